@@ -1,0 +1,18 @@
+/**
+ * Words shared by the dashboard and the methodology page, so both say the same.
+ * Figures here are quoted from the sources named beside them (centres PROVENANCE §5).
+ */
+export const APP_NAME = 'CAR-T Access Atlas';
+
+export const CENTRE_LIST_CAVEAT = {
+	short: (n: number) =>
+		`It holds ${n} programmes with public evidence of giving CAR-T. Published counts of US centres run from 141 (BMT InfoNet, 2025) to about 233 (3.8 % of 6,120 hospitals, BMT InfoNet as cited by White Plains Hospital), so distances here overstate travel for some places.`,
+	method:
+		'The centre list was compiled from public web pages (hospital programme pages, press releases, local news), each row citing its page, and geocoded to the hospital record in HIFLD Hospitals. No manufacturer or registry list could be obtained. All 23 hospitals with at least 11 Medicare fee-for-service CAR-T stays in 2021 (CMS, MS-DRG 018) are in the list, but that check misses children\'s, cancer-exempt and smaller programmes. Treat every distance as an upper bound on travel burden.'
+};
+
+export const STRAIGHT_LINE_METHOD =
+	'Straight-line (great-circle) distance from each county\'s 2020 population-weighted centre (U.S. Census Bureau, Centers of Population) to the nearest centre in the chosen set, on a sphere of mean Earth radius 6,371.0088 km.';
+
+export const PR_NOTE =
+	'National figures cover the 50 states and DC. Puerto Rico has no centre in the list, and the map projection does not draw it; its municipios are in the data tables.';

@@ -1,0 +1,103 @@
+/**
+ * DuckDB-WASM in the browser: booted once (one shared promise), eh bundle only,
+ * served by the app itself, extension autoload off, the shipped tables attached
+ * read-only from one DuckDB database file built from `data/*.parquet`.
+ * Only `src/lib/db/` imports `@duckdb/*`.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { plainRow, SESSION_SETUP, type Db, type SqlParam } from './types';
+
+export type BootStage = 'engine' | 'data' | 'attach' | 'ready';
+export interface BootProgress {
+	stage: BootStage;
+	/** 0..1 for the whole boot */
+	fraction: number;
+	message: string;
+}
+
+let boot: Promise<Db> | null = null;
+
+/** Boot DuckDB once; later calls share the same promise. A failed boot can be retried. */
+export function getDb(dataUrl: string, onProgress?: (p: BootProgress) => void): Promise<Db> {
+	if (!boot) {
+		boot = start(dataUrl, onProgress ?? (() => {})).catch((err) => {
+			boot = null;
+			throw err;
+		});
+	}
+	return boot;
+}
+
+async function start(dataUrl: string, progress: (p: BootProgress) => void): Promise<Db> {
+	performance.mark('atlas:db-start');
+	progress({ stage: 'engine', fraction: 0.05, message: 'Starting the SQL engine' });
+	const bundle = await duckdb.selectBundle({
+		mvp: { mainModule: ehWasm, mainWorker: ehWorker },
+		eh: { mainModule: ehWasm, mainWorker: ehWorker }
+	});
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	// Fetch the data file while the wasm compiles.
+	const bytesP = fetchWithProgress(dataUrl, (f) =>
+		progress({ stage: 'data', fraction: 0.1 + 0.5 * f, message: 'Loading the data tables' })
+	);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	progress({ stage: 'data', fraction: 0.6, message: 'Loading the data tables' });
+	const bytes = await bytesP;
+	progress({ stage: 'attach', fraction: 0.9, message: 'Opening the tables' });
+	await db.registerFileBuffer('atlas.duckdb', bytes);
+	const conn = await db.connect();
+	for (const s of SESSION_SETUP) await conn.query(s);
+	await conn.query(`ATTACH 'atlas.duckdb' AS atlas (READ_ONLY)`);
+	await conn.query('USE atlas');
+	performance.mark('atlas:db-ready');
+	progress({ stage: 'ready', fraction: 1, message: 'Ready' });
+
+	return {
+		engine: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (eh)`,
+		async query<Row extends Record<string, unknown>>(sql: string, params: SqlParam[] = []) {
+			let table;
+			if (params.length === 0) {
+				table = await conn.query(sql);
+			} else {
+				const stmt = await conn.prepare(sql);
+				try {
+					table = await stmt.query(...params);
+				} finally {
+					await stmt.close();
+				}
+			}
+			return table.toArray().map((r) => plainRow<Row>(r.toJSON()));
+		}
+	};
+}
+
+async function fetchWithProgress(url: string, onFraction: (f: number) => void): Promise<Uint8Array> {
+	const res = await fetch(url);
+	if (!res.ok)
+		throw new Error(
+			`Could not load the data file ${url} (HTTP ${res.status}). Reload the page; if it persists, rebuild with "npm run build".`
+		);
+	// With compression on the wire, content-length is the compressed size: use it only as a rough guide.
+	const total = Number(res.headers.get('content-length') ?? 0);
+	if (!res.body || !total) return new Uint8Array(await res.arrayBuffer());
+	const reader = res.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let got = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		chunks.push(value);
+		got += value.length;
+		onFraction(Math.min(1, got / total));
+	}
+	const out = new Uint8Array(got);
+	let o = 0;
+	for (const c of chunks) {
+		out.set(c, o);
+		o += c.length;
+	}
+	return out;
+}

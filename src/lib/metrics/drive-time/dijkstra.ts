@@ -1,0 +1,256 @@
+/**
+ * Multi-source Dijkstra keeping the two nearest *distinct* sources per vertex (a 2-label search), and an
+ * incremental update when sources are added.
+ *
+ * Order of labels: a label (minutes, id) beats another when its minutes are smaller, or equal with a smaller
+ * source id; that total order makes the "two nearest sources" unique, so a full recompute and any sequence of
+ * incremental additions give identical results. For one source at one vertex the search also keeps the
+ * road km of the fastest path (ties in minutes broken by fewer km).
+ *
+ * Why it is exact: if source s is among the two best at vertex w, then s is among the two best at every
+ * vertex on its fastest path to w (two sources beating s at such a vertex would also beat s at w). So a
+ * label only needs to propagate from vertices where it is one of the two best, and an added source only needs
+ * to be propagated where it enters the top two.
+ */
+import type { RoadGraph } from './graph';
+import { edgeMinutes, resolveParams, type TravelTimeParams } from './params';
+
+export interface Source {
+	/** non-negative integer id; several entries may share an id (one centre snapped to several vertices) */
+	id: number;
+	vertex: number;
+	/** minutes already spent when the search leaves this vertex (e.g. the centre's access leg) */
+	startMinutes: number;
+	/** km already travelled (optional, default 0) */
+	startKm?: number;
+}
+
+export interface DriveTimeState {
+	readonly graph: RoadGraph;
+	readonly params: TravelTimeParams;
+	/** minutes per edge under params */
+	readonly edgeMin: Float64Array;
+	/** km per edge */
+	readonly edgeKm: Float64Array;
+	/** best label per vertex: minutes (Infinity when unreached), source id (-1), road km */
+	readonly bestMinutes: Float64Array;
+	readonly bestId: Int32Array;
+	readonly bestKm: Float64Array;
+	/** second-best label with a different source id */
+	readonly secondMinutes: Float64Array;
+	readonly secondId: Int32Array;
+	readonly secondKm: Float64Array;
+}
+
+export interface RunStats {
+	/** heap pops that expanded a label */
+	settled: number;
+	/** labels written */
+	updates: number;
+}
+
+/** Binary min-heap over (minutes, km) with payload (vertex, id), in growable typed arrays. */
+class LabelHeap {
+	d = new Float64Array(1024);
+	k = new Float64Array(1024);
+	v = new Int32Array(1024);
+	s = new Int32Array(1024);
+	size = 0;
+	private less(i: number, j: number): boolean {
+		return this.d[i] < this.d[j] || (this.d[i] === this.d[j] && (this.k[i] < this.k[j] || (this.k[i] === this.k[j] && this.s[i] < this.s[j])));
+	}
+	private swap(i: number, j: number): void {
+		let t = this.d[i];
+		this.d[i] = this.d[j];
+		this.d[j] = t;
+		t = this.k[i];
+		this.k[i] = this.k[j];
+		this.k[j] = t;
+		let u = this.v[i];
+		this.v[i] = this.v[j];
+		this.v[j] = u;
+		u = this.s[i];
+		this.s[i] = this.s[j];
+		this.s[j] = u;
+	}
+	push(d: number, k: number, v: number, s: number): void {
+		if (this.size === this.d.length) {
+			const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+				const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+				b.set(a);
+				return b;
+			};
+			this.d = grow(this.d);
+			this.k = grow(this.k);
+			this.v = grow(this.v);
+			this.s = grow(this.s);
+		}
+		let i = this.size++;
+		this.d[i] = d;
+		this.k[i] = k;
+		this.v[i] = v;
+		this.s[i] = s;
+		while (i > 0) {
+			const p = (i - 1) >> 1;
+			if (!this.less(i, p)) break;
+			this.swap(i, p);
+			i = p;
+		}
+	}
+	/** removes the top; read d[0], k[0], v[0], s[0] before calling */
+	pop(): void {
+		const last = --this.size;
+		if (last === 0) return;
+		this.d[0] = this.d[last];
+		this.k[0] = this.k[last];
+		this.v[0] = this.v[last];
+		this.s[0] = this.s[last];
+		let i = 0;
+		for (;;) {
+			const l = 2 * i + 1;
+			if (l >= last) break;
+			const r = l + 1;
+			const c = r < last && this.less(r, l) ? r : l;
+			if (!this.less(c, i)) break;
+			this.swap(c, i);
+			i = c;
+		}
+	}
+}
+
+/** Fresh state with no sources. */
+export function createState(graph: RoadGraph, params: Partial<TravelTimeParams> = {}): DriveTimeState {
+	const p = resolveParams(params);
+	const n = graph.vertexCount;
+	const edgeKm = new Float64Array(graph.edgeCount);
+	for (let e = 0; e < graph.edgeCount; e++) edgeKm[e] = graph.edgeLengthM[e] / 1000;
+	return {
+		graph,
+		params: p,
+		edgeMin: edgeMinutes(graph, p),
+		edgeKm,
+		bestMinutes: new Float64Array(n).fill(Infinity),
+		bestId: new Int32Array(n).fill(-1),
+		bestKm: new Float64Array(n).fill(Infinity),
+		secondMinutes: new Float64Array(n).fill(Infinity),
+		secondId: new Int32Array(n).fill(-1),
+		secondKm: new Float64Array(n).fill(Infinity)
+	};
+}
+
+/**
+ * Offer label (d, km, s) to vertex v. Returns true when it became (or improved) one of v's two labels.
+ */
+function offer(st: DriveTimeState, v: number, d: number, km: number, s: number): boolean {
+	const bm = st.bestMinutes as Float64Array;
+	const bi = st.bestId as Int32Array;
+	const bk = st.bestKm as Float64Array;
+	const sm = st.secondMinutes as Float64Array;
+	const si = st.secondId as Int32Array;
+	const sk = st.secondKm as Float64Array;
+	if (bi[v] === s) {
+		if (d < bm[v] || (d === bm[v] && km < bk[v])) {
+			bm[v] = d;
+			bk[v] = km;
+			return true;
+		}
+		return false;
+	}
+	if (si[v] === s) {
+		if (d < sm[v] || (d === sm[v] && km < sk[v])) {
+			if (d < bm[v] || (d === bm[v] && s < bi[v])) {
+				// promote: old best becomes second
+				sm[v] = bm[v];
+				sk[v] = bk[v];
+				si[v] = bi[v];
+				bm[v] = d;
+				bk[v] = km;
+				bi[v] = s;
+			} else {
+				sm[v] = d;
+				sk[v] = km;
+			}
+			return true;
+		}
+		return false;
+	}
+	if (d < bm[v] || (d === bm[v] && s < bi[v])) {
+		sm[v] = bm[v];
+		sk[v] = bk[v];
+		si[v] = bi[v];
+		bm[v] = d;
+		bk[v] = km;
+		bi[v] = s;
+		return true;
+	}
+	if (d < sm[v] || (d === sm[v] && s < si[v])) {
+		sm[v] = d;
+		sk[v] = km;
+		si[v] = s;
+		return true;
+	}
+	return false;
+}
+
+function run(st: DriveTimeState, sources: readonly Source[]): RunStats {
+	const g = st.graph;
+	const heap = new LabelHeap();
+	let updates = 0;
+	let settled = 0;
+	for (const src of sources) {
+		if (!Number.isInteger(src.id) || src.id < 0) throw new Error(`Source id must be a non-negative integer, got ${src.id}`);
+		if (!Number.isInteger(src.vertex) || src.vertex < 0 || src.vertex >= g.vertexCount)
+			throw new Error(`Source ${src.id}: vertex ${src.vertex} is not in the graph (0..${g.vertexCount - 1})`);
+		if (!(src.startMinutes >= 0) || !Number.isFinite(src.startMinutes))
+			throw new Error(`Source ${src.id}: startMinutes must be a finite number ≥ 0, got ${src.startMinutes}`);
+		const km = src.startKm ?? 0;
+		if (offer(st, src.vertex, src.startMinutes, km, src.id)) {
+			updates++;
+			heap.push(src.startMinutes, km, src.vertex, src.id);
+		}
+	}
+	const { adjOffsets, adjTargets, adjEdges } = g;
+	const { edgeMin, edgeKm, bestMinutes: bm, bestId: bi, bestKm: bk, secondMinutes: sm, secondId: si, secondKm: sk } = st;
+	while (heap.size > 0) {
+		const d = heap.d[0];
+		const km = heap.k[0];
+		const u = heap.v[0];
+		const s = heap.s[0];
+		heap.pop();
+		// stale entry? (label replaced or improved since it was pushed)
+		if (!((bi[u] === s && bm[u] === d && bk[u] === km) || (si[u] === s && sm[u] === d && sk[u] === km))) continue;
+		settled++;
+		for (let a = adjOffsets[u], end = adjOffsets[u + 1]; a < end; a++) {
+			const e = adjEdges[a];
+			const v = adjTargets[a];
+			const nd = d + edgeMin[e];
+			// quick reject: worse than both labels of v and not the same source
+			if (nd > sm[v] && bi[v] !== s && si[v] !== s) continue;
+			const nk = km + edgeKm[e];
+			if (offer(st, v, nd, nk, s)) {
+				updates++;
+				heap.push(nd, nk, v, s);
+			}
+		}
+	}
+	return { settled, updates };
+}
+
+/** Full multi-source search from scratch. */
+export function multiSourceDijkstra(
+	graph: RoadGraph,
+	sources: readonly Source[],
+	params: Partial<TravelTimeParams> = {}
+): DriveTimeState & { stats: RunStats } {
+	const st = createState(graph, params);
+	const stats = run(st, sources);
+	return Object.assign(st, { stats });
+}
+
+/**
+ * Add one source (or several entries of sources) to an existing state, updating only the vertices where the
+ * new labels enter the top two. The result equals a full recompute with all sources.
+ */
+export function addSource(state: DriveTimeState, source: Source | readonly Source[]): RunStats {
+	return run(state, Array.isArray(source) ? (source as Source[]) : [source as Source]);
+}

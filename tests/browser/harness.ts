@@ -1,0 +1,84 @@
+/**
+ * Shared browser-test harness: serves the static build on loopback, drives Debian's
+ * Chromium through playwright-core, and records anything that must fail a test:
+ * console errors, page errors, failed requests, and any request to another origin.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BUILD = join(ROOT, 'build');
+export const ARTIFACTS = join(ROOT, 'test-results');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+	'--headless=new',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage'
+];
+
+export interface Served {
+	origin: string;
+	close(): Promise<void>;
+}
+
+export async function serveBuild(headers: Record<string, string> = {}): Promise<Served> {
+	if (!existsSync(join(BUILD, 'index.html'))) throw new Error('No build/: run "npm run build" before the browser tests.');
+	const server: Server = await startServer({ dir: BUILD, port: 0, headers });
+	const { port } = server.address() as AddressInfo;
+	return {
+		origin: `http://127.0.0.1:${port}`,
+		close: () => new Promise((ok) => server.close(() => ok())) as Promise<void>
+	};
+}
+
+export async function launch(): Promise<Browser> {
+	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface Watched {
+	page: Page;
+	context: BrowserContext;
+	problems: string[];
+	offOrigin: string[];
+}
+
+/** New page that records console errors, page errors, failed and off-origin requests. */
+export async function watchedPage(browser: Browser, origin: string, viewport = { width: 1280, height: 900 }): Promise<Watched> {
+	const context = await browser.newContext({ viewport });
+	const page = await context.newPage();
+	const problems: string[] = [];
+	const offOrigin: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+	page.on('request', (r) => {
+		const u = r.url();
+		if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) offOrigin.push(u);
+	});
+	return { page, context, problems, offOrigin };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	const path = join(ARTIFACTS, `${name}.png`);
+	await page.screenshot({ path, fullPage: true });
+	return path;
+}
+
+/** Wait until the map has rendered at least `n` times (the page counts renders on <html data-map-ready>). */
+export async function waitForMap(page: Page, n = 1, timeout = 60_000): Promise<void> {
+	await page.waitForFunction((k) => Number(document.documentElement.dataset.mapReady ?? 0) >= k, n, { timeout });
+}

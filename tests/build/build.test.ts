@@ -1,0 +1,48 @@
+/** The static build is itself a test subject: every route prerendered, only our files, no CDN. */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { BUILD } from '../browser/harness';
+
+function walk(d: string): string[] {
+	return readdirSync(d).flatMap((n) => {
+		const p = join(d, n);
+		return statSync(p).isDirectory() ? walk(p) : [p];
+	});
+}
+
+describe('static build', () => {
+	const files = existsSync(BUILD) ? walk(BUILD).map((f) => relative(BUILD, f)) : [];
+
+	it('prerenders every route', () => {
+		for (const r of ['index.html', 'methodology/index.html']) expect(files).toContain(r);
+	});
+
+	it('ships the data the page loads, precompressed', () => {
+		for (const f of ['data/atlas.duckdb', 'data/atlas.duckdb.gz', 'data/manifest.json']) expect(files).toContain(f);
+	});
+
+	it('ships only the eh DuckDB bundle', () => {
+		const wasm = files.filter((f) => f.endsWith('.wasm'));
+		expect(wasm).toHaveLength(1);
+		expect(wasm[0]).toMatch(/duckdb-eh/);
+		expect(files.some((f) => /duckdb-(mvp|coi)/.test(f))).toBe(false);
+	});
+
+	it('references no CDN or extension host', () => {
+		const text = files.filter((f) => /\.(html|js|css)$/.test(f));
+		for (const f of text) {
+			const s = readFileSync(join(BUILD, f), 'utf8');
+			expect(s, f).not.toMatch(/cdn\.jsdelivr|unpkg\.com|fonts\.googleapis|cdnjs\./);
+		}
+	});
+
+	it('sets a Content-Security-Policy that allows no other origin', () => {
+		const html = readFileSync(join(BUILD, 'index.html'), 'utf8');
+		const m = html.match(/http-equiv="content-security-policy" content="([^"]+)"/i);
+		expect(m, 'CSP meta tag').not.toBeNull();
+		const csp = m![1];
+		expect(csp).toMatch(/default-src 'self'/);
+		expect(csp).not.toMatch(/https?:/);
+	});
+});

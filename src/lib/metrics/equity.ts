@@ -1,0 +1,633 @@
+/**
+ * Who lives beyond reach: for each population group, people with a known travel value, people
+ * beyond a threshold, the share, population-weighted median and 90th percentile travel, the
+ * disparity ratio against a reference group, and a 90 % interval from ACS margins of error.
+ *
+ * Inputs: one row per place (tract or county) with group counts, from
+ * `queries/population-groups.ts`, and one travel value per row (minutes or miles, any method;
+ * null / NaN = unknown, reported separately and left out of every share).
+ *
+ * Cost model: `prepareEquity` (once per travel array and region) sorts the places by travel
+ * and builds a cumulative weight array per group; `equityAt` (per threshold) finds the cut by
+ * binary search, so counts and shares cost O(groups · log n); only the margin of error walks
+ * the places beyond the cut. Quantiles do not depend on the threshold and are computed once.
+ *
+ * Beyond = strictly greater than the threshold, as `shares.beyondThreshold`.
+ * Quantiles = the smallest value whose cumulative weight share reaches q, as
+ * `shares.weightedQuantile`.
+ *
+ * Margins of error (90 %), U.S. Census Bureau, "Understanding and Using American Community
+ * Survey Data: What All Data Users Need to Know" (2020), ch. 8 "Calculating Measures of Error
+ * for Derived Estimates":
+ * - sum or difference of estimates: MOE = √(Σ MOEᵢ²) (used for the derived reference groups,
+ *   e.g. total − below 150 % poverty, and to add up places);
+ * - a proportion whose numerator is a subset of its denominator:
+ *   MOE(p) = √(MOE_X² − p² · MOE_Y²) / Y, and when the term under the root is negative the
+ *   ratio formula √(MOE_X² + p² · MOE_Y²) / Y.
+ * The handbook warns that these approximations get worse as more estimates are combined (they
+ * ignore covariance). Tracts whose counts are apportioned from one county are parts of the same
+ * estimate, perfectly correlated: their MOEs are added linearly within the county (the MOE of
+ * f · X is f · MOE(X)) and only then combined across counties by root-sum-of-squares.
+ * The interval describes sampling error of the ACS counts only, not error of the travel values
+ * or of the apportioning.
+ */
+import { GROUP_COPY, shareInWords } from '$lib/copy/groups';
+import { formatThreshold, type TravelUnit } from './travel-methods';
+
+/** ACS count columns the groups are built from (the same names as the query rows). */
+export type CountColumn =
+	| 'acs_pop'
+	| 'nh_white'
+	| 'nh_black'
+	| 'hispanic'
+	| 'nh_asian'
+	| 'nh_aian'
+	| 'nh_nhpi'
+	| 'nh_other_multi'
+	| 'pov150'
+	| 'uninsured'
+	| 'age65'
+	| 'households'
+	| 'no_vehicle_hh';
+
+export type Family = 'total' | 'race' | 'poverty' | 'insurance' | 'age' | 'vehicle' | 'rurality' | 'svi' | 'income' | 'medicaid';
+
+/** How a group's weight comes out of a row. */
+export type GroupWeight =
+	/** count column, minus another (e.g. acs_pop − pov150) */
+	| { kind: 'count'; column: CountColumn; minus?: CountColumn }
+	/** total population of places whose county attribute has this value */
+	| { kind: 'category'; attribute: 'metro' | 'svi_quartile' | 'income_quintile' | 'medicaid_expansion'; value: boolean | number };
+
+export interface GroupDef {
+	id: GroupId;
+	family: Family;
+	unit: 'people' | 'households';
+	/** the group this one is compared with; null for reference groups themselves */
+	reference: GroupId | null;
+	weight: GroupWeight;
+}
+
+export type GroupId = keyof typeof GROUP_COPY;
+
+const count = (column: CountColumn, minus?: CountColumn): GroupWeight => ({ kind: 'count', column, minus });
+const cat = (attribute: 'metro' | 'svi_quartile' | 'income_quintile' | 'medicaid_expansion', value: boolean | number): GroupWeight => ({
+	kind: 'category',
+	attribute,
+	value
+});
+
+/**
+ * Every group, in display order. References: non-Hispanic White for race and ethnicity; the
+ * rest of the population for poverty, insurance and age; households with a vehicle; metro
+ * counties; SVI quartile 1; income quintile 5; Medicaid-expansion states.
+ * Uninsured: the ACS universe of `uninsured` is the civilian non-institutionalised population,
+ * which SVI does not publish, so the reference is acs_pop − uninsured ("everyone else"),
+ * which also holds people outside that universe (institutions, active-duty military); the
+ * group's own share is unaffected, and the reference share is slightly diluted.
+ */
+export const GROUPS: readonly GroupDef[] = [
+	{ id: 'all', family: 'total', unit: 'people', reference: null, weight: count('acs_pop') },
+	{ id: 'nh_white', family: 'race', unit: 'people', reference: null, weight: count('nh_white') },
+	{ id: 'nh_black', family: 'race', unit: 'people', reference: 'nh_white', weight: count('nh_black') },
+	{ id: 'hispanic', family: 'race', unit: 'people', reference: 'nh_white', weight: count('hispanic') },
+	{ id: 'nh_asian', family: 'race', unit: 'people', reference: 'nh_white', weight: count('nh_asian') },
+	{ id: 'nh_aian', family: 'race', unit: 'people', reference: 'nh_white', weight: count('nh_aian') },
+	{ id: 'nh_nhpi', family: 'race', unit: 'people', reference: 'nh_white', weight: count('nh_nhpi') },
+	{ id: 'nh_other_multi', family: 'race', unit: 'people', reference: 'nh_white', weight: count('nh_other_multi') },
+	{ id: 'pov150', family: 'poverty', unit: 'people', reference: 'not_pov150', weight: count('pov150') },
+	{ id: 'not_pov150', family: 'poverty', unit: 'people', reference: null, weight: count('acs_pop', 'pov150') },
+	{ id: 'uninsured', family: 'insurance', unit: 'people', reference: 'not_uninsured', weight: count('uninsured') },
+	{ id: 'not_uninsured', family: 'insurance', unit: 'people', reference: null, weight: count('acs_pop', 'uninsured') },
+	{ id: 'age65', family: 'age', unit: 'people', reference: 'under65', weight: count('age65') },
+	{ id: 'under65', family: 'age', unit: 'people', reference: null, weight: count('acs_pop', 'age65') },
+	{ id: 'no_vehicle_hh', family: 'vehicle', unit: 'households', reference: 'vehicle_hh', weight: count('no_vehicle_hh') },
+	{ id: 'vehicle_hh', family: 'vehicle', unit: 'households', reference: null, weight: count('households', 'no_vehicle_hh') },
+	{ id: 'rural', family: 'rurality', unit: 'people', reference: 'metro', weight: cat('metro', false) },
+	{ id: 'metro', family: 'rurality', unit: 'people', reference: null, weight: cat('metro', true) },
+	{ id: 'svi_q4', family: 'svi', unit: 'people', reference: 'svi_q1', weight: cat('svi_quartile', 4) },
+	{ id: 'svi_q3', family: 'svi', unit: 'people', reference: 'svi_q1', weight: cat('svi_quartile', 3) },
+	{ id: 'svi_q2', family: 'svi', unit: 'people', reference: 'svi_q1', weight: cat('svi_quartile', 2) },
+	{ id: 'svi_q1', family: 'svi', unit: 'people', reference: null, weight: cat('svi_quartile', 1) },
+	{ id: 'income_q1', family: 'income', unit: 'people', reference: 'income_q5', weight: cat('income_quintile', 1) },
+	{ id: 'income_q2', family: 'income', unit: 'people', reference: 'income_q5', weight: cat('income_quintile', 2) },
+	{ id: 'income_q3', family: 'income', unit: 'people', reference: 'income_q5', weight: cat('income_quintile', 3) },
+	{ id: 'income_q4', family: 'income', unit: 'people', reference: 'income_q5', weight: cat('income_quintile', 4) },
+	{ id: 'income_q5', family: 'income', unit: 'people', reference: null, weight: cat('income_quintile', 5) },
+	{ id: 'medicaid_not_expanded', family: 'medicaid', unit: 'people', reference: 'medicaid_expanded', weight: cat('medicaid_expansion', false) },
+	{ id: 'medicaid_expanded', family: 'medicaid', unit: 'people', reference: null, weight: cat('medicaid_expansion', true) }
+];
+
+/** The shape of a population row this module reads (tract or county rows of `queries/population-groups`). */
+export type PopulationRow = { [K in CountColumn]: number | null } & { [K in `${CountColumn}_moe`]?: number | null } & {
+	county_fips: string;
+	state_fips: string;
+	pop_2020?: number | null;
+	/** counts spread from the county (absent = false, e.g. county rows) */
+	apportioned?: boolean;
+	/** fraction of the county's counts in this row (needed when apportioned) */
+	county_share?: number | null;
+	metro?: boolean | null;
+	svi_quartile?: number | null;
+	income_quintile?: number | null;
+	medicaid_expansion?: boolean | null;
+};
+
+/** Column-oriented population, built once per data load. */
+export interface Population {
+	readonly n: number;
+	readonly groups: readonly GroupDef[];
+	readonly stateFips: readonly string[];
+	readonly countyFips: readonly string[];
+	/** county index per row (into `counties`) */
+	readonly county: Int32Array;
+	readonly counties: readonly string[];
+	/** 1 when the row's counts are apportioned from its county */
+	readonly apportioned: Uint8Array;
+	/** fraction of the county's counts in the row (apportioned rows) */
+	readonly countyShare: Float64Array;
+	/** 1 when the row has group counts at all (0 for Puerto Rico) */
+	readonly hasCounts: Uint8Array;
+	/** 2020 census population per row (for reporting places without counts) */
+	readonly pop2020: Float64Array;
+	/** per group: weight per row (0 when missing or negative) */
+	readonly weight: readonly Float64Array[];
+	/** the same weights row-major, weightRows[i * groups.length + g] (for fast cumulative sums) */
+	readonly weightRows: Float64Array;
+	/** numeric state FIPS per row */
+	readonly stateCode: Uint8Array;
+	/** per group: apportioned MOE per row; null when the group has no MOE (non-Hispanic White) */
+	readonly moe: readonly (Float64Array | null)[];
+	/** per group: county MOE (Σ of its apportioned rows' MOEs) per county; used for apportioned rows */
+	readonly countyMoe: readonly (Float64Array | null)[];
+}
+
+function rowWeight(r: PopulationRow, w: GroupWeight): { value: number; moe: number; hasMoe: boolean } {
+	if (w.kind === 'count') {
+		const a = r[w.column];
+		if (a == null) return { value: 0, moe: 0, hasMoe: true };
+		const b = w.minus ? (r[w.minus] ?? 0) : 0;
+		const ma = r[`${w.column}_moe`];
+		const mb = w.minus ? r[`${w.minus}_moe`] : 0;
+		const hasMoe = ma != null && mb != null;
+		// ACS Handbook 2020, ch. 8: MOE of a difference = √(MOE_a² + MOE_b²)
+		return { value: Math.max(0, a - b), moe: hasMoe ? Math.hypot(ma as number, mb as number) : NaN, hasMoe };
+	}
+	const attr = r[w.attribute];
+	const pop = r.acs_pop;
+	if (attr == null || attr !== w.value || pop == null) return { value: 0, moe: 0, hasMoe: true };
+	const m = r.acs_pop_moe;
+	return { value: Math.max(0, pop), moe: m == null ? NaN : m, hasMoe: m != null };
+}
+
+/** Turn query rows into typed columns for every group. */
+export function buildPopulation({ rows, groups = GROUPS }: { rows: readonly PopulationRow[]; groups?: readonly GroupDef[] }): Population {
+	const n = rows.length;
+	const countyIndex = new Map<string, number>();
+	const county = new Int32Array(n);
+	const apportioned = new Uint8Array(n);
+	const countyShare = new Float64Array(n);
+	const hasCounts = new Uint8Array(n);
+	const pop2020 = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const r = rows[i];
+		let c = countyIndex.get(r.county_fips);
+		if (c === undefined) countyIndex.set(r.county_fips, (c = countyIndex.size));
+		county[i] = c;
+		apportioned[i] = r.apportioned ? 1 : 0;
+		if (r.apportioned && !(r.county_share != null && r.county_share >= 0)) {
+			throw new RangeError(`row ${i} (county ${r.county_fips}) is apportioned but has no county_share; select it from queries/population-groups`);
+		}
+		countyShare[i] = r.apportioned ? (r.county_share as number) : 1;
+		hasCounts[i] = r.acs_pop == null ? 0 : 1;
+		pop2020[i] = r.pop_2020 ?? 0;
+	}
+	const nc = countyIndex.size;
+	const weight: Float64Array[] = [];
+	const moe: (Float64Array | null)[] = [];
+	const countyMoe: (Float64Array | null)[] = [];
+	for (const g of groups) {
+		const w = new Float64Array(n);
+		const m = new Float64Array(n);
+		const cm = new Float64Array(nc);
+		let anyMoe = false;
+		for (let i = 0; i < n; i++) {
+			const v = rowWeight(rows[i], g.weight);
+			w[i] = v.value;
+			m[i] = v.moe;
+			if (v.hasMoe && v.value > 0) anyMoe = true;
+			if (apportioned[i]) cm[county[i]] += v.moe;
+		}
+		weight.push(w);
+		moe.push(anyMoe ? m : null);
+		countyMoe.push(anyMoe ? cm : null);
+	}
+	const G = groups.length;
+	const weightRows = new Float64Array(n * G);
+	for (let g = 0; g < G; g++) {
+		const w = weight[g];
+		for (let i = 0; i < n; i++) weightRows[i * G + g] = w[i];
+	}
+	const stateCode = Uint8Array.from(rows, (r) => Number(r.state_fips));
+	return {
+		n,
+		groups,
+		weightRows,
+		stateCode,
+		stateFips: rows.map((r) => r.state_fips),
+		countyFips: rows.map((r) => r.county_fips),
+		county,
+		counties: [...countyIndex.keys()],
+		apportioned,
+		countyShare,
+		hasCounts,
+		pop2020,
+		weight,
+		moe,
+		countyMoe
+	};
+}
+
+/** Nation = 50 states + DC (state FIPS 01-56; Puerto Rico, 72, is outside). */
+export type Region = { kind: 'nation' } | { kind: 'state'; state_fips: string } | { kind: 'counties'; county_fips: readonly string[] };
+
+/** 1 for rows inside the region. */
+export function regionMask(population: Population, region: Region): Uint8Array {
+	const { n, stateCode, county } = population;
+	const mask = new Uint8Array(n);
+	if (region.kind === 'nation') {
+		for (let i = 0; i < n; i++) mask[i] = stateCode[i] >= 1 && stateCode[i] <= 56 ? 1 : 0;
+	} else if (region.kind === 'state') {
+		if (!/^\d{2}$/.test(region.state_fips)) throw new RangeError(`state_fips must be a 2-digit FIPS code such as "08", got "${region.state_fips}"`);
+		const s = Number(region.state_fips);
+		for (let i = 0; i < n; i++) mask[i] = stateCode[i] === s ? 1 : 0;
+	} else {
+		const wanted = new Set(region.county_fips);
+		const inCounty = Uint8Array.from(population.counties, (c) => (wanted.has(c) ? 1 : 0));
+		for (let i = 0; i < n; i++) mask[i] = inCounty[county[i]];
+	}
+	return mask;
+}
+
+/** Threshold-independent state for one travel array and one region. */
+export interface PreparedEquity {
+	readonly population: Population;
+	readonly region: Region;
+	/** row indices of known travel in the region, ascending by travel */
+	readonly order: Int32Array;
+	/** travel values in that order */
+	readonly sorted: Float64Array;
+	/** cumulative weights, row-major: cum[k * groups + g] = Σ of group g over the first k places in `order` */
+	readonly cum: Float64Array;
+	/** per group: weight with unknown travel in the region */
+	readonly unknown: Float64Array;
+	/** per group: MOE of the known total */
+	readonly knownMoe: Float64Array;
+	readonly median: (number | null)[];
+	readonly p90: (number | null)[];
+	/** 2020 population of places in the region without group counts (Puerto Rico) */
+	readonly pop2020WithoutCounts: number;
+	/** scratch for the per-threshold MOE walk */
+	readonly scratch: { countyFraction: Float64Array; touched: Int32Array; mark: Uint8Array };
+}
+
+export interface Interval {
+	low: number;
+	high: number;
+}
+
+export interface GroupResult {
+	id: GroupId;
+	family: Family;
+	unit: 'people' | 'households';
+	reference: GroupId | null;
+	/** people (or households) with a known travel value */
+	known: number;
+	/** of those, beyond the threshold (strictly greater) */
+	beyond: number;
+	/** beyond / known; null when known is 0 */
+	share: number | null;
+	/** people whose travel value is unknown (not in known) */
+	unknown: number;
+	/** population-weighted median and 90th percentile travel; null when known is 0 */
+	median: number | null;
+	p90: number | null;
+	/** share / reference share; null without a reference, or when either share is null or the reference share is 0 */
+	ratio: number | null;
+	/** 90 % margins of error (null when the source publishes none for the group) and intervals, clipped to [0, known] and [0, 1] */
+	beyondMoe: number | null;
+	shareMoe: number | null;
+	beyondInterval: Interval | null;
+	shareInterval: Interval | null;
+}
+
+export interface EquityResult {
+	region: Region;
+	threshold: number;
+	groups: GroupResult[];
+	byId: Partial<Record<GroupId, GroupResult>>;
+	/** 2020 population of places in the region without group counts (Puerto Rico) */
+	pop2020WithoutCounts: number;
+}
+
+/**
+ * Sort the region's places by travel and build cumulative weights. `travel[i]` belongs to
+ * population row i; null, NaN and ±Infinity are unknown.
+ */
+export function prepareEquity({
+	population,
+	travel,
+	region = { kind: 'nation' }
+}: {
+	population: Population;
+	travel: ArrayLike<number | null>;
+	region?: Region;
+}): PreparedEquity {
+	const { n, groups, weightRows } = population;
+	if (travel.length !== n) {
+		throw new RangeError(`travel has ${travel.length} values but the population has ${n} rows; pass one value per row, in row order`);
+	}
+	const mask = regionMask(population, region);
+	const G = groups.length;
+	const known = new Int32Array(n);
+	let m = 0;
+	const unknown = new Float64Array(G);
+	let pop2020WithoutCounts = 0;
+	for (let i = 0; i < n; i++) {
+		if (!mask[i]) continue;
+		if (!population.hasCounts[i]) pop2020WithoutCounts += population.pop2020[i];
+		const v = travel[i];
+		if (v == null || !Number.isFinite(v)) {
+			for (let g = 0, o = i * G; g < G; g++) unknown[g] += weightRows[o + g];
+		} else known[m++] = i;
+	}
+	const keys = new Float64Array(m);
+	for (let p = 0; p < m; p++) keys[p] = travel[known[p]] as number;
+	const perm = argsortStable(keys);
+	const order = new Int32Array(m);
+	const sorted = new Float64Array(m);
+	for (let p = 0; p < m; p++) {
+		order[p] = known[perm[p]];
+		sorted[p] = keys[perm[p]];
+	}
+
+	// row-major: cum[p * G + g] = weight of group g over the first p places (one contiguous
+	// read of each place's G weights, instead of G scattered reads)
+	const cum = new Float64Array((m + 1) * G);
+	for (let p = 0; p < m; p++) {
+		const src = order[p] * G;
+		const a = p * G;
+		const b = a + G;
+		for (let g = 0; g < G; g++) cum[b + g] = cum[a + g] + weightRows[src + g];
+	}
+	const median: (number | null)[] = [];
+	const p90: (number | null)[] = [];
+	for (let g = 0; g < G; g++) {
+		median.push(quantileFromCum(cum, G, g, sorted, 0.5));
+		p90.push(quantileFromCum(cum, G, g, sorted, 0.9));
+	}
+
+	const prepared: PreparedEquity = {
+		population,
+		region,
+		order,
+		sorted,
+		cum,
+		unknown,
+		knownMoe: new Float64Array(G),
+		median,
+		p90,
+		pop2020WithoutCounts,
+		scratch: {
+			countyFraction: new Float64Array(population.counties.length),
+			touched: new Int32Array(population.counties.length),
+			mark: new Uint8Array(population.counties.length)
+		}
+	};
+	(prepared as { knownMoe: Float64Array }).knownMoe = moeFrom(prepared, 0);
+	return prepared;
+}
+
+/**
+ * Stable ascending argsort of finite doubles: LSD radix sort on the IEEE-754 bits (16-bit
+ * digits, 4 passes), several times faster than a comparator sort for 85k values. Equal
+ * values keep input order. -0 sorts before +0 (both count as 0 against any threshold).
+ */
+export function argsortStable(values: Float64Array): Uint32Array {
+	const m = values.length;
+	const bits = new Uint32Array(values.buffer.slice(values.byteOffset, values.byteOffset + m * 8));
+	// map to unsigned-comparable keys: negative -> invert all bits, positive -> set the sign bit
+	for (let p = 0; p < m; p++) {
+		const lo = 2 * p + (LITTLE_ENDIAN ? 0 : 1);
+		const hi = 2 * p + (LITTLE_ENDIAN ? 1 : 0);
+		if (bits[hi] & 0x80000000) {
+			bits[hi] = ~bits[hi] >>> 0;
+			bits[lo] = ~bits[lo] >>> 0;
+		} else bits[hi] = (bits[hi] | 0x80000000) >>> 0;
+	}
+	let idx = new Uint32Array(m);
+	for (let p = 0; p < m; p++) idx[p] = p;
+	let tmp = new Uint32Array(m);
+	const counts = new Uint32Array(65536);
+	for (let pass = 0; pass < 4; pass++) {
+		const word = pass < 2 ? (LITTLE_ENDIAN ? 0 : 1) : LITTLE_ENDIAN ? 1 : 0;
+		const shift = pass % 2 === 0 ? 0 : 16;
+		counts.fill(0);
+		for (let p = 0; p < m; p++) counts[(bits[2 * p + word] >>> shift) & 0xffff]++;
+		let sum = 0;
+		for (let d = 0; d < 65536; d++) {
+			const c = counts[d];
+			counts[d] = sum;
+			sum += c;
+		}
+		for (let p = 0; p < m; p++) {
+			const j = idx[p];
+			tmp[counts[(bits[2 * j + word] >>> shift) & 0xffff]++] = j;
+		}
+		[idx, tmp] = [tmp, idx];
+	}
+	return idx;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Smallest sorted value whose cumulative weight reaches q · total (as `shares.weightedQuantile`). */
+function quantileFromCum(cum: Float64Array, G: number, g: number, sorted: Float64Array, q: number): number | null {
+	const m = sorted.length;
+	const total = cum[m * G + g];
+	if (!(total > 0)) return null;
+	const target = Math.max(q * total - 1e-9 * total, Number.MIN_VALUE);
+	// smallest p with cum[p + 1] >= target
+	let lo = 0;
+	let hi = m - 1;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (cum[(mid + 1) * G + g] >= target) hi = mid;
+		else lo = mid + 1;
+	}
+	return sorted[lo];
+}
+
+/** First position whose value is strictly greater than t. */
+function upperBound(sorted: Float64Array, t: number): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sorted[mid] > t) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
+
+/**
+ * MOE of the summed weight of the places at sorted positions from..end, per group.
+ * Own-count rows: root-sum-of-squares. Apportioned rows: the fraction f of each county taken,
+ * then (f · county MOE)² summed across counties.
+ */
+function moeFrom(p: PreparedEquity, from: number): Float64Array {
+	const { population: pop, order } = p;
+	const G = pop.groups.length;
+	const out = new Float64Array(G);
+	const { countyFraction: frac, touched, mark } = p.scratch;
+	let nt = 0;
+	const own: number[] = [];
+	for (let k = from; k < order.length; k++) {
+		const i = order[k];
+		if (pop.apportioned[i]) {
+			const c = pop.county[i];
+			if (!mark[c]) {
+				mark[c] = 1;
+				touched[nt++] = c;
+			}
+			frac[c] += pop.countyShare[i];
+		} else own.push(i);
+	}
+	for (let g = 0; g < G; g++) {
+		const m = pop.moe[g];
+		const cm = pop.countyMoe[g];
+		if (!m || !cm) {
+			out[g] = NaN;
+			continue;
+		}
+		let s = 0;
+		for (const i of own) s += m[i] * m[i];
+		for (let t = 0; t < nt; t++) {
+			const c = touched[t];
+			const x = frac[c] * cm[c];
+			s += x * x;
+		}
+		out[g] = Math.sqrt(s);
+	}
+	for (let t = 0; t < nt; t++) {
+		frac[touched[t]] = 0;
+		mark[touched[t]] = 0;
+	}
+	return out;
+}
+
+
+function clip(x: number, lo: number, hi: number): number {
+	return Math.min(hi, Math.max(lo, x));
+}
+
+/**
+ * Every group at one threshold. Cheap: binary search plus a walk over the places beyond the
+ * threshold for the margins of error.
+ */
+export function equityAt({ prepared, threshold }: { prepared: PreparedEquity; threshold: number }): EquityResult {
+	if (Number.isNaN(threshold)) throw new RangeError('threshold is NaN; pass a number of minutes or miles');
+	const { population, cum, sorted, unknown, knownMoe, median, p90 } = prepared;
+	const m = sorted.length;
+	const G = population.groups.length;
+	const k = upperBound(sorted, threshold);
+	const beyondMoe = moeFrom(prepared, k);
+	const groups: GroupResult[] = population.groups.map((def, g) => {
+		const known = cum[m * G + g];
+		const beyond = Math.max(0, known - cum[k * G + g]);
+		const share = known > 0 ? Math.min(1, beyond / known) : null;
+		const mx = beyondMoe[g];
+		const my = knownMoe[g];
+		const hasMoe = Number.isFinite(mx) && Number.isFinite(my);
+		let shareMoe: number | null = null;
+		if (hasMoe && share != null) {
+			// ACS Handbook 2020, ch. 8: proportion formula, ratio formula when the radicand is negative
+			const rad = mx * mx - share * share * my * my;
+			shareMoe = Math.sqrt(rad >= 0 ? rad : mx * mx + share * share * my * my) / known;
+		}
+		return {
+			id: def.id,
+			family: def.family,
+			unit: def.unit,
+			reference: def.reference,
+			known,
+			beyond,
+			share,
+			unknown: unknown[g],
+			median: median[g],
+			p90: p90[g],
+			ratio: null,
+			beyondMoe: hasMoe ? mx : null,
+			shareMoe,
+			beyondInterval: hasMoe ? { low: clip(beyond - mx, 0, known), high: clip(beyond + mx, 0, known) } : null,
+			shareInterval: shareMoe != null && share != null ? { low: clip(share - shareMoe, 0, 1), high: clip(share + shareMoe, 0, 1) } : null
+		};
+	});
+	const byId: Partial<Record<GroupId, GroupResult>> = {};
+	for (const r of groups) byId[r.id] = r;
+	for (const r of groups) {
+		const ref = r.reference ? byId[r.reference] : undefined;
+		r.ratio = disparityRatio(r.share, ref?.share ?? null);
+	}
+	return { region: prepared.region, threshold, groups, byId, pop2020WithoutCounts: prepared.pop2020WithoutCounts };
+}
+
+/** Group share / reference share; null when either is null or the reference share is 0. */
+export function disparityRatio(share: number | null, referenceShare: number | null): number | null {
+	if (share == null || referenceShare == null || referenceShare === 0) return null;
+	return share / referenceShare;
+}
+
+/** One-shot: prepare and evaluate one threshold. */
+export function computeEquity(args: { population: Population; travel: ArrayLike<number | null>; region?: Region; threshold: number }): EquityResult {
+	return equityAt({ prepared: prepareEquity(args), threshold: args.threshold });
+}
+
+/**
+ * "In <region>, 1 in N <group> lives more than <threshold> from a CAR-T centre, against 1 in M
+ * <reference group>." Works whichever group fares worse; wording for none, all, and no people.
+ */
+export function headline({
+	regionName,
+	group,
+	reference,
+	threshold,
+	unit
+}: {
+	regionName: string;
+	group: GroupResult;
+	reference: GroupResult;
+	threshold: number;
+	unit: TravelUnit;
+}): string {
+	const g = GROUP_COPY[group.id];
+	const r = GROUP_COPY[reference.id];
+	const far = `more than ${formatThreshold({ value: threshold, unit })} from a CAR-T centre`;
+	if (group.share == null) return `In ${regionName}, the data hold no ${g.many} with a known travel time or distance.`;
+	const refPart = reference.share == null ? `; the data hold no ${r.many} to compare with` : null;
+	if (group.share === 0 && reference.share === 0) return `In ${regionName}, no ${g.one} and no ${r.one} lives ${far}.`;
+	const main =
+		group.share === 0
+			? `no ${g.one} lives ${far}`
+			: (() => {
+					const w = shareInWords(group.share);
+					return `${w.words} ${g.many} ${w.plural ? 'live' : 'lives'} ${far}`;
+				})();
+	const against =
+		refPart ??
+		(reference.share === 0
+			? `, against none of the ${r.many}`
+			: `, against ${shareInWords(reference.share as number).words} ${r.many}`);
+	const sentence = `In ${regionName}, ${main}${against}.`;
+	return sentence;
+}

@@ -192,23 +192,35 @@ function offer(st: DriveTimeState, v: number, d: number, km: number, s: number):
 	return false;
 }
 
+function checkSource(g: RoadGraph, src: Source): void {
+	if (!Number.isInteger(src.id) || src.id < 0) throw new Error(`Source id must be a non-negative integer, got ${src.id}`);
+	if (!Number.isInteger(src.vertex) || src.vertex < 0 || src.vertex >= g.vertexCount)
+		throw new Error(`Source ${src.id}: vertex ${src.vertex} is not in the graph (0..${g.vertexCount - 1})`);
+	if (!(src.startMinutes >= 0) || !Number.isFinite(src.startMinutes))
+		throw new Error(`Source ${src.id}: startMinutes must be a finite number ≥ 0, got ${src.startMinutes}`);
+}
+
 function run(st: DriveTimeState, sources: readonly Source[]): RunStats {
 	const g = st.graph;
 	const heap = new LabelHeap();
 	let updates = 0;
-	let settled = 0;
 	for (const src of sources) {
-		if (!Number.isInteger(src.id) || src.id < 0) throw new Error(`Source id must be a non-negative integer, got ${src.id}`);
-		if (!Number.isInteger(src.vertex) || src.vertex < 0 || src.vertex >= g.vertexCount)
-			throw new Error(`Source ${src.id}: vertex ${src.vertex} is not in the graph (0..${g.vertexCount - 1})`);
-		if (!(src.startMinutes >= 0) || !Number.isFinite(src.startMinutes))
-			throw new Error(`Source ${src.id}: startMinutes must be a finite number ≥ 0, got ${src.startMinutes}`);
+		checkSource(g, src);
 		const km = src.startKm ?? 0;
 		if (offer(st, src.vertex, src.startMinutes, km, src.id)) {
 			updates++;
 			heap.push(src.startMinutes, km, src.vertex, src.id);
 		}
 	}
+	const stats = drain(st, heap);
+	return { settled: stats.settled, updates: updates + stats.updates };
+}
+
+/** Settle everything in the heap (labels already written to the state). */
+function drain(st: DriveTimeState, heap: LabelHeap): RunStats {
+	const g = st.graph;
+	let updates = 0;
+	let settled = 0;
 	const { adjOffsets, adjTargets, adjEdges } = g;
 	const { edgeMin, edgeKm, bestMinutes: bm, bestId: bi, bestKm: bk, secondMinutes: sm, secondId: si, secondKm: sk } = st;
 	while (heap.size > 0) {
@@ -253,4 +265,66 @@ export function multiSourceDijkstra(
  */
 export function addSource(state: DriveTimeState, source: Source | readonly Source[]): RunStats {
 	return run(state, Array.isArray(source) ? (source as Source[]) : [source as Source]);
+}
+
+/**
+ * Remove every source with `id` from a state, leaving it identical to a full run over `remaining` (the sources
+ * still present, which must be exactly the ones added so far minus `id`).
+ *
+ * Only the region where `id` held one of the two labels changes (elsewhere the top two did not include it).
+ * There the other label is exact and kept; the vacated slot is refilled by a search seeded with the kept labels,
+ * the labels of the vertices bordering the region, and the remaining sources that start inside it.
+ */
+export function removeSource(state: DriveTimeState, id: number, remaining: readonly Source[]): RunStats {
+	const g = state.graph;
+	const n = g.vertexCount;
+	const { bestMinutes: bm, bestId: bi, bestKm: bk, secondMinutes: sm, secondId: si, secondKm: sk } = state;
+	for (const src of remaining) {
+		checkSource(g, src);
+		if (src.id === id) throw new Error(`removeSource: source ${id} is still listed in remaining`);
+	}
+	// 0 = untouched, 1 = in the region, 2 = border vertex already seeded
+	const mark = new Uint8Array(n);
+	let regionSize = 0;
+	for (let v = 0; v < n; v++) {
+		if (bi[v] === id) {
+			bm[v] = sm[v];
+			bi[v] = si[v];
+			bk[v] = sk[v];
+		} else if (si[v] !== id) continue;
+		sm[v] = Infinity;
+		si[v] = -1;
+		sk[v] = Infinity;
+		mark[v] = 1;
+		regionSize++;
+	}
+	if (regionSize === 0) return { settled: 0, updates: 0 };
+	const heap = new LabelHeap();
+	const { adjOffsets, adjTargets } = g;
+	const seed = (v: number): void => {
+		if (bi[v] >= 0) heap.push(bm[v], bk[v], v, bi[v]);
+		if (si[v] >= 0) heap.push(sm[v], sk[v], v, si[v]);
+	};
+	for (let v = 0; v < n; v++) {
+		if (mark[v] !== 1) continue;
+		if (bi[v] >= 0) heap.push(bm[v], bk[v], v, bi[v]);
+		for (let a = adjOffsets[v], end = adjOffsets[v + 1]; a < end; a++) {
+			const x = adjTargets[a];
+			if (mark[x] === 0) {
+				mark[x] = 2;
+				seed(x);
+			}
+		}
+	}
+	let updates = 0;
+	for (const src of remaining) {
+		if (mark[src.vertex] !== 1) continue;
+		const km = src.startKm ?? 0;
+		if (offer(state, src.vertex, src.startMinutes, km, src.id)) {
+			updates++;
+			heap.push(src.startMinutes, km, src.vertex, src.id);
+		}
+	}
+	const stats = drain(state, heap);
+	return { settled: stats.settled, updates: updates + stats.updates };
 }

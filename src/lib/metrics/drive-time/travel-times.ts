@@ -10,10 +10,18 @@
  * - Origins that reach no centre (no vertex within maxSnapKm, or a road component without a centre: Alaska
  *   outside Anchorage's network, Hawaii's other islands, territories) get null minutes and status 'no_road';
  *   the app falls back to the calibrated straight-line model there.
+ *
+ * Fast path for the dashboard (all tracts, centre set edited interactively):
+ * - {@link prepareOrigins} snaps an origin set once (vertex ids + straight-line km only; no minutes), so it
+ *   holds for any centre set and any speeds with the same snapCount and maxSnapKm;
+ * - {@link CentreSearch} holds the two-label search: `add` (one multi-source run for many centres, incremental
+ *   for one), `remove` (repairs only where the removed centre held a label);
+ * - {@link CentreSearch.queryPrepared} / {@link queryPrepared} fill typed arrays ({@link TravelTimeArrays}).
+ * `travelTimes` and `CentreSearch.query` return the same numbers as rows.
  */
 import { greatCircleKm } from '../distance';
 import type { RoadGraph } from './graph';
-import { addSource, createState, type DriveTimeState, type Source } from './dijkstra';
+import { addSource, createState, removeSource, type DriveTimeState, type RunStats, type Source } from './dijkstra';
 import { accessMinutes, resolveParams, type TravelTimeParams } from './params';
 import { createSnapIndex, type GridIndex } from './snap';
 
@@ -70,12 +78,373 @@ export function centreSources(graph: RoadGraph, centres: readonly LatLon[], para
 	);
 }
 
-/** A search over a centre set that can grow one centre at a time (scenario planner). */
+/**
+ * An origin set snapped once: per origin, its candidate vertices (CSR: `vertex[offsets[i]..offsets[i+1])`,
+ * nearest first, ties by vertex id) with straight-line km. Candidates are the snapCount × 8 nearest accessible
+ * vertices within maxSnapKm, keeping only the first snapCount of each road component (a later vertex of a
+ * component can never be chosen: if the component is reached, its first snapCount vertices are reached and come
+ * before it). Independent of the centres and of every speed; valid for params with the same snapCount and
+ * maxSnapKm.
+ */
+export interface PreparedOrigins {
+	readonly graph: RoadGraph;
+	readonly count: number;
+	readonly snapCount: number;
+	readonly maxSnapKm: number;
+	readonly offsets: Uint32Array;
+	readonly vertex: Int32Array;
+	readonly km: Float64Array;
+	/** origin coordinates (NaN when not finite: such an origin has no candidates and no direct trips) */
+	readonly lat: Float64Array;
+	readonly lon: Float64Array;
+	/** origin indices sorted by latitude (finite origins only), and their latitudes, for the direct-trip scan */
+	readonly byLat: Int32Array;
+	readonly sortedLat: Float64Array;
+}
+
+const componentCache = new WeakMap<RoadGraph, Int32Array>();
+/** Connected component of every vertex (label = smallest vertex id in the component). */
+function componentsOf(graph: RoadGraph): Int32Array {
+	let comp = componentCache.get(graph);
+	if (comp) return comp;
+	const n = graph.vertexCount;
+	comp = new Int32Array(n).fill(-1);
+	const stack = new Int32Array(n);
+	for (let s = 0; s < n; s++) {
+		if (comp[s] >= 0) continue;
+		comp[s] = s;
+		let top = 0;
+		stack[top++] = s;
+		while (top > 0) {
+			const u = stack[--top];
+			for (let a = graph.adjOffsets[u], end = graph.adjOffsets[u + 1]; a < end; a++) {
+				const v = graph.adjTargets[a];
+				if (comp[v] < 0) {
+					comp[v] = s;
+					stack[top++] = v;
+				}
+			}
+		}
+	}
+	componentCache.set(graph, comp);
+	return comp;
+}
+
+/** Snap an origin set once (see {@link PreparedOrigins}); only params.snapCount and params.maxSnapKm are used. */
+export function prepareOrigins(graph: RoadGraph, origins: readonly LatLon[], params: Partial<TravelTimeParams> = {}): PreparedOrigins {
+	const p = resolveParams(params);
+	const idx = snapIndexOf(graph);
+	const comp = componentsOf(graph);
+	const count = origins.length;
+	const k = p.snapCount * SNAP_OVERSAMPLE;
+	const hitIds = new Int32Array(k);
+	const hitKm = new Float64Array(k);
+	const seenComp = new Int32Array(k);
+	const seenN = new Int32Array(k);
+	const offsets = new Uint32Array(count + 1);
+	let vertex = new Int32Array(Math.max(16, count * p.snapCount));
+	let km = new Float64Array(vertex.length);
+	const lat = new Float64Array(count);
+	const lon = new Float64Array(count);
+	let finite = 0;
+	let m = 0;
+	for (let i = 0; i < count; i++) {
+		const la = origins[i].lat;
+		const lo = origins[i].lon;
+		const ok = Number.isFinite(la) && Number.isFinite(lo);
+		lat[i] = ok ? la : NaN;
+		lon[i] = ok ? lo : NaN;
+		if (ok) {
+			finite++;
+			const h = idx.nearestInto(la, lo, k, p.maxSnapKm, hitIds, hitKm);
+			if (m + h > vertex.length) {
+				const nv = new Int32Array(Math.max(vertex.length * 2, m + h));
+				nv.set(vertex);
+				vertex = nv;
+				const nk = new Float64Array(nv.length);
+				nk.set(km);
+				km = nk;
+			}
+			let nComps = 0;
+			for (let j = 0; j < h; j++) {
+				const c = comp[hitIds[j]];
+				let t = 0;
+				while (t < nComps && seenComp[t] !== c) t++;
+				if (t === nComps) {
+					seenComp[nComps] = c;
+					seenN[nComps++] = 0;
+				}
+				if (seenN[t] >= p.snapCount) continue;
+				seenN[t]++;
+				vertex[m] = hitIds[j];
+				km[m++] = hitKm[j];
+			}
+		}
+		offsets[i + 1] = m;
+	}
+	const byLat = new Int32Array(finite);
+	for (let i = 0, j = 0; i < count; i++) if (!Number.isNaN(lat[i])) byLat[j++] = i;
+	byLat.sort((a, b) => lat[a] - lat[b] || a - b);
+	const sortedLat = new Float64Array(finite);
+	for (let j = 0; j < finite; j++) sortedLat[j] = lat[byLat[j]];
+	return {
+		graph,
+		count,
+		snapCount: p.snapCount,
+		maxSnapKm: p.maxSnapKm,
+		offsets,
+		vertex: vertex.slice(0, m),
+		km: km.slice(0, m),
+		lat,
+		lon,
+		byLat,
+		sortedLat
+	};
+}
+
+/** Status codes of {@link TravelTimeArrays.status}. */
+export const STATUS_NO_ROAD = 0;
+export const STATUS_OK = 1;
+
+/** Query result as columns, one entry per origin (row i = origin i). */
+export interface TravelTimeArrays {
+	/** minutes to the nearest centre; NaN when status is no_road */
+	minutes: Float64Array;
+	/** index of the nearest centre (into the centre list queried); -1 when none */
+	centre: Int32Array;
+	/** road km of the chosen path (access legs included, at accessCircuity); NaN when none */
+	roadKm: Float64Array;
+	/** second-nearest distinct centre; NaN / -1 when none */
+	secondMinutes: Float64Array;
+	secondCentre: Int32Array;
+	/** STATUS_OK (1) or STATUS_NO_ROAD (0) */
+	status: Uint8Array;
+}
+
+export function allocTravelTimeArrays(count: number): TravelTimeArrays {
+	return {
+		minutes: new Float64Array(count),
+		centre: new Int32Array(count),
+		roadKm: new Float64Array(count),
+		secondMinutes: new Float64Array(count),
+		secondCentre: new Int32Array(count),
+		status: new Uint8Array(count)
+	};
+}
+
+const EARTH_R = 6371.0088;
+
+/**
+ * Travel times for prepared origins against a finished search. `centres[id]` is the centre of source id `id`
+ * (null for an id no longer in the search); the result's centre indices are those source ids. Minutes use the
+ * search's params (state.params). Pass `out` to reuse arrays (length ≥ prepared.count).
+ */
+export function queryPrepared(
+	state: DriveTimeState,
+	prepared: PreparedOrigins,
+	centres: readonly (LatLon | null)[],
+	out: TravelTimeArrays = allocTravelTimeArrays(prepared.count)
+): TravelTimeArrays {
+	const params = state.params;
+	if (prepared.graph !== state.graph) throw new Error('queryPrepared: origins were prepared for another graph');
+	if (prepared.snapCount !== params.snapCount || prepared.maxSnapKm !== params.maxSnapKm)
+		throw new Error(
+			`queryPrepared: origins were prepared with snapCount ${prepared.snapCount}, maxSnapKm ${prepared.maxSnapKm}; ` +
+				`the search uses ${params.snapCount}, ${params.maxSnapKm} — call prepareOrigins again`
+		);
+	const { count, offsets, vertex, km: vkm } = prepared;
+	const { bestMinutes: bm, bestId: bi, bestKm: bk, secondMinutes: sm, secondId: si, secondKm: sk } = state;
+	const { minutes: m1, centre: c1, roadKm: k1, secondMinutes: m2, secondCentre: c2 } = out;
+	// the second label's km is needed while ranking (a later candidate of the same centre may improve it)
+	const k2 = new Float64Array(count);
+	const snapCount = params.snapCount;
+	const circ = params.accessCircuity;
+	const spd = params.accessSpeedKmh;
+	// Ranking as in the reference: per centre its best (minutes, km); across centres (minutes, centre id).
+	// Access minutes are written out as in accessMinutes(): ((km × circuity) / speed) × 60, same bits.
+	for (let o = 0; o < count; o++) {
+		let bc = -1;
+		let bd = Infinity;
+		let bkm = Infinity;
+		let sc = -1;
+		let sd = Infinity;
+		let skm = Infinity;
+		let taken = 0;
+		for (let j = offsets[o], end = offsets[o + 1]; j < end && taken < snapCount; j++) {
+			const v = vertex[j];
+			if (bi[v] < 0) continue; // not reached by the search (a road piece without a centre)
+			taken++;
+			const h = vkm[j];
+			const a = ((h * circ) / spd) * 60;
+			const ak = h * circ;
+			for (let lab = 0; lab < 2; lab++) {
+				const s = lab === 0 ? bi[v] : si[v];
+				if (s < 0) break;
+				const d = a + (lab === 0 ? bm[v] : sm[v]);
+				const km = ak + (lab === 0 ? bk[v] : sk[v]);
+				if (bc === s) {
+					if (d < bd || (d === bd && km < bkm)) {
+						bd = d;
+						bkm = km;
+					}
+				} else if (sc === s) {
+					if (d < sd || (d === sd && km < skm)) {
+						if (d < bd || (d === bd && s < bc)) {
+							sd = bd;
+							skm = bkm;
+							sc = bc;
+							bd = d;
+							bkm = km;
+							bc = s;
+						} else {
+							sd = d;
+							skm = km;
+						}
+					}
+				} else if (bc < 0 || d < bd || (d === bd && s < bc)) {
+					sd = bd;
+					skm = bkm;
+					sc = bc;
+					bd = d;
+					bkm = km;
+					bc = s;
+				} else if (sc < 0 || d < sd || (d === sd && s < sc)) {
+					sd = d;
+					skm = km;
+					sc = s;
+				}
+			}
+		}
+		c1[o] = bc;
+		m1[o] = bd;
+		k1[o] = bkm;
+		c2[o] = sc;
+		m2[o] = sd;
+		k2[o] = skm;
+	}
+
+	// direct local trips: for each centre, the origins within maxSnapKm (latitude band, then a safe longitude bound)
+	const { lat, lon, byLat, sortedLat } = prepared;
+	const maxKm = params.maxSnapKm;
+	const latDeg = maxKm / 111.0; // ≥ maxKm / (km per degree of latitude): the band holds every origin within maxKm
+	const sinHalf = Math.sin(Math.min(Math.PI / 2, maxKm / (2 * EARTH_R)));
+	for (let s = 0; s < centres.length; s++) {
+		const c = centres[s];
+		if (!c || !Number.isFinite(c.lat) || !Number.isFinite(c.lon)) continue;
+		const cLat = c.lat;
+		const cLon = c.lon;
+		// every origin in the band has |lat| ≤ phiMax; then km ≥ 2R asin(cos(phiMax) sin(|Δlon| / 2))
+		const phiMax = Math.min(90, Math.abs(cLat) + latDeg);
+		const cosMax = Math.cos((phiMax * Math.PI) / 180);
+		const ratio = cosMax > 1e-6 ? sinHalf / cosMax : 2;
+		const dLonMax = ratio >= 1 ? Infinity : ((2 * Math.asin(ratio) * 180) / Math.PI) * (1 + 1e-6) + 1e-9;
+		let lo = 0;
+		let hi = sortedLat.length;
+		const lat0 = cLat - latDeg;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (sortedLat[mid] < lat0) lo = mid + 1;
+			else hi = mid;
+		}
+		const lat1 = cLat + latDeg;
+		for (let j = lo; j < sortedLat.length && sortedLat[j] <= lat1; j++) {
+			const o = byLat[j];
+			let dl = Math.abs(lon[o] - cLon);
+			if (dl > 180) dl = 360 - dl;
+			if (dl > dLonMax) continue;
+			const km = haversineKm(lat[o], lon[o], cLat, cLon);
+			if (km <= maxKm) offerOrigin(out, k2, o, ((km * circ) / spd) * 60, km * circ, s);
+		}
+	}
+
+	const st = out.status;
+	for (let o = 0; o < count; o++) {
+		if (c1[o] < 0) {
+			st[o] = STATUS_NO_ROAD;
+			m1[o] = NaN;
+			k1[o] = NaN;
+		} else st[o] = STATUS_OK;
+		if (c2[o] < 0) m2[o] = NaN;
+	}
+	return out;
+}
+
+/** Local alias (one module-level read instead of an export getter per call in some module loaders). */
+const haversineKm = greatCircleKm;
+
+/** Offer (minutes d, road km, centre s) to origin o's two labels; same ranking as the per-origin loop above. */
+function offerOrigin(out: TravelTimeArrays, k2: Float64Array, o: number, d: number, km: number, s: number): void {
+	const { minutes: m1, centre: c1, roadKm: k1, secondMinutes: m2, secondCentre: c2 } = out;
+	if (c1[o] === s) {
+		if (d < m1[o] || (d === m1[o] && km < k1[o])) {
+			m1[o] = d;
+			k1[o] = km;
+		}
+	} else if (c2[o] === s) {
+		if (d < m2[o] || (d === m2[o] && km < k2[o])) {
+			if (d < m1[o] || (d === m1[o] && s < c1[o])) {
+				m2[o] = m1[o];
+				k2[o] = k1[o];
+				c2[o] = c1[o];
+				m1[o] = d;
+				k1[o] = km;
+				c1[o] = s;
+			} else {
+				m2[o] = d;
+				k2[o] = km;
+			}
+		}
+	} else if (c1[o] < 0 || d < m1[o] || (d === m1[o] && s < c1[o])) {
+		m2[o] = m1[o];
+		k2[o] = k1[o];
+		c2[o] = c1[o];
+		m1[o] = d;
+		k1[o] = km;
+		c1[o] = s;
+	} else if (c2[o] < 0 || d < m2[o] || (d === m2[o] && s < c2[o])) {
+		m2[o] = d;
+		k2[o] = km;
+		c2[o] = s;
+	}
+}
+
+/** Typed-array result → rows, with centre index → `ids[index]`. */
+export function arraysToRows<Id>(r: TravelTimeArrays, ids: readonly Id[], count = r.status.length): TravelTimeRow<Id>[] {
+	const rows: TravelTimeRow<Id>[] = new Array(count);
+	for (let o = 0; o < count; o++) {
+		if (r.status[o] !== STATUS_OK) {
+			rows[o] = { minutes: null, centreId: null, roadKm: null, secondMinutes: null, secondCentreId: null, status: 'no_road' };
+			continue;
+		}
+		const two = r.secondCentre[o] >= 0;
+		rows[o] = {
+			minutes: r.minutes[o],
+			centreId: ids[r.centre[o]],
+			roadKm: r.roadKm[o],
+			secondMinutes: two ? r.secondMinutes[o] : null,
+			secondCentreId: two ? ids[r.secondCentre[o]] : null,
+			status: 'ok'
+		};
+	}
+	return rows;
+}
+
+/**
+ * A search over a centre set that can grow and shrink (scenario planner). Source ids are insertion numbers and
+ * never reused; ranking ties by source id therefore follow the order of `centres`, exactly as a full run over
+ * `centres` would.
+ */
 export class CentreSearch<Id = string> {
 	readonly graph: RoadGraph;
 	readonly params: TravelTimeParams;
 	readonly state: DriveTimeState;
+	/** live centres, in insertion order (query results index this list) */
 	readonly centres: Centre<Id>[] = [];
+	/** source id of each live centre (parallel to `centres`, ascending) */
+	private readonly liveIds: number[] = [];
+	/** by source id: the centre (null once removed) and its search sources */
+	private readonly slots: (Centre<Id> | null)[] = [];
+	private readonly slotSources: Source[][] = [];
 
 	constructor(graph: RoadGraph, params: Partial<TravelTimeParams> = {}) {
 		this.graph = graph;
@@ -83,92 +452,74 @@ export class CentreSearch<Id = string> {
 		this.state = createState(graph, this.params);
 	}
 
-	/** Add centres (ids are their positions in `centres`); returns the heap pops spent. */
+	/** Add centres (one multi-source run for all of them); returns the heap pops spent. */
 	add(...centres: Centre<Id>[]): number {
-		let settled = 0;
-		for (const c of centres) {
-			const i = this.centres.length;
+		if (centres.length === 0) return 0;
+		const srcs = centreSources(this.graph, centres, this.params);
+		const all: Source[] = [];
+		centres.forEach((c, j) => {
+			const id = this.slots.length;
+			this.slots.push(c);
 			this.centres.push(c);
-			const [srcs] = centreSources(this.graph, [c], this.params);
-			const stats = addSource(
-				this.state,
-				srcs.map((s) => ({ ...s, id: i }))
-			);
-			settled += stats.settled;
-		}
-		return settled;
+			this.liveIds.push(id);
+			const mine = srcs[j].map((s) => ({ ...s, id }));
+			this.slotSources.push(mine);
+			for (const s of mine) all.push(s);
+		});
+		return addSource(this.state, all).settled;
 	}
 
-	/** Travel times for origins against the centres added so far. */
+	/**
+	 * Remove the first live centre whose id equals `id`; the state then equals a full run over the remaining
+	 * centres. Returns the repair stats, or null when no such centre is present.
+	 */
+	remove(id: Id): RunStats | null {
+		const pos = this.centres.findIndex((c) => c.id === id);
+		return pos < 0 ? null : this.removeAt(pos);
+	}
+
+	/** Remove the centre at `centres[index]` (see {@link remove}). */
+	removeAt(index: number): RunStats {
+		if (!Number.isInteger(index) || index < 0 || index >= this.centres.length)
+			throw new Error(`removeAt: index ${index} is not in 0..${this.centres.length - 1}`);
+		const sid = this.liveIds[index];
+		this.centres.splice(index, 1);
+		this.liveIds.splice(index, 1);
+		this.slots[sid] = null;
+		this.slotSources[sid] = [];
+		const remaining: Source[] = [];
+		for (const sids of this.slotSources) for (const s of sids) remaining.push(s);
+		return removeSource(this.state, sid, remaining);
+	}
+
+	/** Travel times for prepared origins as typed arrays; centre indices point into `centres`. */
+	queryPrepared(prepared: PreparedOrigins, out?: TravelTimeArrays): TravelTimeArrays {
+		const r = queryPrepared(this.state, prepared, this.slots, out);
+		// source id → position in `centres`
+		const pos = new Int32Array(this.slots.length).fill(-1);
+		this.liveIds.forEach((sid, i) => (pos[sid] = i));
+		const { centre, secondCentre } = r;
+		for (let o = 0; o < prepared.count; o++) {
+			if (centre[o] >= 0) centre[o] = pos[centre[o]];
+			if (secondCentre[o] >= 0) secondCentre[o] = pos[secondCentre[o]];
+		}
+		return r;
+	}
+
+	/** Travel times for origins against the current centres, as rows (snaps the origins on every call). */
 	query(origins: readonly LatLon[]): TravelTimeRow<Id>[] {
-		return originTimes(this.graph, this.state, origins, this.centres, this.params);
+		const prepared = prepareOrigins(this.graph, origins, this.params);
+		return arraysToRows(
+			this.queryPrepared(prepared),
+			this.centres.map((c) => c.id),
+			prepared.count
+		);
 	}
-}
-
-interface Cand {
-	d: number;
-	km: number;
-	s: number;
-}
-
-function originTimes<Id>(
-	graph: RoadGraph,
-	st: DriveTimeState,
-	origins: readonly LatLon[],
-	centres: readonly Centre<Id>[],
-	params: TravelTimeParams
-): TravelTimeRow<Id>[] {
-	const idx = snapIndexOf(graph);
-	// centres sorted by latitude for the direct-trip check
-	const byLat = centres.map((c, i) => i).sort((a, b) => centres[a].lat - centres[b].lat);
-	const latDeg = params.maxSnapKm / 111.0;
-	return origins.map((o) => {
-		const cands: Cand[] = [];
-		if (Number.isFinite(o.lat) && Number.isFinite(o.lon)) {
-			// the snapCount nearest accessible vertices that the search reached (a vertex on a piece of road that
-			// no centre can reach is skipped, so a disconnected stub next to an origin cannot trap it)
-			const near = idx.nearest(o.lat, o.lon, params.snapCount * SNAP_OVERSAMPLE, params.maxSnapKm);
-			const reached = near.filter((h) => st.bestId[h.vertex] >= 0).slice(0, params.snapCount);
-			for (const h of reached) {
-				const a = accessMinutes(h.km, params);
-				const ak = h.km * params.accessCircuity;
-				if (st.bestId[h.vertex] >= 0) cands.push({ d: a + st.bestMinutes[h.vertex], km: ak + st.bestKm[h.vertex], s: st.bestId[h.vertex] });
-				if (st.secondId[h.vertex] >= 0)
-					cands.push({ d: a + st.secondMinutes[h.vertex], km: ak + st.secondKm[h.vertex], s: st.secondId[h.vertex] });
-			}
-			// direct local trips to centres within maxSnapKm
-			let lo = 0;
-			let hi = byLat.length;
-			while (lo < hi) {
-				const mid = (lo + hi) >> 1;
-				if (centres[byLat[mid]].lat < o.lat - latDeg) lo = mid + 1;
-				else hi = mid;
-			}
-			for (let j = lo; j < byLat.length && centres[byLat[j]].lat <= o.lat + latDeg; j++) {
-				const c = centres[byLat[j]];
-				const km = greatCircleKm(o.lat, o.lon, c.lat, c.lon);
-				if (km <= params.maxSnapKm) cands.push({ d: accessMinutes(km, params), km: km * params.accessCircuity, s: byLat[j] });
-			}
-		}
-		cands.sort((a, b) => a.d - b.d || a.s - b.s || a.km - b.km);
-		const first = cands[0];
-		const second = first ? cands.find((c) => c.s !== first.s) : undefined;
-		if (!first)
-			return { minutes: null, centreId: null, roadKm: null, secondMinutes: null, secondCentreId: null, status: 'no_road' as const };
-		return {
-			minutes: first.d,
-			centreId: centres[first.s].id,
-			roadKm: first.km,
-			secondMinutes: second ? second.d : null,
-			secondCentreId: second ? centres[second.s].id : null,
-			status: 'ok' as const
-		};
-	});
 }
 
 /**
  * Minutes from each origin to its nearest and second-nearest centre over the road graph.
- * One full search per call; for a centre set that changes one centre at a time use {@link CentreSearch}.
+ * One full search per call; for a centre set that changes use {@link CentreSearch} with {@link prepareOrigins}.
  */
 export function travelTimes<Id = string>(
 	graph: RoadGraph,
@@ -179,5 +530,10 @@ export function travelTimes<Id = string>(
 	const p = resolveParams(params);
 	const st = createState(graph, p);
 	addSource(st, centreSources(graph, centres, p).flat());
-	return originTimes(graph, st, origins, centres, p);
+	const prepared = prepareOrigins(graph, origins, p);
+	return arraysToRows(
+		queryPrepared(st, prepared, centres),
+		centres.map((c) => c.id),
+		prepared.count
+	);
 }

@@ -1,6 +1,12 @@
+/**
+ * The dashboard as users drive it, on the static build in Chromium: every flow fails on a
+ * console error, a failed request or a request to another origin.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, screenshot, serveBuild, waitForMap, watchedPage, type Served } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { launch, screenshot, serveBuild, waitForMap, watchedPage, type Served, type Watched } from './harness';
 
 let served: Served;
 let browser: Browser;
@@ -14,81 +20,171 @@ afterAll(async () => {
 	await served?.close();
 });
 
-describe('national map', () => {
-	it('loads from the static build, draws every county and the centres, with no errors or off-site requests', async () => {
-		const w = await watchedPage(browser, served.origin);
-		await w.page.goto(`${served.origin}/`);
-		await waitForMap(w.page);
-		// one path per county of the 50 states + DC (albers-usa drops Puerto Rico)
-		const counties = await w.page.locator('figure svg g[aria-label="geo"] path, svg g[aria-label="geo"] path').count();
+const figures = (p: Page) => p.locator('p.figures').innerText();
+const dots = (p: Page) => p.locator('.map svg g[aria-label="dot"]').first().locator('path').count();
+const mapCount = (p: Page) => p.evaluate(() => Number(document.documentElement.dataset.mapReady ?? 0));
+
+/** Open the dashboard and wait for the road model to be in use (the default method). */
+async function open(url = '/', viewport?: { width: number; height: number }): Promise<Watched> {
+	const w = await watchedPage(browser, served.origin, viewport);
+	await w.page.goto(`${served.origin}${url}`);
+	await waitForMap(w.page);
+	await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 60_000 });
+	return w;
+}
+
+async function done(w: Watched) {
+	expect(w.problems).toEqual([]);
+	expect(w.offOrigin).toEqual([]);
+	await w.context.close();
+}
+
+describe('dashboard', () => {
+	it('loads from the static build: every county, the centres, headline figures, the equity panel and the ranking', async () => {
+		const w = await open();
+		const counties = await w.page.locator('.map svg g[aria-label="geo"]').first().locator('path').count();
 		expect(counties).toBeGreaterThanOrEqual(3144);
-		const centreDots = await w.page.locator('svg g[aria-label="dot"] path').count();
-		expect(centreDots).toBeGreaterThan(100);
-		await expect.poll(() => w.page.getByText(/of people \(/).count()).toBeGreaterThan(0);
-		const caveat = await w.page.locator('.caveat').innerText();
-		expect(caveat).toMatch(/incomplete/i);
-		expect(caveat).toMatch(/\b174\b/);
+		expect(await dots(w.page)).toBe(167);
+		expect(await figures(w.page)).toMatch(/In the United States, [\d.]+ % of residents .* more than 2 hours/);
+		expect(await w.page.locator('.caveat').innerText()).toMatch(/incomplete[\s\S]*\b174\b/i);
+		// the equity sentence names the group and its reference group
+		await expect.poll(() => w.page.getByText(/residents of non-metro counties live more than 2 hours/).count()).toBeGreaterThan(0);
+		// ranking table: 51 places (50 states + DC)
+		await expect.poll(() => w.page.locator('.ranking tbody tr').count()).toBe(51);
 		await screenshot(w.page, 'dashboard-desktop');
-		expect(w.problems).toEqual([]);
-		expect(w.offOrigin).toEqual([]);
-		await w.context.close();
+		await done(w);
 	});
 
-	it('changing the evidence filter redraws the map, updates the URL, and a shared link reproduces it', async () => {
-		const w = await watchedPage(browser, served.origin);
-		await w.page.goto(`${served.origin}/`);
-		await waitForMap(w.page);
-		const before = await w.page.locator('svg g[aria-label="dot"] path').count();
+	it('threshold, method and evidence changes update figures, map and URL; the link reproduces the view', async () => {
+		const w = await open();
+		const before = await figures(w.page);
+		const n = await mapCount(w.page);
+		await w.page.getByRole('button', { name: '1 hour' }).click();
+		await expect.poll(() => figures(w.page)).not.toBe(before);
+		expect(await figures(w.page)).toMatch(/more than 1 hour/);
+		expect(w.page.url()).toContain('t=60');
+
+		await w.page.getByLabel('Travel measured as').selectOption('straight_miles');
+		await expect.poll(() => figures(w.page)).toMatch(/more than 60 miles in a straight line/);
+		await expect.poll(() => w.page.locator('.map-title').innerText()).toMatch(/Straight-line miles/);
+		expect(w.page.url()).toContain('method=straight_miles');
+
 		await w.page.getByRole('checkbox', { name: /^Moderate/ }).uncheck();
-		await waitForMap(w.page, 2);
-		await expect.poll(() => w.page.locator('svg g[aria-label="dot"] path').count()).toBeLessThan(before);
-		const strongOnly = await w.page.locator('svg g[aria-label="dot"] path').count();
+		await expect.poll(() => dots(w.page)).toBe(138);
+		expect(await mapCount(w.page)).toBeGreaterThan(n);
 		expect(w.page.url()).toContain('evidence=strong');
-		// follow the shared link in a fresh page
-		const w2 = await watchedPage(browser, served.origin);
-		await w2.page.goto(w.page.url());
-		await waitForMap(w2.page);
-		expect(await w2.page.locator('svg g[aria-label="dot"] path').count()).toBe(strongOnly);
+
+		const link = w.page.url();
+		const w2 = await open(link.slice(served.origin.length));
+		expect(await dots(w2.page)).toBe(138);
+		expect(await figures(w2.page)).toBe(await figures(w.page));
 		expect(await w2.page.getByRole('checkbox', { name: /^Moderate/ }).isChecked()).toBe(false);
-		// unticking everything gives an explicit empty state, not a blank map
+
+		// unticking every level gives an explicit empty state
 		await w.page.getByRole('checkbox', { name: /^Strong/ }).uncheck();
 		await expect.poll(() => w.page.getByText(/No centre matches/).count()).toBe(1);
-		expect([...w.problems, ...w2.problems]).toEqual([]);
-		await w.context.close();
-		await w2.context.close();
+		await done(w2);
+		await done(w);
 	});
 
-	it('a malformed link falls back to defaults with a visible notice', async () => {
-		const w = await watchedPage(browser, served.origin);
-		await w.page.goto(`${served.origin}/?evidence=bogus&zoom=9`);
-		await waitForMap(w.page);
-		const notices = await w.page.locator('.notice').allInnerTexts();
-		expect(notices.join(' ')).toMatch(/unknown evidence level/);
-		expect(notices.join(' ')).toMatch(/"zoom"/);
+	it('zooms to a state with its tracts, and back', async () => {
+		const w = await open();
+		await w.page.getByLabel('Region').selectOption({ label: 'Colorado' });
+		await expect.poll(() => figures(w.page)).toMatch(/^In Colorado,/);
+		expect(w.page.url()).toContain('region=08');
+		// tract dots: Colorado has 1,447 tracts
+		await expect.poll(() => w.page.locator('.map svg g[aria-label="dot"]').first().locator('circle, path').count()).toBeGreaterThan(1400);
+		await expect.poll(() => w.page.locator('.ranking caption').innerText()).toMatch(/Counties of Colorado/);
+		await screenshot(w.page, 'dashboard-state-colorado');
+		await w.page.getByLabel('Region').selectOption('US');
+		await expect.poll(() => figures(w.page)).toMatch(/^In the United States,/);
+		await done(w);
+	});
+
+	it('what-if: adding a hospital brings people within reach, removing it restores the baseline, and the scenario lives in the URL', async () => {
+		const w = await open();
+		const base = await figures(w.page);
+		const picker = w.page.getByRole('combobox', { name: /Add a centre at a hospital/ });
+		await picker.fill('Billings Clinic');
+		const option = w.page.getByRole('option', { name: /BILLINGS CLINIC/i }).first();
+		await option.waitFor();
+		await option.click();
+		await expect.poll(() => figures(w.page)).not.toBe(base);
+		expect(w.page.url()).toMatch(/add=h%3A\d{10}|add=h:\d{10}/);
+		await expect.poll(() => dots(w.page)).toBe(167); // existing centres; the added one is drawn as a star
+		expect(await w.page.locator('.map svg g[aria-label="dot"]').nth(1).locator('path').count()).toBe(1);
+		// the scenario panel reports people newly within reach
+		await expect.poll(() => w.page.getByText(/newly within reach/i).count()).toBeGreaterThan(0);
+		const withSite = await figures(w.page);
+
+		// the link reproduces the scenario
+		const w2 = await open(w.page.url().slice(served.origin.length));
+		await expect.poll(() => figures(w2.page)).toBe(withSite);
+		await done(w2);
+
+		await w.page.getByRole('button', { name: /Remove added centre/ }).first().click();
+		await expect.poll(() => figures(w.page)).toBe(base);
+		expect(w.page.url()).not.toContain('add=');
+
+		// remove an existing centre: figures get worse, and the URL says which
+		await w.page.getByLabel('Remove a centre (what if it closed?)').selectOption({ index: 1 });
+		await w.page.getByRole('button', { name: 'Remove', exact: true }).click();
+		await expect.poll(() => figures(w.page)).not.toBe(base);
+		expect(w.page.url()).toContain('remove=');
+		await w.page.getByRole('button', { name: /Reset scenario/ }).click();
+		await expect.poll(() => figures(w.page)).toBe(base);
+		await done(w);
+	});
+
+	it('a malformed link falls back to defaults with visible notices and keeps what was valid', async () => {
+		const w = await open('/?evidence=bogus&zoom=9&t=abc&group=hispanic&add=p:91,0~h:123');
+		const notices = (await w.page.locator('.notice').allInnerTexts()).join(' ');
+		expect(notices).toMatch(/unknown evidence level/);
+		expect(notices).toMatch(/"zoom"/);
+		expect(notices).toMatch(/t="abc"/);
+		expect(notices).toMatch(/p:91,0/);
 		expect(await w.page.getByRole('checkbox', { name: /^Strong/ }).isChecked()).toBe(true);
-		expect(w.problems).toEqual([]);
-		await w.context.close();
+		expect(await figures(w.page)).toMatch(/more than 2 hours/);
+		await expect.poll(() => w.page.getByText(/Hispanic or Latino residents/).count()).toBeGreaterThan(0);
+		await done(w);
 	});
 
-	it('works at phone width', async () => {
-		const w = await watchedPage(browser, served.origin, { width: 375, height: 800 });
-		await w.page.goto(`${served.origin}/`);
-		await waitForMap(w.page);
+	it('works at phone width without horizontal scrolling', async () => {
+		const w = await open('/', { width: 375, height: 800 });
 		const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
 		await screenshot(w.page, 'dashboard-phone');
-		expect(w.problems).toEqual([]);
-		await w.context.close();
+		await done(w);
 	});
 
-	it('the methodology page lists every shipped table from the manifest', async () => {
+	it('has no axe-core violations (WCAG 2 A/AA)', async () => {
+		const require = createRequire(import.meta.url);
+		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+		const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		await page.goto(`${served.origin}/`);
+		await waitForMap(page);
+		await page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 60_000 });
+		await page.evaluate(axeSource);
+		const violations = await page.evaluate(async () => {
+			// @ts-expect-error injected
+			const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+			return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+		});
+		expect(violations).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('methodology page', () => {
+	it('lists every shipped table from the manifest and the road-model parameters', async () => {
 		const w = await watchedPage(browser, served.origin);
 		await w.page.goto(`${served.origin}/methodology/`);
 		for (const t of ['counties', 'tracts', 'centres', 'hospitals', 'states']) {
 			await expect.poll(() => w.page.locator('tbody th code', { hasText: new RegExp(`^${t}$`) }).count()).toBe(1);
 		}
+		expect(await w.page.getByText(/OpenStreetMap contributors/).count()).toBeGreaterThan(0);
 		await screenshot(w.page, 'methodology-desktop');
-		expect(w.problems).toEqual([]);
-		await w.context.close();
+		await done(w);
 	});
 });

@@ -8,7 +8,8 @@ import * as Plot from '@observablehq/plot';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { atlasFromTopology } from '../../src/lib/geo/atlas';
-import { countyMapOptions, DISTANCE_COLORS } from '../../src/lib/charts/county-map';
+import { mapProjection, invertPoint } from '../../src/lib/geo/projection';
+import { countyMapOptions, DISTANCE_COLORS, formatValue, NO_DATA_COLOR } from '../../src/lib/charts/county-map';
 import fixture from '../fixtures/county-map.json';
 
 const require = createRequire(import.meta.url);
@@ -20,30 +21,55 @@ function render(opts: Plot.PlotOptions): string {
 	return fig.outerHTML;
 }
 
-describe('county map builder', () => {
+describe('access map builder', () => {
 	const atlas = atlasFromTopology(topo);
-	// Keep the snapshot small: only the counties of the fixture's state.
-	const small = {
-		...atlas,
-		counties: { ...atlas.counties, features: atlas.counties.features.filter((f) => String(f.id).startsWith('44')) }
-	};
-	const opts = countyMapOptions({ atlas: small, rows: fixture.rows, centres: fixture.centres as never, width: 640 });
+	const ri = atlas.states.features.find((f) => f.id === '44')!;
+	const projection = mapProjection({ width: 640, height: 480, focus: ri });
+	const opts = countyMapOptions({
+		atlas,
+		places: fixture.places,
+		centres: [...fixture.centres, { id: 'p:41.5,-71.5', name: 'Proposed site', lat: 41.5, lon: -71.5, evidence: 'added', added: true }],
+		unit: 'miles',
+		legendLabel: 'Straight-line miles to the nearest CAR-T centre',
+		width: 640,
+		height: 480,
+		projection,
+		state: '44'
+	});
 
-	it('colours each county by its distance class and draws the centres', () => {
+	it('colours each county of the state by its class, marks no-data, and draws centres in view', () => {
 		const svg = render(opts);
-		// Rhode Island's 5 counties drawn; the fixture gives one per colour class + one missing
 		const doc = new JSDOM(svg).window.document;
-		const paths = doc.querySelectorAll('g[aria-label="geo"] path');
-		expect(paths.length).toBeGreaterThanOrEqual(5);
-		const fills = new Set([...paths].map((p) => p.getAttribute('fill')));
-		expect(fills.has(DISTANCE_COLORS[0])).toBe(true);
-		expect(fills.has('#d9d9d9')).toBe(true); // no-data county
-		expect(doc.querySelectorAll('g[aria-label="dot"] path').length).toBe(fixture.centres.length);
+		const fills = [...doc.querySelectorAll('g[aria-label="geo"] path')].map((p) => p.getAttribute('fill'));
+		expect(fills.filter((f) => f && f !== 'none')).toHaveLength(5); // Rhode Island's 5 counties only
+		expect(fills).toContain(DISTANCE_COLORS[0]); // Bristol, 11 mi
+		expect(fills).toContain(NO_DATA_COLOR);
+		const dots = doc.querySelectorAll('g[aria-label="dot"]');
+		expect(dots).toHaveLength(2); // existing and added centres
+		expect(dots[1].querySelectorAll('path')).toHaveLength(1); // the added one
 		expect(svg).toContain('Straight-line miles to the nearest CAR-T centre');
 	});
 
 	it('matches the committed SVG snapshot', async () => {
 		await expect(render(opts)).toMatchFileSnapshot('./__snapshots__/county-map.svg');
+	});
+
+	it('inverts a projected point back to longitude/latitude', () => {
+		const xy = projection([-71.41, 41.82])!;
+		const ll = invertPoint(projection, xy[0], xy[1])!;
+		expect(ll[0]).toBeCloseTo(-71.41, 6);
+		expect(ll[1]).toBeCloseTo(41.82, 6);
+		expect(invertPoint(projection, -5000, -5000)).toBeNull();
+	});
+
+	it.each([
+		[null, 'minutes', 'no data'],
+		[45.4, 'minutes', '45 min'],
+		[125, 'minutes', '2 h 05 min'],
+		[59.6, 'minutes', '1 h 00 min'],
+		[12.4, 'miles', '12 mi']
+	] as const)('formatValue(%s, %s) = %s', (v, unit, want) => {
+		expect(formatValue(v, unit)).toBe(want);
 	});
 
 	it('rejects a file that is not a us-atlas topology', () => {

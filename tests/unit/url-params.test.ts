@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseView, serialiseView, DEFAULT_VIEW } from '../../src/lib/state/url-params';
+import { parseView, serialiseView, DEFAULT_VIEW, type ViewState } from '../../src/lib/state/url-params';
 
 describe('parseView', () => {
 	it('defaults with no params', () => {
@@ -11,7 +11,7 @@ describe('parseView', () => {
 		{ q: 'evidence=bogus', evidence: ['strong', 'moderate'], notices: 2 },
 		{ q: 'evidence=strong,zzz', evidence: ['strong'], notices: 1 },
 		{ q: 'colour=red', evidence: ['strong', 'moderate'], notices: 1 }
-	])('$q', ({ q, evidence, notices }) => {
+	])('evidence: $q', ({ q, evidence, notices }) => {
 		const r = parseView(new URLSearchParams(q));
 		expect(r.state.filter.evidence).toEqual(evidence);
 		expect(r.notices).toHaveLength(notices);
@@ -22,8 +22,48 @@ describe('parseView', () => {
 		expect(bad.state.filter.served).toEqual([]);
 		expect(bad.notices[0]).toMatch(/served="kids"/);
 	});
+	it.each([
+		{ q: 'method=straight_miles', method: 'straight_miles', t: 60, notices: 0 },
+		{ q: 'method=straight_miles&t=90', method: 'straight_miles', t: 90, notices: 0 },
+		{ q: 'method=teleport&t=90', method: 'road', t: 90, notices: 1 },
+		{ q: 't=abc', method: 'road', t: 120, notices: 1 },
+		{ q: 't=', method: 'road', t: 120, notices: 1 },
+		{ q: 't=9999', method: 'road', t: 120, notices: 1 },
+		{ q: 't=45', method: 'road', t: 45, notices: 0 }
+	])('method and threshold: $q', ({ q, method, t, notices }) => {
+		const r = parseView(new URLSearchParams(q));
+		expect(r.state.method).toBe(method);
+		expect(r.state.threshold).toBe(t);
+		expect(r.notices).toHaveLength(notices);
+	});
+	it('region must be a known state when the list is given', () => {
+		const states = new Set(['06', '36']);
+		expect(parseView(new URLSearchParams('region=06'), states).state.region).toBe('06');
+		const bad = parseView(new URLSearchParams('region=99'), states);
+		expect(bad.state.region).toBe('US');
+		expect(bad.notices[0]).toMatch(/region="99"/);
+		expect(parseView(new URLSearchParams('region=California')).notices).toHaveLength(1);
+	});
+	it('group', () => {
+		expect(parseView(new URLSearchParams('group=nh_black')).state.group).toBe('nh_black');
+		const bad = parseView(new URLSearchParams('group=martians'));
+		expect(bad.state.group).toBe('rural');
+		expect(bad.notices).toHaveLength(1);
+	});
+	it('one bad part loses nothing else', () => {
+		const r = parseView(new URLSearchParams('evidence=strong&method=calibrated&t=zzz&group=hispanic&region=48'));
+		expect(r.state).toMatchObject({ method: 'calibrated', threshold: 120, group: 'hispanic', region: '48' });
+		expect(r.state.filter.evidence).toEqual(['strong']);
+		expect(r.notices).toHaveLength(1);
+	});
 	it('round-trips', () => {
-		const s = { filter: { evidence: ['strong' as const], served: ['adult' as const] } };
+		const s: ViewState = {
+			filter: { evidence: ['strong'], served: ['adult'] },
+			method: 'straight_30mph',
+			threshold: 90,
+			region: '06',
+			group: 'pov150'
+		};
 		expect(parseView(serialiseView(s)).state).toEqual(s);
 		expect(serialiseView(DEFAULT_VIEW).toString()).toBe('');
 	});

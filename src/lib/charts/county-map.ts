@@ -1,72 +1,139 @@
 /**
- * Pure builder: county choropleth of straight-line miles to the nearest centre,
- * with the centres drawn on top. Returns Plot options; PlotFigure.svelte mounts them.
+ * Pure builder: the access map. County choropleth of travel to the nearest centre by the
+ * chosen method (minutes or miles), centres on top (added what-if centres marked), and in
+ * a state view the census tracts as dots on the same colour scale. Returns Plot options;
+ * PlotFigure.svelte mounts them. The projection is passed in (geo/projection.ts) so the
+ * page can invert clicks.
  */
 import * as Plot from '@observablehq/plot';
-import type { Atlas } from '$lib/geo/atlas';
-import type { Row as DistanceRow } from '$lib/queries/county-distance';
-import type { Row as CentreRow } from '$lib/queries/centres';
+import type { GeoProjection } from 'd3-geo';
+import type { Feature, Geometry } from 'geojson';
+import type { Atlas, CountyProps } from '$lib/geo/atlas';
+import type { TravelUnit } from '$lib/metrics/travel-methods';
 
-/** Miles; 60 and 120 mark about one and two hours at highway speed. */
-export const DISTANCE_BREAKS_MILES = [15, 30, 60, 120, 240];
+/** Class breaks: 60 and 120 minutes (or miles) are the thresholds most studies report. */
+export const BREAKS: Record<TravelUnit, number[]> = {
+	minutes: [30, 60, 90, 120, 180],
+	miles: [15, 30, 60, 120, 240]
+};
+/** ColorBrewer YlGnBu (6 classes): sequential, colour-blind safe, prints in greyscale. */
 export const DISTANCE_COLORS = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'];
 export const NO_DATA_COLOR = '#d9d9d9';
 
-export const EVIDENCE_SYMBOLS: Record<string, string> = { strong: 'circle', moderate: 'triangle', weak: 'square' };
+export interface MapPlace {
+	id: string;
+	name: string;
+	value: number | null;
+	pop: number;
+	nearest: string | null;
+	/** true where the road model had no connection and the calibrated estimate stands in */
+	fallback?: boolean;
+}
 
-export interface CountyMapInput {
+export interface MapCentre {
+	id: string;
+	name: string;
+	lat: number;
+	lon: number;
+	evidence: string;
+	added?: boolean;
+}
+
+export interface MapTract {
+	lat: number;
+	lon: number;
+	value: number | null;
+}
+
+export interface AccessMapInput {
 	atlas: Atlas;
-	rows: DistanceRow[];
-	centres: CentreRow[];
+	places: MapPlace[];
+	centres: MapCentre[];
+	unit: TravelUnit;
+	legendLabel: string;
 	width: number;
-	/** screen-reader summary; also used as the figure's aria-label */
+	height: number;
+	projection: GeoProjection;
+	/** 2-digit state FIPS for a state view (only its counties drawn, tracts as dots) */
+	state?: string | null;
+	tracts?: MapTract[];
 	ariaLabel?: string;
 }
 
-export function countyMapOptions({ atlas, rows, centres, width, ariaLabel }: CountyMapInput): Plot.PlotOptions {
-	const byFips = new Map(rows.map((r) => [r.county_fips, r]));
-	const fmt = (v: number | null | undefined) => (v == null ? 'no data' : `${Math.round(v).toLocaleString('en-US')} mi`);
+export function formatValue(v: number | null | undefined, unit: TravelUnit): string {
+	if (v == null || !Number.isFinite(v)) return 'no data';
+	if (unit === 'miles') return `${Math.round(v).toLocaleString('en-US')} mi`;
+	const m = Math.round(v);
+	return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}
+
+export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
+	const { atlas, places, centres, unit, legendLabel, width, height, projection, state, tracts, ariaLabel } = input;
+	const byId = new Map(places.map((p) => [p.id, p]));
+	const features = state ? atlas.counties.features.filter((f) => String(f.id).slice(0, 2) === state) : atlas.counties.features;
+	const value = (d: Feature<Geometry, CountyProps>) => {
+		const v = byId.get(String(d.id))?.value;
+		return v == null || !Number.isFinite(v) ? null : v;
+	};
+	const title = (d: Feature<Geometry, CountyProps>) => {
+		const p = byId.get(String(d.id));
+		if (!p) return `${d.properties.name}: no data`;
+		return `${p.name}\n${formatValue(p.value, unit)} to the nearest centre${p.fallback ? ' (calibrated estimate: no road link)' : ''}\nNearest: ${p.nearest ?? 'none'}\nPopulation 2020: ${p.pop.toLocaleString('en-US')}`;
+	};
+	const inside = (c: MapCentre) => {
+		const xy = projection([c.lon, c.lat]);
+		return !!xy && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height;
+	};
+	const shownCentres = state ? centres.filter(inside) : centres;
 	return {
 		width,
-		height: Math.round(width * 0.62),
-		projection: { type: 'albers-usa' },
-		ariaLabel: ariaLabel ?? 'Map of US counties coloured by straight-line distance to the nearest CAR-T centre',
+		height,
+		margin: 0,
+		projection,
+		ariaLabel: ariaLabel ?? `Map of travel to the nearest CAR-T centre (${legendLabel})`,
 		color: {
 			type: 'threshold',
-			domain: DISTANCE_BREAKS_MILES,
+			domain: BREAKS[unit],
 			range: DISTANCE_COLORS,
 			legend: true,
-			label: 'Straight-line miles to the nearest CAR-T centre',
+			label: legendLabel,
 			tickFormat: (d: number) => `${d}`,
 			unknown: NO_DATA_COLOR
 		},
-		symbol: { domain: ['strong', 'moderate', 'weak'], range: ['circle', 'triangle', 'square'], legend: false },
 		marks: [
-			Plot.geo(
-				atlas.counties,
-				Plot.centroid({
-					fill: (d: { id: string }) => byFips.get(d.id)?.miles ?? null,
+			Plot.geo(features, Plot.centroid({ fill: value, stroke: 'white', strokeWidth: state ? 0.6 : 0.15, title, tip: true })),
+			state
+				? Plot.geo(features, { stroke: '#555', strokeWidth: 0.3, fill: 'none' })
+				: Plot.geo(atlas.stateMesh, { stroke: 'white', strokeWidth: 0.8 }),
+			...(tracts && tracts.length
+				? [Plot.dot(tracts, { x: 'lon', y: 'lat', r: 1.6, fill: (t: MapTract) => t.value, stroke: '#333', strokeWidth: 0.15 })]
+				: []),
+			Plot.dot(
+				shownCentres.filter((c) => !c.added),
+				{
+					x: 'lon',
+					y: 'lat',
+					symbol: (c: MapCentre) => (c.evidence === 'strong' ? 'circle' : c.evidence === 'moderate' ? 'triangle' : 'square'),
+					r: 3.2,
+					fill: '#d7301f',
 					stroke: 'white',
-					strokeWidth: 0.15,
-					title: (d: { id: string; properties: { name: string } }) => {
-						const r = byFips.get(d.id);
-						if (!r) return `${d.properties.name}: no data`;
-						return `${r.county_name}, ${r.state}\n${fmt(r.miles)} to nearest centre (${r.nearest_centre_id ?? 'none'})\nPopulation 2020: ${r.pop_2020.toLocaleString('en-US')}`;
-					},
-					tip: true
-				})
+					strokeWidth: 0.8,
+					title: (c: MapCentre) => `${c.name}\nEvidence: ${c.evidence}`
+				}
 			),
-			Plot.geo(atlas.stateMesh, { stroke: 'white', strokeWidth: 0.8 }),
-			Plot.dot(centres, {
-				x: 'lon',
-				y: 'lat',
-				symbol: 'evidence_strength',
-				r: 3,
-				fill: '#d7301f',
-				stroke: 'white',
-				strokeWidth: 0.8,
-				title: (c: CentreRow) => `${c.name} (${c.city}, ${c.state}); evidence: ${c.evidence_strength}`
-			})
+			Plot.dot(
+				shownCentres.filter((c) => c.added),
+				{
+					x: 'lon',
+					y: 'lat',
+					symbol: 'star',
+					r: 6,
+					fill: '#762a83',
+					stroke: 'white',
+					strokeWidth: 1,
+					title: (c: MapCentre) => `${c.name}\nAdded in this scenario`
+				}
+			)
 		]
 	};
 }

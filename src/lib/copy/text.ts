@@ -16,3 +16,6 @@ export const STRAIGHT_LINE_METHOD =
 
 export const PR_NOTE =
 	'National figures cover the 50 states and DC. Puerto Rico has no centre in the list, and the map projection does not draw it; its municipios are in the data tables.';
+
+export const ROAD_ATTRIBUTION =
+	'Road network: © OpenStreetMap contributors, Travel Mapping (ODbL 1.0). Speeds are model defaults (see methodology).';

@@ -1,23 +1,44 @@
 /**
  * The shareable view state <-> URL search params. Pure: callers pass the
  * URLSearchParams in and write the result out (library code never imports $app).
- * Unknown or malformed parameters fall back to defaults with a notice.
+ * Unknown or malformed parameters fall back to defaults with a notice; nothing
+ * valid in the same link is lost.
  */
 import { EVIDENCE_LEVELS, type CentreFilter, DEFAULT_CENTRE_FILTER } from '$lib/queries/centre-filter';
+import { isMethod, METHOD_INFO, type Method } from '$lib/metrics/travel-methods';
+import { GROUP_COPY } from '$lib/copy/groups';
+import type { GroupId } from '$lib/metrics/equity';
 
 export interface ViewState {
 	filter: CentreFilter;
+	method: Method;
+	/** minutes or miles, per the method's unit */
+	threshold: number;
+	/** 'US' (50 states + DC) or a 2-digit state FIPS */
+	region: string;
+	/** group named in the headline sentence */
+	group: GroupId;
 }
 
-export const DEFAULT_VIEW: ViewState = { filter: DEFAULT_CENTRE_FILTER };
-const KNOWN = new Set(['evidence', 'served']);
+export const DEFAULT_VIEW: ViewState = {
+	filter: DEFAULT_CENTRE_FILTER,
+	method: 'road',
+	threshold: METHOD_INFO.road.defaultThreshold,
+	region: 'US',
+	group: 'rural'
+};
+
+/** Threshold bounds offered by the slider, per unit. */
+export const THRESHOLD_RANGE = { minutes: { min: 15, max: 300, step: 5 }, miles: { min: 10, max: 300, step: 5 } } as const;
+
+const KNOWN = new Set(['evidence', 'served', 'method', 't', 'region', 'group', 'add', 'remove']);
 
 export interface Parsed {
 	state: ViewState;
 	notices: string[];
 }
 
-export function parseView(params: URLSearchParams): Parsed {
+export function parseView(params: URLSearchParams, stateFips: ReadonlySet<string> = new Set()): Parsed {
 	const notices: string[] = [];
 	for (const key of params.keys()) {
 		if (!KNOWN.has(key)) notices.push(`Ignored the unknown link setting "${key}".`);
@@ -38,7 +59,33 @@ export function parseView(params: URLSearchParams): Parsed {
 		if (sv === 'adult' || sv === 'pediatric') served = [sv];
 		else if (sv !== 'any' && sv !== '') notices.push(`Ignored served="${sv}"; use adult, pediatric or any.`);
 	}
-	return { state: { filter: { evidence, served } }, notices };
+	let method = DEFAULT_VIEW.method;
+	const m = params.get('method');
+	if (m != null) {
+		if (isMethod(m)) method = m;
+		else notices.push(`Ignored method="${m}"; use road, calibrated, straight_30mph or straight_miles.`);
+	}
+	let threshold = METHOD_INFO[method].defaultThreshold;
+	const t = params.get('t');
+	if (t != null) {
+		const v = Number(t);
+		const r = THRESHOLD_RANGE[METHOD_INFO[method].unit];
+		if (t.trim() !== '' && Number.isFinite(v) && v >= r.min && v <= r.max) threshold = v;
+		else notices.push(`Ignored t="${t}": the threshold must be a number from ${r.min} to ${r.max} ${METHOD_INFO[method].unit}.`);
+	}
+	let region = DEFAULT_VIEW.region;
+	const rg = params.get('region');
+	if (rg != null && rg !== 'US') {
+		if (/^\d{2}$/.test(rg) && (stateFips.size === 0 || stateFips.has(rg))) region = rg;
+		else notices.push(`Ignored region="${rg}"; use US or a 2-digit state FIPS code.`);
+	}
+	let group = DEFAULT_VIEW.group;
+	const g = params.get('group');
+	if (g != null) {
+		if (g in GROUP_COPY) group = g as GroupId;
+		else notices.push(`Ignored group="${g}" (not a population group of the atlas).`);
+	}
+	return { state: { filter: { evidence, served }, method, threshold, region, group }, notices };
 }
 
 export function serialiseView(s: ViewState): URLSearchParams {
@@ -46,5 +93,9 @@ export function serialiseView(s: ViewState): URLSearchParams {
 	const ev = s.filter.evidence.join(',');
 	if (ev !== DEFAULT_VIEW.filter.evidence.join(',')) p.set('evidence', ev);
 	if (s.filter.served.length === 1) p.set('served', s.filter.served[0]);
+	if (s.method !== DEFAULT_VIEW.method) p.set('method', s.method);
+	if (s.threshold !== METHOD_INFO[s.method].defaultThreshold) p.set('t', String(s.threshold));
+	if (s.region !== 'US') p.set('region', s.region);
+	if (s.group !== DEFAULT_VIEW.group) p.set('group', s.group);
 	return p;
 }

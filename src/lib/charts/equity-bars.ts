@@ -1,0 +1,390 @@
+/**
+ * Pure builder: who lives beyond reach, by population group. One horizontal bar per group
+ * (share of the group's people, or households, beyond the threshold), grouped by family under
+ * a family heading, with
+ * - the 90 % interval from ACS margins of error as a rule across the bar end (groups whose
+ *   source publishes no margin, e.g. non-Hispanic White, have none);
+ * - reference groups in grey and the selected group in orange (Okabe-Ito palette: blue and
+ *   orange stay distinct for the common colour-vision deficiencies; greys carry no hue);
+ * - a text label "31.4 % · 1.8× White" (share, and disparity ratio against the reference);
+ * - with a `baseline` (what-if), a hollow diamond at the baseline share so the change shows.
+ *
+ * Layout: labels sit left of the bars when the longest one fits in 40 % of the width;
+ * otherwise (phones) each label sits above its bar, so nothing overflows at 375 px.
+ * Widths are estimated from character classes (Plot's own text metrics are not exported),
+ * generously, because the SVG is drawn before any font is measured.
+ *
+ * The number formatters here are shared with the equity panel and the ranking table.
+ */
+import * as Plot from '@observablehq/plot';
+import { FAMILY_LABELS, GROUP_COPY } from '$lib/copy/groups';
+import { GROUPS, type EquityResult, type Family, type GroupId, type GroupResult } from '$lib/metrics/equity';
+import { formatThreshold, type TravelUnit } from '$lib/metrics/travel-methods';
+
+/** The representative set shown by default. */
+export const DEFAULT_EQUITY_GROUPS: readonly GroupId[] = [
+	'all',
+	'nh_white',
+	'nh_black',
+	'hispanic',
+	'nh_asian',
+	'nh_aian',
+	'nh_nhpi',
+	'nh_other_multi',
+	'pov150',
+	'uninsured',
+	'age65',
+	'no_vehicle_hh',
+	'rural',
+	'svi_q4',
+	'svi_q1',
+	'income_q1',
+	'income_q5',
+	'medicaid_not_expanded',
+	'medicaid_expanded'
+];
+
+/** Short names of the reference groups, for "1.8× White" labels. */
+export const REFERENCE_SHORT: Partial<Record<GroupId, string>> = {
+	nh_white: 'White',
+	not_pov150: 'others',
+	not_uninsured: 'others',
+	under65: 'under 65',
+	vehicle_hh: 'with vehicle',
+	metro: 'metro',
+	svi_q1: 'SVI Q1',
+	income_q5: 'income Q5',
+	medicaid_expanded: 'expansion'
+};
+
+/** Okabe & Ito (2008) colour-blind-safe blue and vermillion, with two greys. */
+export const EQUITY_COLORS = {
+	Everyone: '#444444',
+	'Reference group': '#a6a6a6',
+	'Compared group': '#0072b2',
+	'Selected group': '#d55e00'
+} as const;
+export type BarKind = keyof typeof EQUITY_COLORS;
+
+export interface EquityBarsInput {
+	result: EquityResult;
+	/** unit of the threshold (for the axis label and tips) */
+	unit: TravelUnit;
+	/** groups to draw, any order (drawn by family, in `GROUPS` order); default `DEFAULT_EQUITY_GROUPS` */
+	groups?: readonly GroupId[];
+	width: number;
+	/** the group named in the headline: drawn in orange, added (with its reference) if missing */
+	highlight?: GroupId;
+	/** the result before a what-if change: its shares are drawn as ticks */
+	baseline?: EquityResult;
+}
+
+/** One row of the chart: a family heading or a group. */
+export interface BarRow {
+	key: string;
+	heading: boolean;
+	kind: BarKind | null;
+	id: GroupId | null;
+	label: string;
+	share: number | null;
+	low: number | null;
+	high: number | null;
+	baseline: number | null;
+	/** disparity ratio against `reference` (null without one) */
+	ratio: number | null;
+	reference: GroupId | null;
+	/** "31.4 % · 1.8× White" */
+	text: string;
+	/** multi-line tip */
+	title: string;
+}
+
+const FONT_SIZE = 12;
+/** Below this width the labels go above the bars. */
+export const WIDE_MIN = 560;
+
+/** Rough text width in px at `size` (sans-serif), on the generous side. */
+export function estimateTextWidth(text: string, size = FONT_SIZE): number {
+	let ems = 0;
+	for (const ch of text) {
+		if (ch === ' ') ems += 0.3;
+		else if (/[iIl.,:;'|!()[\]·]/.test(ch)) ems += 0.32;
+		else if (/[mwMW%]/.test(ch)) ems += 0.9;
+		else if (/[A-Z]/.test(ch)) ems += 0.7;
+		else if (/[0-9]/.test(ch)) ems += 0.6;
+		else ems += 0.56;
+	}
+	return Math.ceil(ems * size);
+}
+
+/** 1.2 million, 45,881, 658 (households or people; rounded). */
+export function formatCount(n: number | null | undefined): string {
+	if (n == null || !Number.isFinite(n)) return '–';
+	const a = Math.abs(n);
+	if (a >= 1e9) return `${(n / 1e9).toLocaleString('en-US', { maximumFractionDigits: 1 })} billion`;
+	if (a >= 1e6) return `${(n / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} million`;
+	return Math.round(n).toLocaleString('en-US');
+}
+
+/** 31.4 %, 100 %, 0 %, 0.3 %; – for null. */
+export function formatPercent(share: number | null | undefined): string {
+	if (share == null || !Number.isFinite(share)) return '–';
+	const p = share * 100;
+	if (p === 0 || p === 100) return `${p} %`;
+	return `${p.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+}
+
+/** 1.8×, 0.25×; – for null. */
+export function formatRatio(ratio: number | null | undefined): string {
+	if (ratio == null || !Number.isFinite(ratio)) return '–';
+	return `${ratio.toLocaleString('en-US', { maximumFractionDigits: ratio < 0.1 ? 2 : 1, minimumFractionDigits: ratio < 0.1 ? 2 : 1 })}×`;
+}
+
+/** 95 min, 1,234 mi; – for null. */
+export function formatTravel(value: number | null | undefined, unit: TravelUnit): string {
+	if (value == null || !Number.isFinite(value)) return '–';
+	return `${Math.round(value).toLocaleString('en-US')} ${unit === 'minutes' ? 'min' : 'mi'}`;
+}
+
+/** "31.4 % · 1.8× White", "81.7 %", "no data". */
+export function barText(g: GroupResult): string {
+	if (g.share == null) return 'no data';
+	const ratio = g.reference && g.ratio != null ? ` · ${formatRatio(g.ratio)} ${REFERENCE_SHORT[g.reference] ?? GROUP_COPY[g.reference].label}` : '';
+	return `${formatPercent(g.share)}${ratio}`;
+}
+
+function familyOrder(): Family[] {
+	const out: Family[] = [];
+	for (const g of GROUPS) if (!out.includes(g.family)) out.push(g.family);
+	return out;
+}
+
+/** The chart's rows, in display order: family headings (except for "Everyone") then groups. */
+export function equityBarRows({
+	result,
+	unit,
+	groups = DEFAULT_EQUITY_GROUPS,
+	highlight,
+	baseline
+}: Omit<EquityBarsInput, 'width'>): BarRow[] {
+	const wanted = new Set<GroupId>(groups);
+	if (highlight) {
+		wanted.add(highlight);
+		const ref = result.byId[highlight]?.reference;
+		if (ref) wanted.add(ref);
+	}
+	const unitWord = (g: GroupResult) => (g.unit === 'households' ? 'households' : 'people');
+	const rows: BarRow[] = [];
+	for (const family of familyOrder()) {
+		const members = result.groups.filter((g) => g.family === family && wanted.has(g.id));
+		if (members.length === 0) continue;
+		if (family !== 'total') {
+			rows.push({ key: `family:${family}`, heading: true, kind: null, id: null, label: FAMILY_LABELS[family], share: null, low: null, high: null, baseline: null, ratio: null, reference: null, text: '', title: '' });
+		}
+		for (const g of members) {
+			const kind: BarKind = g.id === highlight ? 'Selected group' : g.id === 'all' ? 'Everyone' : g.reference == null ? 'Reference group' : 'Compared group';
+			const b = baseline?.byId[g.id]?.share ?? null;
+			const label = GROUP_COPY[g.id].label;
+			const lines: string[] = [label];
+			if (g.share == null) lines.push(`No ${unitWord(g)} with known travel in this region`);
+			else {
+				lines.push(`${formatPercent(g.share)} beyond ${formatThreshold({ value: result.threshold, unit })}: ${formatCount(g.beyond)} of ${formatCount(g.known)} ${unitWord(g)}`);
+				if (g.shareInterval) lines.push(`90 % interval: ${formatPercent(g.shareInterval.low)} to ${formatPercent(g.shareInterval.high)}`);
+				else lines.push('No margin of error published for this group');
+				if (g.reference) lines.push(`${formatRatio(g.ratio)} the share of ${GROUP_COPY[g.reference].label}`);
+				else if (g.id !== 'all') lines.push('Reference group');
+				if (baseline) lines.push(`Before the change: ${formatPercent(b)}`);
+			}
+			if (g.unknown > 0) lines.push(`${formatCount(g.unknown)} ${unitWord(g)} with unknown travel, not counted`);
+			rows.push({
+				key: g.id,
+				heading: false,
+				kind,
+				id: g.id,
+				label,
+				share: g.share,
+				low: g.shareInterval?.low ?? null,
+				high: g.shareInterval?.high ?? null,
+				baseline: b,
+				ratio: g.ratio,
+				reference: g.reference,
+				text: barText(g),
+				title: lines.join('\n')
+			});
+		}
+	}
+	return rows;
+}
+
+/** Screen-reader summary: everyone's share, the highest and lowest compared groups, the change. */
+export function equityBarsDescription({ rows, threshold, unit, baseline }: { rows: BarRow[]; threshold: number; unit: TravelUnit; baseline: boolean }): string {
+	const t = formatThreshold({ value: threshold, unit });
+	const bars = rows.filter((r) => !r.heading && r.share != null);
+	if (bars.length === 0) return `No group has people with a known travel time or distance in this region.`;
+	const parts: string[] = [];
+	const all = bars.find((r) => r.id === 'all');
+	if (all) parts.push(`Everyone: ${formatPercent(all.share)} live more than ${t} from a CAR-T centre${baseline ? ` (before the change: ${formatPercent(all.baseline)})` : ''}.`);
+	const compared = bars.filter((r) => r.reference != null && r.ratio != null);
+	const says = (r: BarRow) =>
+		`${r.label}, ${formatPercent(r.share)}, ${formatRatio(r.ratio).replace('×', ' times')} the share of ${GROUP_COPY[r.reference as GroupId].label}.`;
+	if (compared.length > 0) {
+		const sorted = [...compared].sort((a, b) => (b.share as number) - (a.share as number) || a.key.localeCompare(b.key));
+		parts.push(`Highest share: ${says(sorted[0])}`);
+		if (sorted.length > 1) parts.push(`Lowest share: ${says(sorted[sorted.length - 1])}`);
+	}
+	const sel = bars.find((r) => r.kind === 'Selected group');
+	if (sel) parts.push(`Selected: ${sel.label}, ${formatPercent(sel.share)}.`);
+	const none = rows.filter((r) => !r.heading && r.share == null).map((r) => r.label);
+	if (none.length) parts.push(`No data for: ${none.join('; ')}.`);
+	return parts.join(' ');
+}
+
+export function equityBarsOptions({ result, unit, groups, width, highlight, baseline }: EquityBarsInput): Plot.PlotOptions {
+	const rows = equityBarRows({ result, unit, groups, highlight, baseline });
+	const bars = rows.filter((r) => !r.heading);
+	const t = formatThreshold({ value: result.threshold, unit });
+
+	const labelPx = Math.max(0, ...rows.map((r) => estimateTextWidth(r.label) * (r.heading ? 1.08 : 1)));
+	const textPx = Math.max(40, ...bars.map((r) => estimateTextWidth(r.text)));
+	const marginRight = textPx + 14;
+	// wide: labels left of the bars, wrapped onto two lines past 38 % of the width;
+	// narrow (phones): each label on its own line above its bar
+	const wide = width >= WIDE_MIN;
+	const marginLeft = wide ? Math.min(labelPx + 16, Math.round(0.38 * width)) : 8;
+	const labelLine = wide ? marginLeft - 16 : width - 16;
+	const wraps = wide && labelPx > labelLine;
+	const rowHeight = wide ? (wraps ? 30 : 22) : 34;
+	const marginTop = 36;
+	const marginBottom = 8;
+	const height = marginTop + marginBottom + rows.length * rowHeight;
+	// in the stacked layout the top of each band holds the label, the bar the rest
+	const insetTop = wide ? (wraps ? 6 : 3) : 17;
+	const insetBottom = wide ? (wraps ? 6 : 3) : 3;
+	const barMid = (insetTop - insetBottom) / 2; // dy from the band centre to the bar centre
+
+	let xmax = 0;
+	for (const r of bars) xmax = Math.max(xmax, r.share ?? 0, r.high ?? 0, r.baseline ?? 0);
+	xmax = xmax > 0 ? Math.min(1, Math.ceil(xmax * 10 + 1e-9) / 10) : 0.1;
+
+	const withShare = bars.filter((r) => r.share != null);
+	const withInterval = bars.filter((r) => r.low != null && r.high != null);
+	const withBaseline = baseline ? bars.filter((r) => r.baseline != null) : [];
+	const textX = (r: BarRow) => Math.max(r.share ?? 0, r.high ?? 0, r.baseline ?? 0);
+	const kinds = (Object.keys(EQUITY_COLORS) as BarKind[]).filter((k) => bars.some((r) => r.kind === k));
+
+	const labelStyle = { fontSize: FONT_SIZE, fill: 'currentColor' };
+	const marks: Plot.Markish[] = [
+		Plot.gridX({ ticks: 5, strokeOpacity: 0.12 }),
+		Plot.axisX({ anchor: 'top', ticks: width < 480 ? 4 : 5, tickFormat: (d: number) => `${Math.round(d * 100)}`, label: `Share of people beyond ${t} (%)`, labelAnchor: 'left', labelArrow: 'none', fontSize: 11 }),
+		Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.6 }),
+		Plot.barX(withShare, {
+			x: 'share',
+			y: 'key',
+			fill: 'kind',
+			insetTop,
+			insetBottom,
+			ariaLabel: (r: BarRow) => `${r.label}: ${r.text}`,
+			title: 'title',
+			tip: { fontSize: 12, lineWidth: Math.max(16, Math.floor((width - 24) / 7)) }
+		}),
+		Plot.ruleY(withInterval, {
+			x1: 'low',
+			x2: 'high',
+			y: 'key',
+			dy: barMid,
+			stroke: 'currentColor',
+			strokeWidth: 1.5,
+			ariaHidden: 'true',
+			markerStart: 'tick',
+			markerEnd: 'tick'
+		}),
+		...(baseline
+			? [
+					Plot.dot(withBaseline, {
+						x: 'baseline',
+						y: 'key',
+						dy: barMid,
+						symbol: 'diamond',
+						r: 4.5,
+						fill: 'white',
+						stroke: 'currentColor',
+						strokeWidth: 1.5,
+						ariaLabel: (r: BarRow) => `${r.label}, before the change: ${formatPercent(r.baseline)}`
+				})
+				]
+			: []),
+		// value labels, right of the bar, interval and baseline tick
+		Plot.text(bars, {
+			x: (r: BarRow) => (r.share == null ? 0 : textX(r)),
+			y: 'key',
+			dy: barMid,
+			dx: baseline ? 9 : 5,
+			text: 'text',
+			textAnchor: 'start',
+			...labelStyle,
+			fill: (r: BarRow) => (r.share == null ? '#666' : 'currentColor'),
+			ariaHidden: 'true'
+		}),
+		// group labels: left of the frame (wide) or above the bar (stacked); the selected one bold
+		...[false, true].map((bold) =>
+			Plot.text(
+				bars.filter((r) => (r.kind === 'Selected group') === bold),
+				{
+					y: 'key',
+					text: 'label',
+					frameAnchor: 'left',
+					textAnchor: wide ? 'end' : 'start',
+					dx: wide ? -8 : 0,
+					dy: wide ? 0 : -(rowHeight / 2) + 9,
+					// wrap (wide) or, below ~330 px, cut (narrow) at the label's room, in ems
+					lineWidth: labelLine / FONT_SIZE,
+					textOverflow: wide ? null : 'ellipsis-end',
+					fontWeight: bold ? 'bold' : 'normal',
+					...labelStyle,
+					ariaHidden: 'true'
+				}
+			)
+		),
+		// family headings, flush with the left edge of the figure
+		Plot.text(
+			rows.filter((r) => r.heading),
+			{
+				y: 'key',
+				text: 'label',
+				frameAnchor: 'left',
+				textAnchor: 'start',
+				dx: -marginLeft + 2,
+				dy: wide ? 2 : 4,
+				fontWeight: 'bold',
+				...labelStyle,
+				ariaHidden: 'true'
+			}
+		)
+	];
+
+	const nMoe = bars.filter((r) => r.share != null && r.low == null).map((r) => r.label);
+	const caption = [
+		'Lines: 90 % interval from ACS margins of error (sampling error of the counts only).',
+		nMoe.length ? `No interval for ${nMoe.join(', ')}: no margin of error is published.` : '',
+		baseline ? 'Diamonds: the share before the change.' : ''
+	]
+		.filter(Boolean)
+		.join(' ');
+
+	return {
+		width,
+		height,
+		marginLeft,
+		marginRight,
+		marginTop,
+		marginBottom,
+		style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
+		ariaLabel: `Bar chart: share of each population group living more than ${t} from a CAR-T centre`,
+		ariaDescription: equityBarsDescription({ rows, threshold: result.threshold, unit, baseline: !!baseline }),
+		caption,
+		x: { domain: [0, xmax], axis: null },
+		y: { domain: rows.map((r) => r.key), axis: null, padding: 0 },
+		color: { domain: kinds, range: kinds.map((k) => EQUITY_COLORS[k]), legend: true },
+		marks
+	};
+}

@@ -1,0 +1,274 @@
+/**
+ * Rankings: for every state (or every county, optionally of one state), people with a known
+ * travel value, people beyond a threshold, the share, population-weighted median and 90th
+ * percentile travel, and, for one chosen group, its share beyond and disparity ratio against
+ * its reference group. Rows come sorted by share, highest first.
+ *
+ * Same definitions as `metrics/equity.ts` (and `metrics/shares.ts`), so a state's row equals
+ * `computeEquity` for that state:
+ * - beyond = strictly greater than the threshold (`shares.beyondThreshold`);
+ * - quantile = smallest value whose cumulative weight share reaches q (`shares.weightedQuantile`);
+ * - null / NaN / ±Infinity travel = unknown, reported in `unknown` and left out of every share;
+ * - people = the ACS total population (`acs_pop`) of the places with known travel;
+ * - ratio = `equity.disparityRatio` (null when either share is null or the reference share is 0).
+ * No margins of error here: a ranking of 3,000 counties with intervals would need the
+ * per-threshold MOE walk of `equity.equityAt` for each; open one place in the equity panel
+ * for its interval.
+ *
+ * Cost model (like `equity.prepareEquity` / `equityAt`): `prepareRankings`, once per travel
+ * array, grain and group, sorts the places by travel (`equity.argsortStable`), groups them by
+ * unit keeping that order, and builds per-unit cumulative weights for everyone, the group and
+ * its reference; quantiles are computed there, since they do not depend on the threshold.
+ * `rankingsAt`, per threshold, is one binary search per unit plus a sort of the units.
+ *
+ * Units: 'state' = the 50 states + DC (Puerto Rico has no group counts and is left out, as in
+ * the nation of `equity.regionMask`); 'county' = every county of the nation, or of `state_fips`
+ * when given (Puerto Rico's municipios only when asked for by `state_fips: '72'`, with null
+ * shares). Units are the ones with at least one row; a unit with no people has share null and
+ * sorts last.
+ */
+import { argsortStable, disparityRatio, regionMask, type GroupId, type Population, type Region } from './equity';
+
+export type RankingGrain = 'state' | 'county';
+
+export interface RankingGroupShare {
+	id: GroupId;
+	reference: GroupId | null;
+	/** people (or households) of the group with known travel */
+	known: number;
+	beyond: number;
+	/** beyond / known; null when known is 0 */
+	share: number | null;
+	referenceShare: number | null;
+	/** share / reference share */
+	ratio: number | null;
+}
+
+export interface RankingRow {
+	/** state FIPS (2 digits) or county FIPS (5 digits) */
+	id: string;
+	/** ACS population with known travel */
+	people: number;
+	/** of those, beyond the threshold (strictly greater) */
+	beyond: number;
+	/** beyond / people; null when people is 0 */
+	share: number | null;
+	/** ACS population with unknown travel */
+	unknown: number;
+	/** population-weighted median and 90th percentile travel; null when people is 0 */
+	median: number | null;
+	p90: number | null;
+	/** the chosen group (null when none was chosen) */
+	groupShares: RankingGroupShare | null;
+}
+
+/** Threshold-independent state for one travel array, grain and group. */
+export interface PreparedRankings {
+	readonly grain: RankingGrain;
+	readonly ids: readonly string[];
+	/** unit u's places are sorted[start[u] .. start[u + 1]) */
+	readonly start: Int32Array;
+	/** known travel values, ascending within each unit */
+	readonly sorted: Float64Array;
+	/** per-unit cumulative weights: cum[start[u] + u + k] = weight of unit u's first k places */
+	readonly cumAll: Float64Array;
+	readonly cumGroup: Float64Array | null;
+	readonly cumRef: Float64Array | null;
+	readonly unknown: Float64Array;
+	readonly median: (number | null)[];
+	readonly p90: (number | null)[];
+	readonly group: GroupId | null;
+	readonly reference: GroupId | null;
+}
+
+export interface RankingsArgs {
+	population: Population;
+	/** one travel value per population row, in row order */
+	travel: ArrayLike<number | null>;
+	grain: RankingGrain;
+	/** county grain only: restrict to this state's counties */
+	state_fips?: string | null;
+	/** the group whose share and ratio go in `groupShares` */
+	group?: GroupId | null;
+}
+
+function groupIndex(population: Population, id: GroupId): number {
+	const g = population.groups.findIndex((d) => d.id === id);
+	if (g < 0) throw new RangeError(`group "${id}" is not in this population; build it with buildPopulation({ rows }) and the default GROUPS`);
+	return g;
+}
+
+export function prepareRankings({ population, travel, grain, state_fips = null, group = null }: RankingsArgs): PreparedRankings {
+	const { n } = population;
+	if (travel.length !== n) {
+		throw new RangeError(`travel has ${travel.length} values but the population has ${n} rows; pass one value per row, in row order`);
+	}
+	if (grain !== 'state' && grain !== 'county') throw new RangeError(`grain must be 'state' or 'county', got "${grain}"`);
+	if (grain === 'state' && state_fips != null) throw new RangeError('state_fips restricts the county grain; for one state use grain: "county"');
+	const region: Region = state_fips != null ? { kind: 'state', state_fips } : { kind: 'nation' };
+	const mask = regionMask(population, region);
+
+	// unit of each row (-1 outside), ids in code order
+	const unitOf = new Int32Array(n).fill(-1);
+	const ids: string[] = [];
+	{
+		const key = grain === 'state' ? population.stateFips : population.countyFips;
+		const seen = new Map<string, number>();
+		for (let i = 0; i < n; i++) if (mask[i]) seen.set(key[i], 0);
+		ids.push(...[...seen.keys()].sort());
+		ids.forEach((id, u) => seen.set(id, u));
+		for (let i = 0; i < n; i++) if (mask[i]) unitOf[i] = seen.get(key[i]) as number;
+	}
+	const U = ids.length;
+
+	const ai = groupIndex(population, 'all');
+	const wAll = population.weight[ai];
+	const gi = group ? groupIndex(population, group) : -1;
+	const reference = gi >= 0 ? population.groups[gi].reference : null;
+	const ri = reference ? groupIndex(population, reference) : -1;
+	const wGroup = gi >= 0 ? population.weight[gi] : null;
+	const wRef = ri >= 0 ? population.weight[ri] : null;
+
+	// known rows, sorted by travel, then stably by unit (so ascending travel within a unit)
+	const unknown = new Float64Array(U);
+	const known: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const u = unitOf[i];
+		if (u < 0) continue;
+		const v = travel[i];
+		if (v == null || !Number.isFinite(v)) unknown[u] += wAll[i];
+		else known.push(i);
+	}
+	const m = known.length;
+	const keys = new Float64Array(m);
+	for (let p = 0; p < m; p++) keys[p] = travel[known[p]] as number;
+	const byTravel = argsortStable(keys);
+	const start = new Int32Array(U + 1);
+	for (let p = 0; p < m; p++) start[unitOf[known[p]] + 1]++;
+	for (let u = 0; u < U; u++) start[u + 1] += start[u];
+	const next = start.slice(0, U);
+	const rowAt = new Int32Array(m);
+	const sorted = new Float64Array(m);
+	for (let q = 0; q < m; q++) {
+		const p = byTravel[q];
+		const i = known[p];
+		const at = next[unitOf[i]]++;
+		rowAt[at] = i;
+		sorted[at] = keys[p];
+	}
+
+	const cumOf = (w: Float64Array) => {
+		const cum = new Float64Array(m + U);
+		for (let u = 0; u < U; u++) {
+			let acc = 0;
+			const base = start[u] + u;
+			for (let p = start[u], k = 1; p < start[u + 1]; p++, k++) {
+				acc += w[rowAt[p]];
+				cum[base + k] = acc;
+			}
+		}
+		return cum;
+	};
+	const cumAll = cumOf(wAll);
+	const median: (number | null)[] = [];
+	const p90: (number | null)[] = [];
+	for (let u = 0; u < U; u++) {
+		median.push(unitQuantile(cumAll, start, sorted, u, 0.5));
+		p90.push(unitQuantile(cumAll, start, sorted, u, 0.9));
+	}
+	return {
+		grain,
+		ids,
+		start,
+		sorted,
+		cumAll,
+		cumGroup: wGroup ? cumOf(wGroup) : null,
+		cumRef: wRef ? cumOf(wRef) : null,
+		unknown,
+		median,
+		p90,
+		group,
+		reference
+	};
+}
+
+/** Smallest value of unit u whose cumulative weight reaches q · total (the rule of `shares.weightedQuantile`). */
+function unitQuantile(cum: Float64Array, start: Int32Array, sorted: Float64Array, u: number, q: number): number | null {
+	const base = start[u] + u;
+	const len = start[u + 1] - start[u];
+	const total = cum[base + len];
+	if (!(total > 0)) return null;
+	const target = Math.max(q * total - 1e-9 * total, Number.MIN_VALUE);
+	// smallest k in [1, len] with cum[base + k] >= target
+	let lo = 1;
+	let hi = len;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (cum[base + mid] >= target) hi = mid;
+		else lo = mid + 1;
+	}
+	return sorted[start[u] + lo - 1];
+}
+
+/** Number of unit u's values that are <= t (its places within the threshold). */
+function withinCount(sorted: Float64Array, from: number, to: number, t: number): number {
+	let lo = from;
+	let hi = to;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sorted[mid] > t) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo - from;
+}
+
+function shareOf(beyond: number, known: number): number | null {
+	return known > 0 ? Math.min(1, beyond / known) : null;
+}
+
+/** Every unit at one threshold, sorted by share (highest first; no people last; then by id). */
+export function rankingsAt({ prepared, threshold }: { prepared: PreparedRankings; threshold: number }): RankingRow[] {
+	if (Number.isNaN(threshold)) throw new RangeError('threshold is NaN; pass a number of minutes or miles');
+	const { ids, start, sorted, cumAll, cumGroup, cumRef, unknown, median, p90, group, reference } = prepared;
+	const rows: RankingRow[] = new Array(ids.length);
+	for (let u = 0; u < ids.length; u++) {
+		const base = start[u] + u;
+		const end = base + start[u + 1] - start[u];
+		const cut = base + withinCount(sorted, start[u], start[u + 1], threshold);
+		const people = cumAll[end];
+		const beyond = Math.max(0, people - cumAll[cut]);
+		let groupShares: RankingGroupShare | null = null;
+		if (group && cumGroup) {
+			const known = cumGroup[end];
+			const gBeyond = Math.max(0, known - cumGroup[cut]);
+			const share = shareOf(gBeyond, known);
+			const referenceShare = cumRef ? shareOf(Math.max(0, cumRef[end] - cumRef[cut]), cumRef[end]) : null;
+			groupShares = {
+				id: group,
+				reference,
+				known,
+				beyond: gBeyond,
+				share,
+				referenceShare,
+				ratio: reference ? disparityRatio(share, referenceShare) : null
+			};
+		}
+		rows[u] = { id: ids[u], people, beyond, share: shareOf(beyond, people), unknown: unknown[u], median: median[u], p90: p90[u], groupShares };
+	}
+	return rows.sort(byShareDesc);
+}
+
+/** Share descending, null last; ties by people beyond (descending), then id. */
+export function byShareDesc(a: RankingRow, b: RankingRow): number {
+	if (a.share !== b.share) {
+		if (a.share == null) return 1;
+		if (b.share == null) return -1;
+		return b.share - a.share;
+	}
+	return b.beyond - a.beyond || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** One-shot: prepare and evaluate one threshold. */
+export function computeRankings(args: RankingsArgs & { threshold: number }): RankingRow[] {
+	return rankingsAt({ prepared: prepareRankings(args), threshold: args.threshold });
+}

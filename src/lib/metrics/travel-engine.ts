@@ -1,0 +1,212 @@
+/**
+ * Travel from every place (tracts and counties) to the nearest centre of a centre set,
+ * by every method at once, so switching method costs nothing and a what-if change
+ * recomputes only what it must. Pure TS: runs in the travel Web Worker and in Node.
+ *
+ * - straight line: exact nearest and second-nearest centre (metrics/nearest), incremental
+ *   when the new centre set is the previous one plus one appended centre;
+ * - calibrated: minutes from the straight-line km to the nearest centre with the fitted
+ *   circuity and speed of the place's distance band and Census region (drive-time/calibrated);
+ * - road: multi-source shortest paths on the road graph (drive-time), incremental on add;
+ *   places the road graph cannot connect to any centre (Alaska, Hawaii's other islands,
+ *   territories) take the calibrated estimate and are flagged.
+ */
+import { addCentre, nearestCentres, removeCentre, type CentrePoint, type NearestResult } from './nearest';
+import { calibratedMinutes, censusRegionOfState, type Calibration, type CensusRegion } from './drive-time/calibrated';
+import type { RoadGraph } from './drive-time/graph';
+import { CentreSearch, prepareOrigins, STATUS_OK, type PreparedOrigins } from './drive-time/travel-times';
+import type { TravelTimeParams } from './drive-time/params';
+
+export interface Places {
+	lat: Float64Array;
+	lon: Float64Array;
+	/** 2-digit state FIPS per place (for the Census region of the calibrated model) */
+	stateFips: readonly string[];
+}
+
+export interface PlaceTravel {
+	/** great-circle km to the nearest centre (NaN: no centre) */
+	straightKm: Float64Array;
+	/** index into the centre list of the straight-line nearest centre (-1: none) */
+	straightNearest: Int32Array;
+	straightSecondKm: Float64Array;
+	straightSecond: Int32Array;
+	/** calibrated minutes to the straight-line nearest centre */
+	calibratedMinutes: Float64Array;
+	/** road minutes to the nearest centre; calibrated fallback where roadFallback = 1; NaN before the graph loads */
+	roadMinutes: Float64Array;
+	roadNearest: Int32Array;
+	roadSecondMinutes: Float64Array;
+	roadSecond: Int32Array;
+	/** 1 where the road graph connects the place to no centre and the calibrated estimate stands in */
+	roadFallback: Uint8Array;
+}
+
+export interface TravelResult {
+	centres: CentrePoint[];
+	tracts: PlaceTravel;
+	counties: PlaceTravel;
+	/** true when road minutes are from the road graph (false: graph not loaded yet) */
+	road: boolean;
+	timings: Record<string, number>;
+}
+
+interface PlaceState {
+	places: Places;
+	regions: (CensusRegion | null)[];
+	straight: NearestResult | null;
+	/** road-graph snap candidates, computed once per graph (independent of centres and speeds) */
+	prepared: PreparedOrigins | null;
+}
+
+function sameIds(a: readonly CentrePoint[], b: readonly CentrePoint[]): boolean {
+	return a.length === b.length && a.every((c, i) => c.id === b[i].id && c.lat === b[i].lat && c.lon === b[i].lon);
+}
+function isAppendOfOne(prev: readonly CentrePoint[], next: readonly CentrePoint[]): boolean {
+	return next.length === prev.length + 1 && sameIds(prev, next.slice(0, -1));
+}
+function removedOne(prev: readonly CentrePoint[], next: readonly CentrePoint[]): string | null {
+	if (next.length !== prev.length - 1) return null;
+	for (let i = 0; i < prev.length; i++) {
+		if (i === prev.length - 1 || prev[i].id !== next[i].id) {
+			const rest = [...prev.slice(0, i), ...prev.slice(i + 1)];
+			return sameIds(rest, next) ? prev[i].id : null;
+		}
+	}
+	return null;
+}
+
+export class TravelEngine {
+	#tracts: PlaceState;
+	#counties: PlaceState;
+	#calibration: Calibration;
+	#graph: RoadGraph | null = null;
+	#search: CentreSearch<string> | null = null;
+	#params: Partial<TravelTimeParams> = {};
+	#centres: CentrePoint[] = [];
+
+	constructor({ tracts, counties, calibration }: { tracts: Places; counties: Places; calibration: Calibration }) {
+		const regions = (p: Places) => p.stateFips.map((s) => censusRegionOfState(s));
+		this.#tracts = { places: tracts, regions: regions(tracts), straight: null, prepared: null };
+		this.#counties = { places: counties, regions: regions(counties), straight: null, prepared: null };
+		this.#calibration = calibration;
+	}
+
+	get hasRoadGraph(): boolean {
+		return this.#graph !== null;
+	}
+
+	/** Use a road graph (or none); snaps every place to it once. */
+	setRoadGraph(graph: RoadGraph | null, prepared?: { tracts: PreparedOrigins; counties: PreparedOrigins }): void {
+		this.#graph = graph;
+		this.#search = null;
+		for (const [s, key] of [
+			[this.#tracts, 'tracts'],
+			[this.#counties, 'counties']
+		] as const) {
+			s.prepared = graph ? (prepared?.[key] ?? prepareOrigins(graph, toLatLon(s.places))) : null;
+		}
+	}
+
+	/** The snapped places, to share with another engine over the same graph. */
+	get prepared(): { tracts: PreparedOrigins; counties: PreparedOrigins } | undefined {
+		const t = this.#tracts.prepared;
+		const c = this.#counties.prepared;
+		return t && c ? { tracts: t, counties: c } : undefined;
+	}
+
+	/** Travel for a centre set; `params` are the road-model overrides (speeds etc.). */
+	compute(centres: readonly CentrePoint[], params: Partial<TravelTimeParams> = {}): TravelResult {
+		const timings: Record<string, number> = {};
+		const list = centres.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon }));
+		const prev = this.#centres;
+		let t = performance.now();
+		for (const s of [this.#tracts, this.#counties]) s.straight = this.#straight(s, prev, list);
+		timings.straight = performance.now() - t;
+
+		t = performance.now();
+		const paramsChanged = JSON.stringify(params) !== JSON.stringify(this.#params);
+		if (this.#graph) {
+			const removed = this.#search && !paramsChanged ? removedOne(prev, list) : null;
+			if (this.#search && !paramsChanged && sameIds(prev, list)) {
+				// nothing to do
+			} else if (this.#search && !paramsChanged && isAppendOfOne(prev, list)) {
+				this.#search.add(list[list.length - 1]);
+			} else if (this.#search && removed) {
+				this.#search.remove(removed);
+			} else {
+				this.#search = new CentreSearch<string>(this.#graph, params);
+				if (list.length) this.#search.add(...list);
+			}
+		}
+		timings.roadSearch = performance.now() - t;
+		this.#params = params;
+		this.#centres = list;
+
+		t = performance.now();
+		const tracts = this.#placeTravel(this.#tracts, list);
+		timings.tracts = performance.now() - t;
+		t = performance.now();
+		const counties = this.#placeTravel(this.#counties, list);
+		timings.counties = performance.now() - t;
+		return { centres: list, tracts, counties, road: this.#graph !== null, timings };
+	}
+
+	#straight(s: PlaceState, prev: readonly CentrePoint[], next: CentrePoint[]): NearestResult {
+		const cur = s.straight;
+		if (cur && sameIds(prev, next)) return cur;
+		if (cur && isAppendOfOne(prev, next)) return addCentre(cur, next[next.length - 1]);
+		const removed = cur ? removedOne(prev, next) : null;
+		if (cur && removed) return removeCentre(cur, removed);
+		return nearestCentres({ origins: { lat: s.places.lat, lon: s.places.lon }, centres: next });
+	}
+
+	#placeTravel(s: PlaceState, centres: readonly CentrePoint[]): PlaceTravel {
+		const st = s.straight!;
+		const n = s.places.lat.length;
+		const cal = new Float64Array(n);
+		for (let i = 0; i < n; i++) {
+			const km = st.nearestKm[i];
+			cal[i] = Number.isFinite(km) ? calibratedMinutes(this.#calibration, km, s.regions[i]) : NaN;
+		}
+		const roadMinutes = new Float64Array(n).fill(NaN);
+		const roadNearest = new Int32Array(n).fill(-1);
+		const roadSecondMinutes = new Float64Array(n).fill(NaN);
+		const roadSecond = new Int32Array(n).fill(-1);
+		const roadFallback = new Uint8Array(n);
+		if (this.#search && s.prepared && centres.length) {
+			// search.centres order → position in `centres`
+			const index = new Map(centres.map((c, i) => [c.id, i]));
+			const toList = Int32Array.from(this.#search.centres, (c) => index.get(c.id) ?? -1);
+			const r = this.#search.queryPrepared(s.prepared);
+			for (let i = 0; i < n; i++) {
+				if (r.status[i] === STATUS_OK && Number.isFinite(r.minutes[i])) {
+					roadMinutes[i] = r.minutes[i];
+					roadNearest[i] = r.centre[i] >= 0 ? toList[r.centre[i]] : -1;
+					roadSecondMinutes[i] = r.secondMinutes[i];
+					roadSecond[i] = r.secondCentre[i] >= 0 ? toList[r.secondCentre[i]] : -1;
+				} else {
+					roadMinutes[i] = cal[i];
+					roadNearest[i] = st.nearestIndex[i];
+					roadFallback[i] = 1;
+				}
+			}
+		}
+		return {
+			straightKm: st.nearestKm,
+			straightNearest: st.nearestIndex,
+			straightSecondKm: st.secondKm,
+			straightSecond: st.secondIndex,
+			calibratedMinutes: cal,
+			roadMinutes,
+			roadNearest,
+			roadSecondMinutes,
+			roadSecond,
+			roadFallback
+		};
+	}
+}
+
+function toLatLon(p: Places): { lat: number; lon: number }[] {
+	return Array.from(p.lat, (lat, i) => ({ lat, lon: p.lon[i] }));
+}

@@ -1,0 +1,31 @@
+/**
+ * Question: every row of the centre list, with what the dashboard filters and shows.
+ * (Filtering happens in the page so toggling a filter needs no query.)
+ */
+import type { Db } from '$lib/db/types';
+import type { EvidenceStrength } from './centre-filter';
+
+export interface Row extends Record<string, unknown> {
+	centre_id: string;
+	name: string;
+	city: string;
+	state: string;
+	state_fips: string;
+	county_fips: string;
+	lat: number;
+	lon: number;
+	evidence_strength: EvidenceStrength;
+	population_served: 'adult' | 'pediatric' | 'both';
+	products: string[];
+	source_url: string;
+	source_date: string | null;
+	geocode_precision: string;
+}
+
+export const SQL = `SELECT centre_id, name, city, state, state_fips, county_fips, lat, lon, evidence_strength,
+       population_served, products, source_url, source_date, geocode_precision
+FROM centres ORDER BY centre_id`;
+
+export async function run(db: Db): Promise<Row[]> {
+	return db.query<Row>(SQL);
+}

@@ -1,0 +1,177 @@
+/**
+ * State of the dashboard: the engine boot, the view settings (mirrored in the URL),
+ * the data loaded once from DuckDB, the travel results from the worker for the
+ * baseline centre set and for the what-if scenario, and everything derived from them.
+ * Heavy arrays are held raw ($state.raw) and replaced, never mutated.
+ */
+import type { Db } from '$lib/db/types';
+import type { CentrePoint } from '$lib/metrics/nearest';
+import type { TravelResult, PlaceTravel } from '$lib/metrics/travel-engine';
+import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Population, type Region } from '$lib/metrics/equity';
+import { prepareRankings, rankingsAt } from '$lib/metrics/rankings';
+import { METHOD_INFO, straightLineValues, type Method } from '$lib/metrics/travel-methods';
+import * as populationGroups from '$lib/queries/population-groups';
+import * as allCentres from '$lib/queries/all-centres';
+import * as states from '$lib/queries/states';
+import { normaliseFilter, type CentreFilter } from '$lib/queries/centre-filter';
+import { DEFAULT_VIEW, type ViewState } from './url-params';
+import { EMPTY_SCENARIO, isEmptyScenario, scenarioCentres, addedId, addedName, type Scenario } from './scenario';
+import { describeError } from './resource.svelte';
+
+export interface TravelSource {
+	travel(engine: 'baseline' | 'scenario', centres: CentrePoint[]): Promise<TravelResult>;
+}
+
+/** Per-place values of the chosen method (NaN = unknown). */
+export function methodValues(p: PlaceTravel, method: Method, roadReady: boolean): Float64Array {
+	if (method === 'road') return roadReady ? p.roadMinutes : p.calibratedMinutes;
+	if (method === 'calibrated') return p.calibratedMinutes;
+	return straightLineValues({ method, km: p.straightKm });
+}
+
+/** Does a centre row pass the filter? (same rule as the SQL predicate in centre-filter.ts) */
+export function passes(c: allCentres.Row, f: CentreFilter): boolean {
+	const n = normaliseFilter(f);
+	if (!n.evidence.includes(c.evidence_strength)) return false;
+	if (n.served.length === 0) return true;
+	return c.population_served === 'both' || (n.served as string[]).includes(c.population_served);
+}
+
+export type Phase = 'starting' | 'loading-data' | 'computing' | 'ready' | 'error';
+
+export class Dashboard {
+	view = $state<ViewState>(structuredClone(DEFAULT_VIEW));
+	notices = $state<string[]>([]);
+	phase = $state<Phase>('starting');
+	progress = $state<{ message: string; fraction: number }>({ message: 'Starting', fraction: 0 });
+	error = $state<string | undefined>(undefined);
+	roadStatus = $state<'loading' | 'ready' | 'error'>('loading');
+	roadError = $state<string | undefined>(undefined);
+
+	db = $state.raw<Db | undefined>(undefined);
+	centres = $state.raw<allCentres.Row[]>([]);
+	stateRows = $state.raw<states.Row[]>([]);
+	tractRows = $state.raw<populationGroups.Row[]>([]);
+	countyRows = $state.raw<populationGroups.CountyRow[]>([]);
+	population = $state.raw<Population | undefined>(undefined);
+	/** the what-if scenario: centres added and removed (mirrored in the URL) */
+	scenario = $state.raw<Scenario>(EMPTY_SCENARIO);
+
+	baselineTravel = $state.raw<TravelResult | undefined>(undefined);
+	scenarioTravel = $state.raw<TravelResult | undefined>(undefined);
+	#baselineKey = '';
+	#scenarioKey = '';
+
+	unit = $derived(METHOD_INFO[this.view.method].unit);
+	stateNames = $derived(new Map(this.stateRows.map((s) => [s.state_fips, s.state_name])));
+	regionName = $derived(this.view.region === 'US' ? 'the United States' : (this.stateNames.get(this.view.region) ?? this.view.region));
+	regionSpec = $derived<Region>(this.view.region === 'US' ? { kind: 'nation' } : { kind: 'state', state_fips: this.view.region });
+
+	baselineCentres = $derived(this.centres.filter((c) => passes(c, this.view.filter)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon })));
+	/** the scenario's centre set, or null when there is no scenario */
+	scenarioSet = $derived<CentrePoint[] | null>(isEmptyScenario(this.scenario) ? null : scenarioCentres(this.baselineCentres, this.scenario));
+	activeCentres = $derived(this.scenarioSet ?? this.baselineCentres);
+	/** display names for every centre id: list rows and scenario additions */
+	centreNames = $derived.by(() => {
+		const m: Record<string, string> = {};
+		for (const c of this.centres) m[c.centre_id] = `${c.name} (${c.city}, ${c.state})`;
+		for (const a of this.scenario.added) m[addedId(a)] = addedName(a);
+		return m;
+	});
+	/** the travel result the view shows: the scenario's when there is one */
+	travel = $derived(this.scenarioSet ? this.scenarioTravel : this.baselineTravel);
+	roadReady = $derived(this.roadStatus === 'ready' && !!this.travel?.road);
+
+	tractValues = $derived(this.travel ? methodValues(this.travel.tracts, this.view.method, this.roadReady) : undefined);
+	countyValues = $derived(this.travel ? methodValues(this.travel.counties, this.view.method, this.roadReady) : undefined);
+	prepared = $derived(
+		this.population && this.tractValues
+			? prepareEquity({ population: this.population, travel: this.tractValues, region: this.regionSpec })
+			: undefined
+	);
+	equity = $derived<EquityResult | undefined>(this.prepared ? equityAt({ prepared: this.prepared, threshold: this.view.threshold }) : undefined);
+
+	baselinePrepared = $derived(
+		this.scenarioSet && this.population && this.baselineTravel
+			? prepareEquity({
+					population: this.population,
+					travel: methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady),
+					region: this.regionSpec
+				})
+			: undefined
+	);
+	baselineEquity = $derived<EquityResult | undefined>(
+		this.baselinePrepared ? equityAt({ prepared: this.baselinePrepared, threshold: this.view.threshold }) : undefined
+	);
+
+	/** States ranked nationally, or a state's counties ranked, on the same figures. */
+	rankingGrain = $derived<'state' | 'county'>(this.view.region === 'US' ? 'state' : 'county');
+	preparedRankings = $derived(
+		this.population && this.tractValues
+			? prepareRankings({
+					population: this.population,
+					travel: this.tractValues,
+					grain: this.rankingGrain,
+					state_fips: this.view.region === 'US' ? null : this.view.region,
+					group: this.view.group
+				})
+			: undefined
+	);
+	rankings = $derived(this.preparedRankings ? rankingsAt({ prepared: this.preparedRankings, threshold: this.view.threshold }) : []);
+	placeNames = $derived.by(() => {
+		const m: Record<string, string> = {};
+		for (const s of this.stateRows) m[s.state_fips] = s.state_name;
+		for (const c of this.countyRows) m[c.county_fips] = c.county_name;
+		return m;
+	});
+
+	/** Load the tables the dashboard needs (once). */
+	async loadData(db: Db) {
+		this.db = db;
+		this.phase = 'loading-data';
+		this.progress = { message: 'Reading places and population groups', fraction: 0.92 };
+		const [centres, stateRows, tractRows, countyRows] = await Promise.all([
+			allCentres.run(db),
+			states.run(db),
+			populationGroups.run(db),
+			populationGroups.runCounties(db)
+		]);
+		performance.mark('atlas:data-queried');
+		this.centres = centres;
+		this.stateRows = stateRows;
+		this.tractRows = tractRows;
+		this.countyRows = countyRows;
+		this.population = buildPopulation({ rows: tractRows });
+		performance.mark('atlas:population-built');
+	}
+
+	/** Recompute travel for the current centre sets (baseline, and scenario if any). */
+	async recompute(source: TravelSource) {
+		try {
+			this.phase = 'computing';
+			const base = $state.snapshot(this.baselineCentres) as CentrePoint[];
+			const bKey = `${this.roadStatus}|${base.map((c) => c.id).join(',')}`;
+			if (bKey !== this.#baselineKey) {
+				const r = await source.travel('baseline', base);
+				this.#baselineKey = bKey;
+				this.baselineTravel = r;
+			}
+			const sc = this.scenarioSet ? ($state.snapshot(this.scenarioSet) as CentrePoint[]) : null;
+			if (sc) {
+				const sKey = `${this.roadStatus}|${sc.map((c) => `${c.id}@${c.lat},${c.lon}`).join(',')}`;
+				if (sKey !== this.#scenarioKey) {
+					const r = await source.travel('scenario', sc);
+					this.#scenarioKey = sKey;
+					this.scenarioTravel = r;
+				}
+			} else {
+				this.scenarioTravel = undefined;
+				this.#scenarioKey = '';
+			}
+			this.phase = 'ready';
+		} catch (e) {
+			this.error = describeError(e);
+			this.phase = 'error';
+		}
+	}
+}

@@ -1,0 +1,61 @@
+/**
+ * Page-side handle on the travel worker: promise per request. The engine's state lives in
+ * the worker, and requests are answered in order, so `compute` results never arrive stale
+ * relative to each other; callers still drop results they no longer want.
+ */
+import TravelWorker from './travel.worker?worker';
+import type { CentrePoint } from '$lib/metrics/nearest';
+import type { Calibration } from '$lib/metrics/drive-time/calibrated';
+import type { TravelTimeParams } from '$lib/metrics/drive-time/params';
+import type { Places, TravelResult } from '$lib/metrics/travel-engine';
+import type { EngineKey, TravelRequest, TravelResponse } from './travel-protocol';
+
+type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export class TravelClient {
+	#worker: Worker;
+	#next = 1;
+	#pending = new Map<number, { ok: (r: TravelResponse) => void; fail: (e: Error) => void }>();
+
+	constructor() {
+		this.#worker = new TravelWorker();
+		this.#worker.onmessage = (e: MessageEvent<TravelResponse>) => {
+			const p = this.#pending.get(e.data.id);
+			if (!p) return;
+			this.#pending.delete(e.data.id);
+			if (e.data.type === 'error') p.fail(new Error(e.data.message));
+			else p.ok(e.data);
+		};
+		this.#worker.onerror = (e) => {
+			for (const p of this.#pending.values()) p.fail(new Error(`The travel worker failed: ${e.message}`));
+			this.#pending.clear();
+		};
+	}
+
+	#send(msg: Distribute<TravelRequest>, transfer: Transferable[] = []): Promise<TravelResponse> {
+		const id = this.#next++;
+		return new Promise((ok, fail) => {
+			this.#pending.set(id, { ok, fail });
+			this.#worker.postMessage({ ...msg, id }, transfer);
+		});
+	}
+
+	async init(tracts: Places, counties: Places, calibration: Calibration): Promise<void> {
+		await this.#send({ type: 'init', tracts, counties, calibration });
+	}
+
+	async loadRoads(url: string): Promise<number> {
+		const r = await this.#send({ type: 'load-roads', url });
+		return r.type === 'roads-loaded' ? r.ms : NaN;
+	}
+
+	async compute(engine: EngineKey, centres: CentrePoint[], params: Partial<TravelTimeParams> = {}): Promise<TravelResult> {
+		const r = await this.#send({ type: 'compute', engine, centres, params });
+		if (r.type !== 'result') throw new Error('unexpected reply from the travel worker');
+		return r.result;
+	}
+
+	terminate() {
+		this.#worker.terminate();
+	}
+}

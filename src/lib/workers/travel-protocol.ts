@@ -1,0 +1,19 @@
+/** Messages between the page and the travel worker. */
+import type { CentrePoint } from '$lib/metrics/nearest';
+import type { Calibration } from '$lib/metrics/drive-time/calibrated';
+import type { TravelTimeParams } from '$lib/metrics/drive-time/params';
+import type { Places, TravelResult } from '$lib/metrics/travel-engine';
+
+export type TravelRequest =
+	| { type: 'init'; id: number; tracts: Places; counties: Places; calibration: Calibration }
+	| { type: 'load-roads'; id: number; url: string }
+	| { type: 'compute'; id: number; engine: EngineKey; centres: CentrePoint[]; params: Partial<TravelTimeParams> };
+
+export type TravelResponse =
+	| { type: 'ready'; id: number }
+	| { type: 'roads-loaded'; id: number; ms: number }
+	| { type: 'result'; id: number; result: TravelResult }
+	| { type: 'error'; id: number; message: string };
+
+/** Which centre set a computation is for: each keeps its own incremental state. */
+export type EngineKey = 'baseline' | 'scenario';

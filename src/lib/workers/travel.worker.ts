@@ -1,0 +1,58 @@
+/// <reference lib="webworker" />
+/**
+ * The travel Web Worker: owns a TravelEngine so shortest paths over the road graph and
+ * nearest-centre searches never block the page. Protocol in travel-protocol.ts.
+ */
+import { TravelEngine } from '$lib/metrics/travel-engine';
+import { decodeGraph, type RoadGraph } from '$lib/metrics/drive-time/graph';
+import type { TravelRequest, TravelResponse } from './travel-protocol';
+
+/** Two engines share the inputs and the road graph: one for the baseline centre set, one
+ * for the what-if scenario, so each keeps its own incremental state. */
+const engines = new Map<string, TravelEngine>();
+let init: Extract<TravelRequest, { type: 'init' }> | null = null;
+let graph: RoadGraph | null = null;
+
+function engine(key: string): TravelEngine {
+	let e = engines.get(key);
+	if (!e) {
+		if (!init) throw new Error('travel engine used before init');
+		e = new TravelEngine({ tracts: init.tracts, counties: init.counties, calibration: init.calibration });
+		const shared = [...engines.values()][0]?.prepared;
+		e.setRoadGraph(graph, shared);
+		engines.set(key, e);
+	}
+	return e;
+}
+
+function reply(msg: TravelResponse) {
+	(self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
+}
+
+self.onmessage = async (e: MessageEvent<TravelRequest>) => {
+	const m = e.data;
+	try {
+		if (m.type === 'init') {
+			init = m;
+			engines.clear();
+			reply({ type: 'ready', id: m.id });
+		} else if (m.type === 'load-roads') {
+			const t0 = performance.now();
+			const res = await fetch(m.url);
+			if (!res.ok) throw new Error(`Could not load the road network (HTTP ${res.status}).`);
+			graph = decodeGraph(await res.arrayBuffer());
+			let shared: ReturnType<() => TravelEngine['prepared']>;
+			for (const e of engines.values()) {
+				e.setRoadGraph(graph, shared);
+				shared = e.prepared;
+			}
+			reply({ type: 'roads-loaded', id: m.id, ms: performance.now() - t0 });
+		} else if (m.type === 'compute') {
+			const r = engine(m.engine).compute(m.centres, m.params);
+			// Copied, not transferred: the engine keeps its arrays for the next incremental update.
+			reply({ type: 'result', id: m.id, result: r });
+		}
+	} catch (err) {
+		reply({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
+	}
+};

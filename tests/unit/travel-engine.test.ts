@@ -1,0 +1,113 @@
+/**
+ * The engine behind the dashboard: every method at once, and what-if updates that must
+ * equal a full recompute (add a centre, remove a centre), on real places and the real graph.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openNodeDb, DATA_DIR } from '../../src/lib/db/node';
+import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
+import { TravelEngine, type Places, type PlaceTravel } from '../../src/lib/metrics/travel-engine';
+import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
+import type { CentrePoint } from '../../src/lib/metrics/nearest';
+
+let tracts: Places;
+let counties: Places;
+let centres: CentrePoint[];
+const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
+const graph = decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin')));
+
+function places(rows: { lat: number; lon: number; state_fips: string }[]): Places {
+	return { lat: Float64Array.from(rows, (r) => r.lat), lon: Float64Array.from(rows, (r) => r.lon), stateFips: rows.map((r) => r.state_fips) };
+}
+
+beforeAll(async () => {
+	const db = await openNodeDb();
+	// every 40th tract (about 2,100, all states) keeps the test quick
+	tracts = places(await db.query('SELECT lat, lon, state_fips FROM tracts WHERE hash(tract_fips) % 40 = 0 ORDER BY tract_fips'));
+	counties = places(await db.query('SELECT lat, lon, state_fips FROM counties ORDER BY county_fips'));
+	centres = await db.query<CentrePoint & Record<string, unknown>>(
+		"SELECT centre_id AS id, lat, lon FROM centres WHERE evidence_strength IN ('strong','moderate') ORDER BY centre_id"
+	);
+	db.close();
+});
+
+function expectSame(a: PlaceTravel, b: PlaceTravel) {
+	for (const k of Object.keys(a) as (keyof PlaceTravel)[]) expect(Array.from(a[k]), k).toEqual(Array.from(b[k]));
+}
+
+function fresh() {
+	const e = new TravelEngine({ tracts, counties, calibration });
+	e.setRoadGraph(graph);
+	return e;
+}
+
+describe('TravelEngine', () => {
+	it('gives every method for every place, and marks places without a road link', () => {
+		const r = fresh().compute(centres);
+		expect(r.road).toBe(true);
+		const t = r.counties;
+		const i = 0; // Autauga County, AL: mainland, connected
+		expect(t.straightKm[i]).toBeGreaterThan(0);
+		expect(t.roadMinutes[i]).toBeGreaterThan(0);
+		expect(t.roadFallback[i]).toBe(0);
+		// a drive is never shorter than the straight line at the fastest road speed (90 km/h)
+		for (let k = 0; k < t.roadMinutes.length; k++) {
+			if (t.roadFallback[k] === 0) expect(t.roadMinutes[k]).toBeGreaterThanOrEqual((t.straightKm[k] / 90) * 60 - 1e-9);
+		}
+		// Alaska (02) has no road link to a centre in this data: the calibrated estimate stands in, flagged
+		const ak = counties.stateFips.map((s, k) => (s === '02' ? k : -1)).filter((k) => k >= 0);
+		expect(ak.length).toBeGreaterThan(20);
+		for (const k of ak) {
+			expect(t.roadFallback[k]).toBe(1);
+			expect(t.roadMinutes[k]).toBe(t.calibratedMinutes[k]);
+		}
+	});
+
+	it('adding a centre equals a full recompute with it', () => {
+		const e = fresh();
+		e.compute(centres);
+		const site = { id: 'p:44.08,-103.23', lat: 44.08, lon: -103.23 }; // Rapid City, SD
+		const inc = e.compute([...centres, site]);
+		const full = fresh().compute([...centres, site]);
+		expectSame(inc.tracts, full.tracts);
+		expectSame(inc.counties, full.counties);
+	});
+
+	it('removing a centre equals a full recompute without it', () => {
+		const e = fresh();
+		e.compute(centres);
+		const without = centres.filter((c) => c.id !== centres[10].id);
+		const inc = e.compute(without);
+		const full = fresh().compute(without);
+		expectSame(inc.tracts, full.tracts);
+		expectSame(inc.counties, full.counties);
+	});
+
+	it('changing a speed recomputes road minutes only', () => {
+		const e = fresh();
+		const a = e.compute(centres);
+		const b = e.compute(centres, { speedsKmh: { 1: 110 } });
+		expect(Array.from(b.tracts.straightKm)).toEqual(Array.from(a.tracts.straightKm));
+		let faster = 0;
+		for (let k = 0; k < a.tracts.roadMinutes.length; k++) {
+			expect(b.tracts.roadMinutes[k]).toBeLessThanOrEqual(a.tracts.roadMinutes[k] + 1e-9);
+			if (b.tracts.roadMinutes[k] < a.tracts.roadMinutes[k] - 1e-9) faster++;
+		}
+		expect(faster).toBeGreaterThan(100);
+	});
+
+	it('without a road graph, road minutes are unknown (NaN) and the other methods still work', () => {
+		const e = new TravelEngine({ tracts, counties, calibration });
+		const r = e.compute(centres);
+		expect(r.road).toBe(false);
+		expect(Number.isNaN(r.counties.roadMinutes[0])).toBe(true);
+		expect(r.counties.calibratedMinutes[0]).toBeGreaterThan(0);
+	});
+
+	it('an empty centre set gives no values', () => {
+		const r = fresh().compute([]);
+		expect(Number.isNaN(r.counties.straightKm[0])).toBe(true);
+		expect(r.counties.straightNearest[0]).toBe(-1);
+	});
+});

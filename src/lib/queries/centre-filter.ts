@@ -33,3 +33,11 @@ export function centreWhere(f: CentreFilter, alias = 'c'): { sql: string; params
 		params: [n.evidence.join(','), served]
 	};
 }
+
+/** The same rule as `centreWhere`, in JS, for centre rows already loaded. */
+export function passesFilter(c: { evidence_strength: string; population_served: string }, f: CentreFilter): boolean {
+	const n = normaliseFilter(f);
+	if (!(n.evidence as string[]).includes(c.evidence_strength)) return false;
+	if (n.served.length === 0) return true;
+	return c.population_served === 'both' || (n.served as string[]).includes(c.population_served);
+}

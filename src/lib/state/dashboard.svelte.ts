@@ -9,11 +9,12 @@ import type { CentrePoint } from '$lib/metrics/nearest';
 import type { TravelResult, PlaceTravel } from '$lib/metrics/travel-engine';
 import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Population, type Region } from '$lib/metrics/equity';
 import { prepareRankings, rankingsAt } from '$lib/metrics/rankings';
-import { METHOD_INFO, straightLineValues, type Method } from '$lib/metrics/travel-methods';
+import { METHOD_INFO } from '$lib/metrics/travel-methods';
+import { methodValues } from '$lib/metrics/method-values';
 import * as populationGroups from '$lib/queries/population-groups';
 import * as allCentres from '$lib/queries/all-centres';
 import * as states from '$lib/queries/states';
-import { normaliseFilter, type CentreFilter } from '$lib/queries/centre-filter';
+import { passesFilter } from '$lib/queries/centre-filter';
 import { DEFAULT_VIEW, type ViewState } from './url-params';
 import { EMPTY_SCENARIO, isEmptyScenario, scenarioCentres, addedId, addedName, type Scenario } from './scenario';
 import { describeError } from './resource.svelte';
@@ -22,20 +23,6 @@ export interface TravelSource {
 	travel(engine: 'baseline' | 'scenario', centres: CentrePoint[]): Promise<TravelResult>;
 }
 
-/** Per-place values of the chosen method (NaN = unknown). */
-export function methodValues(p: PlaceTravel, method: Method, roadReady: boolean): Float64Array {
-	if (method === 'road') return roadReady ? p.roadMinutes : p.calibratedMinutes;
-	if (method === 'calibrated') return p.calibratedMinutes;
-	return straightLineValues({ method, km: p.straightKm });
-}
-
-/** Does a centre row pass the filter? (same rule as the SQL predicate in centre-filter.ts) */
-export function passes(c: allCentres.Row, f: CentreFilter): boolean {
-	const n = normaliseFilter(f);
-	if (!n.evidence.includes(c.evidence_strength)) return false;
-	if (n.served.length === 0) return true;
-	return c.population_served === 'both' || (n.served as string[]).includes(c.population_served);
-}
 
 export type Phase = 'starting' | 'loading-data' | 'computing' | 'ready' | 'error';
 
@@ -67,7 +54,7 @@ export class Dashboard {
 	regionName = $derived(this.view.region === 'US' ? 'the United States' : (this.stateNames.get(this.view.region) ?? this.view.region));
 	regionSpec = $derived<Region>(this.view.region === 'US' ? { kind: 'nation' } : { kind: 'state', state_fips: this.view.region });
 
-	baselineCentres = $derived(this.centres.filter((c) => passes(c, this.view.filter)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon })));
+	baselineCentres = $derived(this.centres.filter((c) => passesFilter(c, this.view.filter)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon })));
 	/** the scenario's centre set, or null when there is no scenario */
 	scenarioSet = $derived<CentrePoint[] | null>(isEmptyScenario(this.scenario) ? null : scenarioCentres(this.baselineCentres, this.scenario));
 	activeCentres = $derived(this.scenarioSet ?? this.baselineCentres);
@@ -79,7 +66,8 @@ export class Dashboard {
 		return m;
 	});
 	/** the travel result the view shows: the scenario's when there is one */
-	travel = $derived(this.scenarioSet ? this.scenarioTravel : this.baselineTravel);
+	/** (while a scenario's numbers are computing, the previous ones stay on screen) */
+	travel = $derived(this.scenarioSet ? (this.scenarioTravel ?? this.baselineTravel) : this.baselineTravel);
 	roadReady = $derived(this.roadStatus === 'ready' && !!this.travel?.road);
 
 	tractValues = $derived(this.travel ? methodValues(this.travel.tracts, this.view.method, this.roadReady) : undefined);

@@ -1,0 +1,18 @@
+/**
+ * Per-place values of a travel method from the engine's result (NaN = unknown). Shared by
+ * the dashboard state and the build-time first view, so both show the same numbers.
+ */
+import type { PlaceTravel } from './travel-engine';
+import { straightLineValues, type Method } from './travel-methods';
+
+/** Road minutes when the road graph is in use; until then the calibrated estimate stands in. */
+export function methodValues(p: PlaceTravel, method: Method, roadReady: boolean): Float64Array {
+	if (method === 'road') return roadReady ? p.roadMinutes : p.calibratedMinutes;
+	if (method === 'calibrated') return p.calibratedMinutes;
+	return straightLineValues({ method, km: p.straightKm });
+}
+
+/** Index of the nearest centre per place under a method (road nearest only when road minutes are used). */
+export function methodNearest(p: PlaceTravel, method: Method, roadReady: boolean): Int32Array {
+	return method === 'road' && roadReady ? p.roadNearest : p.straightNearest;
+}

@@ -1,0 +1,101 @@
+/**
+ * Node side of the benchmark for the analytic engine, on the real shipped data: each fast
+ * path next to its plain baseline, measured in the same run.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, openNodeDb } from '../../src/lib/db/node';
+import * as populationGroups from '../../src/lib/queries/population-groups';
+import * as allCentres from '../../src/lib/queries/all-centres';
+import { DEFAULT_CENTRE_FILTER, passesFilter } from '../../src/lib/queries/centre-filter';
+import { nearestCentres, type CentrePoint } from '../../src/lib/metrics/nearest';
+import { greatCircleKm } from '../../src/lib/metrics/distance';
+import { buildPopulation, equityAt, prepareEquity } from '../../src/lib/metrics/equity';
+import { prepareRankings, rankingsAt } from '../../src/lib/metrics/rankings';
+import { TravelEngine, type Places } from '../../src/lib/metrics/travel-engine';
+import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
+import { CentreSearch, prepareOrigins } from '../../src/lib/metrics/drive-time/travel-times';
+import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
+import { methodValues } from '../../src/lib/metrics/method-values';
+import { median, row, timeRuns, type BenchRow } from './stats';
+
+export async function benchEngine(runs: number): Promise<BenchRow[]> {
+	const db = await openNodeDb();
+	const [tractRows, countyRows, centreRows] = await Promise.all([populationGroups.run(db), populationGroups.runCounties(db), allCentres.run(db)]);
+	db.close();
+	const centres: CentrePoint[] = centreRows.filter((c) => passesFilter(c, DEFAULT_CENTRE_FILTER)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon }));
+	const places = (rows: { lat: number; lon: number; state_fips: string }[]): Places => ({
+		lat: Float64Array.from(rows, (r) => r.lat),
+		lon: Float64Array.from(rows, (r) => r.lon),
+		stateFips: rows.map((r) => r.state_fips)
+	});
+	const tracts = places(tractRows);
+	const out: BenchRow[] = [];
+	const g = 'engine (node, 85,395 tracts, 167 centres)';
+
+	// straight line: brute force haversine (baseline) vs the k-d tree chord search
+	const brute = await timeRuns(Math.max(3, runs >> 1), () => {
+		for (let i = 0; i < tracts.lat.length; i++) {
+			let best = Infinity;
+			for (const c of centres) best = Math.min(best, greatCircleKm(tracts.lat[i], tracts.lon[i], c.lat, c.lon));
+		}
+	});
+	const kd = await timeRuns(runs, () => nearestCentres({ origins: tracts, centres }));
+	const bruteRow = row(g, 'nearest + second-nearest centre, brute-force haversine (baseline)', brute);
+	out.push(bruteRow, row(g, 'nearest + second-nearest centre, k-d tree (metrics/nearest)', kd, 'ms', { ratio: { vs: 'baseline', value: bruteRow.median / median(kd) } }));
+
+	// road: full multi-source search vs one incremental add
+	const graph = decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin')));
+	const snap = await timeRuns(Math.max(2, runs >> 1), () => prepareOrigins(graph, tractRowsLatLon(tractRows)), 0);
+	out.push(row(g, 'road: snap all tracts to the graph (once per session)', snap));
+	const prepared = prepareOrigins(graph, tractRowsLatLon(tractRows));
+	const full = await timeRuns(runs, () => new CentreSearch(graph).add(...centres));
+	const fullRow = row(g, 'road: full multi-source search, 167 centres (baseline)', full);
+	out.push(fullRow);
+	const search = new CentreSearch(graph);
+	search.add(...centres);
+	let k = 0;
+	const add = await timeRuns(runs, () => {
+		search.add({ id: `x${k++}`, lat: 44.08 + k * 0.01, lon: -103.23 });
+	});
+	out.push(row(g, 'road: add one centre (incremental)', add, 'ms', { ratio: { vs: 'baseline', value: fullRow.median / median(add) } }));
+	const query = await timeRuns(runs, () => search.queryPrepared(prepared));
+	out.push(row(g, 'road: minutes for all tracts from the search', query));
+
+	// equity: per travel array vs per threshold
+	const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
+	const engine = new TravelEngine({ tracts, counties: places(countyRows), calibration });
+	engine.setRoadGraph(graph);
+	const travel = engine.compute(centres);
+	const values = methodValues(travel.tracts, 'road', true);
+	const population = buildPopulation({ rows: tractRows });
+	const prep = await timeRuns(runs, () => prepareEquity({ population, travel: values }));
+	const prepRow = row(g, 'equity: prepare for a new travel array, 29 groups (baseline)', prep);
+	out.push(prepRow);
+	const pe = prepareEquity({ population, travel: values });
+	let t = 30;
+	const at = await timeRuns(runs * 4, () => equityAt({ prepared: pe, threshold: (t = t >= 300 ? 30 : t + 5) }));
+	out.push(row(g, 'equity: threshold change, all 29 groups', at, 'ms', { ratio: { vs: 'baseline', value: prepRow.median / median(at) } }));
+	const pr = prepareRankings({ population, travel: values, grain: 'state', group: 'rural' });
+	const rk = await timeRuns(runs * 4, () => rankingsAt({ prepared: pr, threshold: (t = t >= 300 ? 30 : t + 5) }));
+	out.push(row(g, 'rankings: threshold change, 51 states', rk));
+	// what-if in the engine: add a site to the current set (straight line + road + calibrated)
+	const addT: number[] = [];
+	const removeT: number[] = [];
+	for (let j = 0; j < runs; j++) {
+		const site = { id: `site${j}`, lat: 46.8 + j * 0.01, lon: -100.78 }; // Bismarck, ND
+		let t0 = performance.now();
+		engine.compute([...centres, site]);
+		addT.push(performance.now() - t0);
+		t0 = performance.now();
+		engine.compute(centres);
+		removeT.push(performance.now() - t0);
+	}
+	out.push(row(g, 'what-if: add a centre, engine update (tracts + counties, all methods)', addT));
+	out.push(row(g, 'what-if: remove it again, engine update', removeT));
+	return out;
+}
+
+function tractRowsLatLon(rows: { lat: number; lon: number }[]) {
+	return rows.map((r) => ({ lat: r.lat, lon: r.lon }));
+}

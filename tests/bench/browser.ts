@@ -70,7 +70,8 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 
 				// what-if: add a proposed centre through the map-click dialog, time to the repainted map
 				const n0 = await mapRenders(w.page);
-				const box = (await w.page.locator('.map svg').first().boundingBox())!;
+				await w.page.locator('.map svg:has(g[aria-label="geo"])').first().scrollIntoViewIfNeeded();
+				const box = (await w.page.locator('.map svg:has(g[aria-label="geo"])').first().boundingBox())!;
 				await w.page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.35);
 				await w.page.getByRole('button', { name: 'Add centre here' }).waitFor();
 				const tAdd = await w.page.evaluate(() => performance.now());

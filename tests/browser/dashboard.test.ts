@@ -22,6 +22,7 @@ afterAll(async () => {
 
 const figures = (p: Page) => p.locator('p.figures').innerText();
 const dots = (p: Page) => p.locator('.map svg g[aria-label="dot"]').first().locator('path').count();
+const mapSvg = (p: Page) => p.locator('.map svg:has(g[aria-label="geo"])').first();
 const mapCount = (p: Page) => p.evaluate(() => Number(document.documentElement.dataset.mapReady ?? 0));
 
 /** Open the dashboard and wait for the road model to be in use (the default method). */
@@ -133,6 +134,35 @@ describe('dashboard', () => {
 		expect(w.page.url()).toContain('remove=');
 		await w.page.getByRole('button', { name: /Reset scenario/ }).click();
 		await expect.poll(() => figures(w.page)).toBe(base);
+
+		// propose a centre anywhere by clicking the map (Nebraska's Sandhills), then confirm
+		await mapSvg(w.page).scrollIntoViewIfNeeded();
+		const box = (await mapSvg(w.page).boundingBox())!;
+		await w.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.4);
+		await w.page.getByRole('button', { name: 'Add centre here' }).click();
+		await expect.poll(() => w.page.url()).toMatch(/add=p(%3A|:)/);
+		await expect.poll(() => figures(w.page)).not.toBe(base);
+		await done(w);
+	});
+
+	it("a county's full profile opens from the place search (keyboard) and from a map click, and Escape closes it", async () => {
+		const w = await open();
+		const search = w.page.getByRole('combobox', { name: 'Find a county or state' });
+		await search.fill('dona ana');
+		await w.page.getByRole('option', { name: /Doña Ana/ }).first().waitFor();
+		await search.press('ArrowDown');
+		await search.press('Enter');
+		const panel = w.page.getByRole('dialog', { name: /Doña Ana/ });
+		await panel.waitFor();
+		expect(await panel.innerText()).toMatch(/Nearest centres[\s\S]*by group/);
+		// focus moved into the panel; Escape closes it
+		await expect.poll(() => w.page.evaluate(() => document.activeElement?.closest('.place-detail') != null)).toBe(true);
+		await w.page.keyboard.press('Escape');
+		await expect.poll(() => panel.count()).toBe(0);
+		// a click on the map opens the county under the pointer (Denver, CO)
+		const box = (await mapSvg(w.page).boundingBox())!;
+		await w.page.mouse.click(box.x + box.width * 0.42, box.y + box.height * 0.45);
+		await expect.poll(() => w.page.locator('.place-detail').count()).toBe(1);
 		await done(w);
 	});
 

@@ -1,0 +1,92 @@
+/**
+ * A dashboard session in the browser: boots DuckDB-WASM and loads the tables into a
+ * `Dashboard`, starts the travel worker, computes travel for the centre sets, then loads
+ * the road graph in the background and recomputes. Every page that shows travel figures
+ * (dashboard, comparison, embeds) starts one. Browser only: it imports the engine and the
+ * worker dynamically, so prerendering never evaluates them. URLs are injected (library
+ * code does not import $app).
+ */
+import type { Calibration } from '$lib/metrics/drive-time/calibrated';
+import type { TravelClient } from '$lib/workers/travel-client';
+import type { Dashboard } from './dashboard.svelte';
+import { describeError } from './resource.svelte';
+
+export interface SessionOptions {
+	dbUrl: string;
+	/** null: the road layer is switched off (the other methods still work) */
+	graphUrl: string | null;
+	calibration: Calibration;
+	/** runs after the tables are loaded and before travel is computed (e.g. resolve a scenario link) */
+	afterData?: (dash: Dashboard) => Promise<void> | void;
+}
+
+export class Session {
+	#dash: Dashboard;
+	#opts: SessionOptions;
+	#client: TravelClient | undefined;
+
+	constructor(dash: Dashboard, opts: SessionOptions) {
+		this.#dash = dash;
+		this.#opts = opts;
+	}
+
+	/** Boot everything; errors end up in `dash.error` with `dash.phase = 'error'`. */
+	async start(): Promise<void> {
+		const dash = this.#dash;
+		dash.error = undefined;
+		dash.phase = 'starting';
+		try {
+			const { getDb } = await import('$lib/db/browser');
+			const db = await getDb(this.#opts.dbUrl, (p) => (dash.progress = { message: p.message, fraction: p.fraction * 0.9 }));
+			await dash.loadData(db);
+			await this.#opts.afterData?.(dash);
+			dash.progress = { message: 'Computing travel to the nearest centre', fraction: 0.96 };
+			if (!this.#client) {
+				const { TravelClient } = await import('$lib/workers/travel-client');
+				this.#client = new TravelClient();
+				const places = (rows: { lat: number; lon: number; state_fips: string }[]) => ({
+					lat: Float64Array.from(rows, (r) => r.lat),
+					lon: Float64Array.from(rows, (r) => r.lon),
+					stateFips: rows.map((r) => r.state_fips)
+				});
+				await this.#client.init(places(dash.tractRows), places(dash.countyRows), this.#opts.calibration);
+				performance.mark('atlas:worker-ready');
+			}
+			await this.recompute();
+			performance.mark('atlas:interactive');
+			this.#loadRoads();
+		} catch (e) {
+			dash.error = describeError(e);
+			dash.phase = 'error';
+		}
+	}
+
+	async #loadRoads() {
+		const dash = this.#dash;
+		if (!this.#opts.graphUrl) {
+			dash.roadStatus = 'error';
+			dash.roadError = 'The road layer is not part of this build.';
+			return;
+		}
+		try {
+			await this.#client!.loadRoads(this.#opts.graphUrl);
+			dash.roadStatus = 'ready';
+			await this.recompute();
+			performance.mark('atlas:roads-ready');
+		} catch (e) {
+			dash.roadStatus = 'error';
+			dash.roadError = describeError(e);
+		}
+	}
+
+	/** Recompute travel for the dashboard's current centre sets (no-op before the worker is up). */
+	recompute(): Promise<void> {
+		const c = this.#client;
+		if (!c) return Promise.resolve();
+		return this.#dash.recompute({ travel: (engine, centres) => c.compute(engine, centres) });
+	}
+
+	terminate() {
+		this.#client?.terminate();
+	}
+}

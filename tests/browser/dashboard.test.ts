@@ -113,7 +113,7 @@ describe('dashboard', () => {
 		await expect.poll(() => figures(w.page)).not.toBe(base);
 		expect(w.page.url()).toMatch(/add=h%3A\d{10}|add=h:\d{10}/);
 		await expect.poll(() => dots(w.page)).toBe(167); // existing centres; the added one is drawn as a star
-		expect(await w.page.locator('.map svg g[aria-label="dot"]').nth(1).locator('path').count()).toBe(1);
+		await expect.poll(() => w.page.locator('.map svg g[aria-label="dot"]').nth(1).locator('path').count()).toBe(1);
 		// the scenario panel reports people newly within reach
 		await expect.poll(() => w.page.getByText(/newly within reach/i).count()).toBeGreaterThan(0);
 		const withSite = await figures(w.page);

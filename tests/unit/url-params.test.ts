@@ -44,6 +44,12 @@ describe('parseView', () => {
 		expect(bad.notices[0]).toMatch(/region="99"/);
 		expect(parseView(new URLSearchParams('region=California')).notices).toHaveLength(1);
 	});
+	it('products', () => {
+		expect(parseView(new URLSearchParams('products=Yescarta,Kymriah')).state.filter.products).toEqual(['Kymriah', 'Yescarta']);
+		const bad = parseView(new URLSearchParams('products=Kymriah,<script>'));
+		expect(bad.state.filter.products).toEqual(['Kymriah']);
+		expect(bad.notices).toHaveLength(1);
+	});
 	it('group', () => {
 		expect(parseView(new URLSearchParams('group=nh_black')).state.group).toBe('nh_black');
 		const bad = parseView(new URLSearchParams('group=martians'));
@@ -58,7 +64,7 @@ describe('parseView', () => {
 	});
 	it('round-trips', () => {
 		const s: ViewState = {
-			filter: { evidence: ['strong'], served: ['adult'] },
+			filter: { evidence: ['strong'], served: ['adult'], products: ['Abecma'] },
 			method: 'straight_30mph',
 			threshold: 90,
 			region: '06',

@@ -13,31 +13,45 @@ export interface CentreFilter {
 	evidence: EvidenceStrength[];
 	/** Empty = any population served. 'adult' matches 'adult' and 'both'. */
 	served: ('adult' | 'pediatric')[];
+	/**
+	 * Empty = any centre. Otherwise only centres whose source page names at least one of these
+	 * products (most pages name none: see the centres data dictionary), so this narrows the set a lot.
+	 */
+	products?: string[];
 }
 
 /** Default for headline figures: strong + moderate evidence (centres PROVENANCE §1). */
-export const DEFAULT_CENTRE_FILTER: CentreFilter = { evidence: ['strong', 'moderate'], served: [] };
+export const DEFAULT_CENTRE_FILTER: CentreFilter = { evidence: ['strong', 'moderate'], served: [], products: [] };
 
-export function normaliseFilter(f: Partial<CentreFilter>): CentreFilter {
+/** What a product name may look like (brand names such as "Kymriah"); anything else is dropped. */
+export const PRODUCT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,40}$/;
+
+export function normaliseFilter(f: Partial<CentreFilter>): Required<CentreFilter> {
 	const evidence = EVIDENCE_LEVELS.filter((e) => f.evidence?.includes(e));
 	const served = (['adult', 'pediatric'] as const).filter((s) => f.served?.includes(s));
-	return { evidence, served };
+	const products = [...new Set((f.products ?? []).filter((p) => PRODUCT_NAME.test(p)))].sort();
+	return { evidence, served, products };
 }
 
 /** SQL predicate over the `centres` table (alias given) and its parameters. */
 export function centreWhere(f: CentreFilter, alias = 'c'): { sql: string; params: SqlParam[] } {
 	const n = normaliseFilter(f);
 	const served = n.served.length === 0 ? 'adult,pediatric,both' : [...n.served, 'both'].join(',');
+	const products = n.products.join(',');
 	return {
-		sql: `list_contains(string_split(?, ','), ${alias}.evidence_strength) AND list_contains(string_split(?, ','), ${alias}.population_served)`,
-		params: [n.evidence.join(','), served]
+		sql: `list_contains(string_split(?, ','), ${alias}.evidence_strength) AND list_contains(string_split(?, ','), ${alias}.population_served) AND (? = '' OR list_has_any(${alias}.products, string_split(?, ',')))`,
+		params: [n.evidence.join(','), served, products, products]
 	};
 }
 
 /** The same rule as `centreWhere`, in JS, for centre rows already loaded. */
-export function passesFilter(c: { evidence_strength: string; population_served: string }, f: CentreFilter): boolean {
+export function passesFilter(
+	c: { evidence_strength: string; population_served: string; products?: readonly string[] | null },
+	f: CentreFilter
+): boolean {
 	const n = normaliseFilter(f);
 	if (!(n.evidence as string[]).includes(c.evidence_strength)) return false;
+	if (n.products.length && !(c.products ?? []).some((p) => n.products.includes(p))) return false;
 	if (n.served.length === 0) return true;
 	return c.population_served === 'both' || (n.served as string[]).includes(c.population_served);
 }

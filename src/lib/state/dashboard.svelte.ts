@@ -92,6 +92,18 @@ export class Dashboard {
 		this.baselinePrepared ? equityAt({ prepared: this.baselinePrepared, threshold: this.view.threshold }) : undefined
 	);
 
+	/** Products the centre list names, with how many rows name each (for the product filter). */
+	products = $derived.by(() => {
+		const counts = new Map<string, number>();
+		let rowsNaming = 0;
+		for (const c of this.centres) {
+			if (c.products?.length) rowsNaming++;
+			for (const p of c.products ?? []) counts.set(p, (counts.get(p) ?? 0) + 1);
+		}
+		const names = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+		return { names, rowsNaming, rows: this.centres.length };
+	});
+
 	/** States ranked nationally, or a state's counties ranked, on the same figures. */
 	rankingGrain = $derived<'state' | 'county'>(this.view.region === 'US' ? 'state' : 'county');
 	preparedRankings = $derived(
@@ -112,6 +124,26 @@ export class Dashboard {
 		for (const c of this.countyRows) m[c.county_fips] = c.county_name;
 		return m;
 	});
+
+	/**
+	 * After the data load: settings from a link that name something the data do not have (a
+	 * state, a product) fall back with a notice.
+	 */
+	checkLinkAgainstData(): void {
+		const notices: string[] = [];
+		if (this.view.region !== 'US' && !this.stateNames.has(this.view.region)) {
+			notices.push(`Ignored region="${this.view.region}": not a state of the atlas.`);
+			this.view.region = 'US';
+		}
+		const known = new Set(this.products.names.map((p) => p.name));
+		const chosen = this.view.filter.products ?? [];
+		const unknown = chosen.filter((p) => !known.has(p));
+		if (unknown.length) {
+			notices.push(`Ignored product(s) ${unknown.map((u) => `"${u}"`).join(', ')}: no centre in the list names it.`);
+			this.view.filter = { ...this.view.filter, products: chosen.filter((p) => known.has(p)) };
+		}
+		if (notices.length) this.notices = [...this.notices, ...notices];
+	}
 
 	/** Load the tables the dashboard needs (once). */
 	async loadData(db: Db) {

@@ -4,7 +4,7 @@
  * Unknown or malformed parameters fall back to defaults with a notice; nothing
  * valid in the same link is lost.
  */
-import { EVIDENCE_LEVELS, type CentreFilter, DEFAULT_CENTRE_FILTER } from '$lib/queries/centre-filter';
+import { EVIDENCE_LEVELS, PRODUCT_NAME, type CentreFilter, DEFAULT_CENTRE_FILTER } from '$lib/queries/centre-filter';
 import { isMethod, METHOD_INFO, type Method } from '$lib/metrics/travel-methods';
 import { GROUP_COPY } from '$lib/copy/groups';
 import type { GroupId } from '$lib/metrics/equity';
@@ -31,7 +31,7 @@ export const DEFAULT_VIEW: ViewState = {
 /** Threshold bounds offered by the slider, per unit. */
 export const THRESHOLD_RANGE = { minutes: { min: 15, max: 300, step: 5 }, miles: { min: 10, max: 300, step: 5 } } as const;
 
-const KNOWN = new Set(['evidence', 'served', 'method', 't', 'region', 'group', 'add', 'remove']);
+const KNOWN = new Set(['evidence', 'served', 'products', 'method', 't', 'region', 'group', 'add', 'remove']);
 
 export interface Parsed {
 	state: ViewState;
@@ -59,6 +59,14 @@ export function parseView(params: URLSearchParams, stateFips: ReadonlySet<string
 		if (sv === 'adult' || sv === 'pediatric') served = [sv];
 		else if (sv !== 'any' && sv !== '') notices.push(`Ignored served="${sv}"; use adult, pediatric or any.`);
 	}
+	let products: string[] = [];
+	const pr = params.get('products');
+	if (pr != null) {
+		const parts = pr.split(',').map((x) => x.trim()).filter(Boolean);
+		products = [...new Set(parts.filter((x) => PRODUCT_NAME.test(x)))].sort();
+		const bad = parts.filter((x) => !PRODUCT_NAME.test(x));
+		if (bad.length) notices.push(`Ignored product name(s) ${bad.map((b) => `"${b.slice(0, 40)}"`).join(', ')} (brand names only, e.g. Kymriah).`);
+	}
 	let method = DEFAULT_VIEW.method;
 	const m = params.get('method');
 	if (m != null) {
@@ -85,7 +93,7 @@ export function parseView(params: URLSearchParams, stateFips: ReadonlySet<string
 		if (g in GROUP_COPY) group = g as GroupId;
 		else notices.push(`Ignored group="${g}" (not a population group of the atlas).`);
 	}
-	return { state: { filter: { evidence, served }, method, threshold, region, group }, notices };
+	return { state: { filter: { evidence, served, products }, method, threshold, region, group }, notices };
 }
 
 export function serialiseView(s: ViewState): URLSearchParams {
@@ -93,6 +101,7 @@ export function serialiseView(s: ViewState): URLSearchParams {
 	const ev = s.filter.evidence.join(',');
 	if (ev !== DEFAULT_VIEW.filter.evidence.join(',')) p.set('evidence', ev);
 	if (s.filter.served.length === 1) p.set('served', s.filter.served[0]);
+	if (s.filter.products?.length) p.set('products', [...s.filter.products].sort().join(','));
 	if (s.method !== DEFAULT_VIEW.method) p.set('method', s.method);
 	if (s.threshold !== METHOD_INFO[s.method].defaultThreshold) p.set('t', String(s.threshold));
 	if (s.region !== 'US') p.set('region', s.region);

@@ -19,3 +19,15 @@ export const PR_NOTE =
 
 export const ROAD_ATTRIBUTION =
 	'Road network: © OpenStreetMap contributors, Travel Mapping (ODbL 1.0). Speeds are model defaults (see methodology).';
+
+/** How places outside the connected road network are treated (shown on the methodology page). */
+export const NO_ROAD_TREATMENT = [
+	'Alaska: the road data hold no link between Alaska and the lower 48 (no Canadian roads), and no Alaskan programme is in the centre list. Drive times from Alaska use the calibrated straight-line estimate to the nearest centre (in practice Seattle), flagged as such; in reality most patients fly.',
+	'Hawaii: only Oʻahu has a centre; the other islands have no road link to it. They take the calibrated estimate and are flagged; in reality patients fly.',
+	'Puerto Rico: no centre is in the list and the island has no road link to one. Its 78 municipios are in the data tables but outside the national figures (50 states + DC) and the map.',
+	'Ferry-served islands and places more than 50 km from any numbered highway are treated the same way: calibrated estimate, flagged.'
+];
+
+/** How group counts reach census tracts (shown wherever group figures appear). */
+export const APPORTIONING_NOTE =
+	'Group counts (race and ethnicity, poverty, insurance, age, vehicles) come from ACS 2018-2022 via CDC/ATSDR SVI 2022. For 7 states (CO, IA, MT, OK, SD, WI, WY) tract counts are used; elsewhere each county\'s counts are spread over its tracts in proportion to 2020 population, which assumes a group is spread like the population within a county. Intervals are 90 % ACS margins of error (sampling error of the counts only, not of travel).';

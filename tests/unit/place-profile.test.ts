@@ -8,7 +8,7 @@
  * minutes are 222.39016 × 1.2 = 266.8682.
  */
 import { describe, expect, it } from 'vitest';
-import { BARRIER_EXCESS, placeProfile, proportionMoe, type PlaceProfileInput } from '../../src/lib/metrics/place-profile';
+import { BARRIER_EXCESS, isBarrier, placeProfile, proportionMoe, type PlaceProfileInput } from '../../src/lib/metrics/place-profile';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import type { PlaceTravel } from '../../src/lib/metrics/travel-engine';
 import type { Row } from '../../src/lib/queries/place-profile';
@@ -293,5 +293,18 @@ describe('proportionMoe', () => {
 		const got = proportionMoe({ x, xMoe, y, yMoe });
 		if (want == null) expect(got).toBeNull();
 		else expect(got).toBeCloseTo(want, 12);
+	});
+});
+
+describe('isBarrier', () => {
+	it.each([
+		[130, 100, true], // +30 %, +30 min
+		[125, 100, false], // exactly +25 % is not more than 25 %
+		[12, 8, false], // +50 % but only 4 min: the access leg, not a barrier
+		[200, 150, true],
+		[NaN, 100, false],
+		[100, 0, false]
+	])('road %s vs calibrated %s -> %s', (road, cal, want) => {
+		expect(isBarrier(road, cal)).toBe(want);
 	});
 });

@@ -30,6 +30,8 @@ export interface MapPlace {
 	nearest: string | null;
 	/** true where the road model had no connection and the calibrated estimate stands in */
 	fallback?: boolean;
+	/** true where the road estimate is far above the calibrated straight-line one (water, mountains) */
+	barrier?: boolean;
 }
 
 export interface MapCentre {
@@ -80,7 +82,9 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 	const title = (d: Feature<Geometry, CountyProps>) => {
 		const p = byId.get(String(d.id));
 		if (!p) return `${d.properties.name}: no data`;
-		return `${p.name}\n${formatValue(p.value, unit)} to the nearest centre${p.fallback ? ' (calibrated estimate: no road link)' : ''}\nNearest: ${p.nearest ?? 'none'}\nPopulation 2020: ${p.pop.toLocaleString('en-US')}`;
+		return `${p.name}\n${formatValue(p.value, unit)} to the nearest centre${p.fallback ? ' (calibrated estimate: no road link)' : ''}${
+			p.barrier ? '\nRoads take far longer than the straight line suggests (barrier)' : ''
+		}\nNearest: ${p.nearest ?? 'none'}\nPopulation 2020: ${p.pop.toLocaleString('en-US')}`;
 	};
 	const placed = <T extends { lon: number; lat: number }>(xs: T[]) =>
 		xs.flatMap((d) => {

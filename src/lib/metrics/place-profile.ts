@@ -51,6 +51,15 @@ export const BARRIER_EXCESS = 0.25;
 /** ...and by at least this many minutes (ours: below it the difference is the local access leg, not a barrier). */
 export const BARRIER_MIN_EXTRA_MINUTES = 10;
 
+/**
+ * Road minutes well above the calibrated straight-line estimate: water, mountains or a
+ * sparse network stand between the place and its centre (see the module comment).
+ */
+export function isBarrier(roadMinutes: number, calibratedMinutes: number): boolean {
+	if (!(calibratedMinutes > 0) || !Number.isFinite(roadMinutes)) return false;
+	return roadMinutes / calibratedMinutes - 1 > BARRIER_EXCESS && roadMinutes - calibratedMinutes >= BARRIER_MIN_EXTRA_MINUTES;
+}
+
 export interface MethodFigure {
 	method: Method;
 	label: string;
@@ -310,7 +319,7 @@ export function placeProfile(input: PlaceProfileInput): PlaceProfile {
 	const ok = status === 'ok' && road != null && cal != null;
 	const roadExcess = ok && cal > 0 ? road / cal - 1 : null;
 	const roadToStraight30 = ok && straight30 != null && straight30 > 0 ? road / straight30 : null;
-	const barrier = ok ? roadExcess != null && roadExcess > BARRIER_EXCESS && road - cal >= BARRIER_MIN_EXTRA_MINUTES : null;
+	const barrier = ok ? isBarrier(road, cal) : null;
 
 	const counts = Object.fromEntries(COUNT_COLUMNS.map((c) => [c, countFigure(row, c)])) as Record<CountColumn, CountFigure>;
 	const land = finite(row.land_area_sqmi);

@@ -2,10 +2,13 @@
 // - static/data/atlas.duckdb   built from the committed data/*.parquet
 // - static/data/road_graph.bin and manifest.json, copied from data/
 // - static/data/first-view.json, the default view precomputed by the page's own engine
+// - static/data/*.parquet, README.md (data dictionary), ROADS.md and DATA-LICENCES.txt, for the
+//   table downloads on /explore/
 import { buildDatabaseFile } from '../src/lib/db/build-file';
 import { DATA_DIR, DB_FILE } from '../src/lib/db/node';
 import { buildFirstView } from './first-view';
-import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { licenceText, DOWNLOAD_FILES, type ManifestLike } from '../src/lib/explore/downloads';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const t0 = performance.now();
@@ -21,6 +24,11 @@ for (const f of ['road_graph.bin', 'manifest.json']) {
 		console.log(`(no data/${f}: the road layer is switched off; the app uses the other methods)`);
 	}
 }
+// downloads: the committed Parquet files as they are, the dictionary and the licences
+const manifest = JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8')) as ManifestLike;
+for (const f of manifest.outputs) if (f.file.endsWith('.parquet')) copyFileSync(join(DATA_DIR, f.file), join(out, f.file));
+for (const f of [DOWNLOAD_FILES.dictionary, DOWNLOAD_FILES.roads]) copyFileSync(join(DATA_DIR, f), join(out, f));
+writeFileSync(join(out, DOWNLOAD_FILES.licences), licenceText(manifest));
 const t1 = performance.now();
 const view = await buildFirstView({ dataDir: DATA_DIR, dbFile: DB_FILE, outPath: join(out, 'first-view.json') });
 if (!view) rmSync(join(out, 'first-view.json'), { force: true });

@@ -11,6 +11,7 @@ import { formatTable, type BenchRow } from './stats';
 import { benchBrowser } from './browser';
 import { benchQueries } from './queries';
 import { benchEngine } from './engine';
+import { benchPlanner } from './planner';
 import { ARTIFACTS } from '../browser/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -19,6 +20,7 @@ const t0 = performance.now();
 
 rows.push(...(await benchQueries(RUNS)));
 rows.push(...(await benchEngine(RUNS)));
+rows.push(...(await benchPlanner(RUNS)));
 rows.push(...(await benchBrowser(RUNS)));
 
 console.log(`\nCAR-T Access Atlas benchmark (${RUNS} runs each, medians)\n`);

@@ -68,7 +68,7 @@ describe('compare regions', () => {
 		await picker.press('Enter');
 		await expect.poll(() => cardNames(page)).toEqual(['Colorado', 'Montana', 'Sublette County, WY']);
 		await expect.poll(() => regionsParam(page)).toBe('08,30,56035');
-		expect(page.url()).toContain('regions=08,30,56035');
+		await expect.poll(() => page.url()).toContain('regions=08,30,56035');
 		await expect.poll(() => chartSvg(page).locator('g[aria-label="tick"] line').count()).toBe(10 * 3);
 		await screenshot(page, 'compare-desktop-three');
 

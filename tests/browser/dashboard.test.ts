@@ -63,17 +63,17 @@ describe('dashboard', () => {
 		await w.page.getByRole('button', { name: '1 hour' }).click();
 		await expect.poll(() => figures(w.page)).not.toBe(before);
 		expect(await figures(w.page)).toMatch(/more than 1 hour/);
-		expect(w.page.url()).toContain('t=60');
+		await expect.poll(() => w.page.url()).toContain('t=60');
 
 		await w.page.getByLabel('Travel measured as').selectOption('straight_miles');
 		await expect.poll(() => figures(w.page)).toMatch(/more than 60 miles in a straight line/);
 		await expect.poll(() => w.page.locator('.map-title').innerText()).toMatch(/Straight-line miles/);
-		expect(w.page.url()).toContain('method=straight_miles');
+		await expect.poll(() => w.page.url()).toContain('method=straight_miles');
 
 		await w.page.getByRole('checkbox', { name: /^Moderate/ }).uncheck();
 		await expect.poll(() => dots(w.page)).toBe(138);
 		expect(await mapCount(w.page)).toBeGreaterThan(n);
-		expect(w.page.url()).toContain('evidence=strong');
+		await expect.poll(() => w.page.url()).toContain('evidence=strong');
 
 		const link = w.page.url();
 		const w2 = await open(link.slice(served.origin.length));
@@ -92,7 +92,7 @@ describe('dashboard', () => {
 		const w = await open();
 		await w.page.getByLabel('Region').selectOption({ label: 'Colorado' });
 		await expect.poll(() => figures(w.page)).toMatch(/^In Colorado,/);
-		expect(w.page.url()).toContain('region=08');
+		await expect.poll(() => w.page.url()).toContain('region=08');
 		// tract dots: Colorado has 1,447 tracts
 		await expect.poll(() => w.page.locator('.map svg g[aria-label="dot"]').first().locator('circle, path').count()).toBeGreaterThan(1400);
 		await expect.poll(() => w.page.locator('.ranking caption').innerText()).toMatch(/Counties of Colorado/);
@@ -111,7 +111,7 @@ describe('dashboard', () => {
 		await option.waitFor();
 		await option.click();
 		await expect.poll(() => figures(w.page)).not.toBe(base);
-		expect(w.page.url()).toMatch(/add=h%3A\d{10}|add=h:\d{10}/);
+		await expect.poll(() => w.page.url()).toMatch(/add=h%3A\d{10}|add=h:\d{10}/);
 		await expect.poll(() => dots(w.page)).toBe(167); // existing centres; the added one is drawn as a star
 		await expect.poll(() => w.page.locator('.map svg g[aria-label="dot"]').nth(1).locator('path').count()).toBe(1);
 		// the scenario panel reports people newly within reach
@@ -125,13 +125,13 @@ describe('dashboard', () => {
 
 		await w.page.getByRole('button', { name: /Remove added centre/ }).first().click();
 		await expect.poll(() => figures(w.page)).toBe(base);
-		expect(w.page.url()).not.toContain('add=');
+		await expect.poll(() => w.page.url()).not.toContain('add=');
 
 		// remove an existing centre: figures get worse, and the URL says which
 		await w.page.getByLabel('Remove a centre (what if it closed?)').selectOption({ index: 1 });
 		await w.page.getByRole('button', { name: 'Remove', exact: true }).click();
 		await expect.poll(() => figures(w.page)).not.toBe(base);
-		expect(w.page.url()).toContain('remove=');
+		await expect.poll(() => w.page.url()).toContain('remove=');
 		await w.page.getByRole('button', { name: /Reset scenario/ }).click();
 		await expect.poll(() => figures(w.page)).toBe(base);
 

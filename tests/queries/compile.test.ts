@@ -15,6 +15,10 @@ import * as allCentres from '../../src/lib/queries/all-centres';
 import * as states from '../../src/lib/queries/states';
 import * as populationGroups from '../../src/lib/queries/population-groups';
 import * as hospitals from '../../src/lib/queries/hospitals';
+import * as eligibility from '../../src/lib/queries/eligibility';
+import * as placeProfile from '../../src/lib/queries/place-profile';
+import { candidatesSql } from '../../src/lib/planner/candidates';
+import { STUDY_COUNTIES_SQL } from '../../src/lib/planner/presets';
 
 let db: NodeDb;
 beforeAll(async () => {
@@ -28,7 +32,12 @@ const QUERIES: Record<string, () => { sql: string; params: SqlParam[] }> = {
 	'all-centres': () => ({ sql: allCentres.SQL, params: [] }),
 	states: () => ({ sql: states.SQL, params: [] }),
 	...Object.fromEntries(Object.entries(populationGroups.ALL_QUERIES).map(([k, f]) => [`population-groups.${k}`, () => f()])),
-	...Object.fromEntries(Object.entries(hospitals.ALL_QUERIES).map(([k, f]) => [`hospitals.${k}`, f]))
+	...Object.fromEntries(Object.entries(hospitals.ALL_QUERIES).map(([k, f]) => [`hospitals.${k}`, f])),
+	...Object.fromEntries(Object.entries(eligibility.ALL_QUERIES).map(([k, f]) => [`eligibility.${k}`, () => f()])),
+	...Object.fromEntries(Object.entries(placeProfile.ALL_QUERIES).map(([k, f]) => [`place-profile.${k}`, f])),
+	'planner.candidates': () => candidatesSql({ minBeds: 100, types: ['GENERAL ACUTE CARE'], stateFips: '30' }),
+	'planner.candidates-all': () => candidatesSql({}),
+	'planner.study-counties': () => ({ sql: STUDY_COUNTIES_SQL, params: [] })
 };
 
 describe('every query compiles against the shipped schema', () => {

@@ -74,13 +74,13 @@ describe('parseCompare', () => {
 	});
 	it('reads evidence, served and group like the dashboard', () => {
 		const r = parseCompare(new URLSearchParams('regions=08,30&evidence=strong&served=adult&group=nh_aian'));
-		expect(r.view.filter).toEqual({ evidence: ['strong'], served: ['adult'] });
+		expect(r.view.filter).toEqual({ evidence: ['strong'], served: ['adult'], products: [] });
 		expect(r.view.group).toBe('nh_aian');
 	});
 });
 
 describe('serialise', () => {
-	const view: ViewState = { filter: { evidence: ['strong'], served: ['pediatric'] }, method: 'calibrated', threshold: 90, region: 'US', group: 'pov150' };
+	const view: ViewState = { filter: { evidence: ['strong'], served: ['pediatric'], products: ['Kymriah'] }, method: 'calibrated', threshold: 90, region: 'US', group: 'pov150' };
 	it('round-trips', () => {
 		const regions = ['08', '30', '56035'];
 		const r = parseCompare(serialiseCompare({ view, regions }));

@@ -11,6 +11,7 @@ import type { GeoProjection } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import type { Atlas, CountyProps } from '$lib/geo/atlas';
 import { toAtlasXY } from '$lib/geo/projection';
+import { formatInteger } from '$lib/copy/format';
 import type { TravelUnit } from '$lib/metrics/travel-methods';
 
 /** Class breaks: 60 and 120 minutes (or miles) are the thresholds most studies report. */
@@ -66,7 +67,7 @@ export interface AccessMapInput {
 
 export function formatValue(v: number | null | undefined, unit: TravelUnit): string {
 	if (v == null || !Number.isFinite(v)) return 'no data';
-	if (unit === 'miles') return `${Math.round(v).toLocaleString('en-US')} mi`;
+	if (unit === 'miles') return `${formatInteger(v)} mi`;
 	const m = Math.round(v);
 	return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
@@ -84,7 +85,7 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 		if (!p) return `${d.properties.name}: no data`;
 		return `${p.name}\n${formatValue(p.value, unit)} to the nearest centre${p.fallback ? ' (calibrated estimate: no road link)' : ''}${
 			p.barrier ? '\nRoads take far longer than the straight line suggests (barrier)' : ''
-		}\nNearest: ${p.nearest ?? 'none'}\nPopulation 2020: ${p.pop.toLocaleString('en-US')}`;
+		}\nNearest: ${p.nearest ?? 'none'}\nPopulation 2020: ${formatInteger(p.pop)}`;
 	};
 	const placed = <T extends { lon: number; lat: number }>(xs: T[]) =>
 		xs.flatMap((d) => {

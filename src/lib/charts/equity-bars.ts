@@ -18,6 +18,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { FAMILY_LABELS, GROUP_COPY } from '$lib/copy/groups';
+import { formatCount, formatInteger, formatPercent, formatRatio } from '$lib/copy/format';
 import { GROUPS, type EquityResult, type Family, type GroupId, type GroupResult } from '$lib/metrics/equity';
 import { formatThreshold, type TravelUnit } from '$lib/metrics/travel-methods';
 
@@ -118,32 +119,12 @@ export function estimateTextWidth(text: string, size = FONT_SIZE): number {
 }
 
 /** 1.2 million, 45,881, 658 (households or people; rounded). */
-export function formatCount(n: number | null | undefined): string {
-	if (n == null || !Number.isFinite(n)) return '–';
-	const a = Math.abs(n);
-	if (a >= 1e9) return `${(n / 1e9).toLocaleString('en-US', { maximumFractionDigits: 1 })} billion`;
-	if (a >= 1e6) return `${(n / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} million`;
-	return Math.round(n).toLocaleString('en-US');
-}
-
-/** 31.4 %, 100 %, 0 %, 0.3 %; – for null. */
-export function formatPercent(share: number | null | undefined): string {
-	if (share == null || !Number.isFinite(share)) return '–';
-	const p = share * 100;
-	if (p === 0 || p === 100) return `${p} %`;
-	return `${p.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
-}
-
-/** 1.8×, 0.25×; – for null. */
-export function formatRatio(ratio: number | null | undefined): string {
-	if (ratio == null || !Number.isFinite(ratio)) return '–';
-	return `${ratio.toLocaleString('en-US', { maximumFractionDigits: ratio < 0.1 ? 2 : 1, minimumFractionDigits: ratio < 0.1 ? 2 : 1 })}×`;
-}
+export { formatCount, formatPercent, formatRatio } from '$lib/copy/format';
 
 /** 95 min, 1,234 mi; – for null. */
 export function formatTravel(value: number | null | undefined, unit: TravelUnit): string {
 	if (value == null || !Number.isFinite(value)) return '–';
-	return `${Math.round(value).toLocaleString('en-US')} ${unit === 'minutes' ? 'min' : 'mi'}`;
+	return `${formatInteger(value)} ${unit === 'minutes' ? 'min' : 'mi'}`;
 }
 
 /** "31.4 % · 1.8× White", "81.7 %", "no data". */

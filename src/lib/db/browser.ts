@@ -7,8 +7,18 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { plainValue, SESSION_SETUP, type Db, type SqlParam } from './types';
-import { DataType, type Table } from 'apache-arrow';
+import {
+	plainValue,
+	QueryCancelled,
+	SESSION_SETUP,
+	type ConsoleResult,
+	type Db,
+	type ResultColumn,
+	type RunningQuery,
+	type SqlConsole,
+	type SqlParam
+} from './types';
+import { DataType, Table, util as arrowUtil, type Field, type RecordBatch } from 'apache-arrow';
 
 export type BootStage = 'engine' | 'data' | 'attach' | 'ready';
 export interface BootProgress {
@@ -19,6 +29,8 @@ export interface BootProgress {
 }
 
 let boot: Promise<Db> | null = null;
+/** The engine behind `boot`, kept for the SQL console's own connection. */
+let engine: duckdb.AsyncDuckDB | null = null;
 
 /** Boot DuckDB once; later calls share the same promise. A failed boot can be retried. */
 export function getDb(dataUrl: string, onProgress?: (p: BootProgress) => void): Promise<Db> {
@@ -46,6 +58,7 @@ async function start(dataUrl: string, progress: (p: BootProgress) => void): Prom
 	);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	progress({ stage: 'data', fraction: 0.6, message: 'Loading the data tables' });
+	engine = db;
 	const bytes = await bytesP;
 	progress({ stage: 'attach', fraction: 0.9, message: 'Opening the tables' });
 	await db.registerFileBuffer('atlas.duckdb', bytes);
@@ -73,6 +86,106 @@ async function start(dataUrl: string, progress: (p: BootProgress) => void): Prom
 			return tableToRows<Row>(table);
 		}
 	};
+}
+
+/**
+ * The SQL console's connection: a second connection to the same engine (booting it if needed),
+ * so the console's session (`USE`, temporary tables, a cancelled query) never touches the
+ * connection the dashboard queries. Statements go through `send` (a pending query the worker
+ * runs in slices), so `cancelSent` can interrupt a long one between slices. Result batches are
+ * streamed and collected up to `maxRows`.
+ */
+export async function openConsole(dataUrl: string, onProgress?: (p: BootProgress) => void): Promise<SqlConsole> {
+	await getDb(dataUrl, onProgress);
+	const db = engine!;
+	const conn = await db.connect();
+	for (const s of SESSION_SETUP) await conn.query(s);
+	await conn.query('USE atlas');
+	// one statement at a time on this connection
+	let queue: Promise<unknown> = Promise.resolve();
+	return {
+		engine: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (eh)`,
+		run(sql: string, { maxRows = 1_000_000 } = {}): RunningQuery {
+			let cancelled = false;
+			let started = false;
+			const result = queue
+				.catch(() => {})
+				.then(async (): Promise<ConsoleResult> => {
+					if (cancelled) throw new QueryCancelled();
+					started = true;
+					let reader;
+					try {
+						reader = await conn.send(sql, true);
+					} catch (e) {
+						if (cancelled) throw new QueryCancelled();
+						throw e;
+					}
+					if (!reader) throw new Error('The SQL engine stopped. Reload the page.');
+					const batches: RecordBatch[] = [];
+					let n = 0;
+					let truncated = false;
+					for await (const b of reader) {
+						if (cancelled) break;
+						batches.push(b);
+						n += b.numRows;
+						if (n > maxRows) {
+							truncated = true;
+							break;
+						}
+					}
+					if (cancelled) throw new QueryCancelled();
+					const table = batches.length ? new Table(batches) : new Table(reader.schema);
+					const fields = table.schema.fields;
+					const columns: ResultColumn[] = fields.map((f) => ({ name: f.name, type: sqlTypeName(f) }));
+					let rows = tableToRows<Record<string, unknown>>(table);
+					decimalsToNumbers(table, rows);
+					if (truncated) rows = rows.slice(0, maxRows);
+					return { columns, rows, truncated };
+				});
+			queue = result;
+			return {
+				result,
+				async cancel() {
+					if (cancelled) return;
+					cancelled = true;
+					if (started) await conn.cancelSent().catch(() => false);
+				}
+			};
+		}
+	};
+}
+
+/** DECIMAL and HUGEINT arrive as Arrow Decimal (little-endian words): convert to numbers using the scale. */
+function decimalsToNumbers(table: Table, rows: Record<string, unknown>[]) {
+	table.schema.fields.forEach((f, j) => {
+		if (!DataType.isDecimal(f.type)) return;
+		const v = table.getChildAt(j)!;
+		const scale = (f.type as { scale: number }).scale;
+		for (let i = 0; i < rows.length; i++) {
+			const x = v.get(i);
+			rows[i][f.name] = x == null ? null : arrowUtil.bigNumToNumber(x as never, scale);
+		}
+	});
+}
+
+/** DuckDB-style type names for the console's column headers, from the Arrow schema. */
+function sqlTypeName(f: Field): string {
+	const t = f.type;
+	if (DataType.isUtf8(t) || DataType.isLargeUtf8(t)) return 'VARCHAR';
+	if (DataType.isBool(t)) return 'BOOLEAN';
+	if (DataType.isInt(t)) {
+		const w = (t as { bitWidth: number }).bitWidth;
+		const signed = (t as { isSigned: boolean }).isSigned;
+		const name = w === 8 ? 'TINYINT' : w === 16 ? 'SMALLINT' : w === 32 ? 'INTEGER' : 'BIGINT';
+		return signed ? name : `U${name}`;
+	}
+	if (DataType.isFloat(t)) return (t as { precision: number }).precision === 1 ? 'FLOAT' : 'DOUBLE';
+	if (DataType.isDecimal(t)) return `DECIMAL(${(t as { precision: number }).precision},${(t as { scale: number }).scale})`;
+	if (DataType.isDate(t)) return 'DATE';
+	if (DataType.isTimestamp(t)) return 'TIMESTAMP';
+	if (DataType.isList(t)) return `${sqlTypeName((t as unknown as { children: Field[] }).children[0])}[]`;
+	if (DataType.isStruct(t)) return 'STRUCT';
+	return String(t).toUpperCase();
 }
 
 /**

@@ -42,3 +42,39 @@ export function plainRow<Row>(row: Record<string, unknown>): Row {
 	for (const k of Object.keys(row)) out[k] = plainValue(row[k]);
 	return out as Row;
 }
+
+/** One column of a console result: its name and DuckDB's type as text (e.g. `VARCHAR`, `DOUBLE`, `VARCHAR[]`). */
+export interface ResultColumn {
+	name: string;
+	type: string;
+}
+
+export interface ConsoleResult {
+	columns: ResultColumn[];
+	rows: Record<string, unknown>[];
+	/** true when more rows existed than `maxRows`: only the first `maxRows` are in `rows` */
+	truncated: boolean;
+}
+
+/** A statement in flight: await `result`, or `cancel()` it (the promise then rejects with `QueryCancelled`). */
+export interface RunningQuery {
+	result: Promise<ConsoleResult>;
+	cancel(): Promise<void>;
+}
+
+export class QueryCancelled extends Error {
+	constructor() {
+		super('The query was cancelled.');
+		this.name = 'QueryCancelled';
+	}
+}
+
+/**
+ * The SQL console's own connection (browser only): one statement at a time, cancellable,
+ * with column types. It has its own session (temporary tables, `USE`) on the same engine,
+ * with the shipped tables attached read-only as `atlas` and `atlas` as its default database.
+ */
+export interface SqlConsole {
+	run(sql: string, opts?: { maxRows?: number }): RunningQuery;
+	readonly engine: string;
+}

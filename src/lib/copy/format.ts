@@ -1,0 +1,46 @@
+/**
+ * Number formats for figures on screen, in exports and in sentences. One cached
+ * Intl.NumberFormat per style: `toLocaleString` with options builds a new formatter on every
+ * call, which measurably slowed threshold changes (tables format hundreds of cells).
+ */
+const nf = new Map<string, Intl.NumberFormat>();
+function fmt(minFrac: number, maxFrac: number): Intl.NumberFormat {
+	const key = `${minFrac}-${maxFrac}`;
+	let f = nf.get(key);
+	if (!f) nf.set(key, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: minFrac, maximumFractionDigits: maxFrac })));
+	return f;
+}
+
+/** 1,234 (rounded to a whole number). */
+export function formatInteger(n: number): string {
+	return fmt(0, 0).format(Math.round(n));
+}
+
+/** 1,234 / 1.2 million / 3.4 billion; – for null. */
+export function formatCount(n: number | null | undefined): string {
+	if (n == null || !Number.isFinite(n)) return '–';
+	const a = Math.abs(n);
+	if (a >= 1e9) return `${fmt(0, 1).format(n / 1e9)} billion`;
+	if (a >= 1e6) return `${fmt(0, 1).format(n / 1e6)} million`;
+	return formatInteger(n);
+}
+
+/** 31.4 %, 100 %, 0 %, 0.3 %; – for null. */
+export function formatPercent(share: number | null | undefined): string {
+	if (share == null || !Number.isFinite(share)) return '–';
+	const p = share * 100;
+	if (p === 0 || p === 100) return `${p} %`;
+	return `${fmt(1, 1).format(p)} %`;
+}
+
+/** 1.8×, 0.25×; – for null. */
+export function formatRatio(ratio: number | null | undefined): string {
+	if (ratio == null || !Number.isFinite(ratio)) return '–';
+	const d = ratio < 0.1 ? 2 : 1;
+	return `${fmt(d, d).format(ratio)}×`;
+}
+
+/** A number with up to `digits` decimals: 12.3, 1,234.5. */
+export function formatNumber(n: number, digits = 1): string {
+	return fmt(0, digits).format(n);
+}

@@ -1,0 +1,92 @@
+/**
+ * Planner benchmark (Node, real shipped data): top 10 sites among all candidate hospitals,
+ * national, per method. Target from the planner issue: ≤ 1 s in the browser; the browser
+ * figure is measured by tests/browser/planner.test.ts (data-planner-ms on the page) and
+ * reported there; these rows measure the same `plan()` call the planner worker makes.
+ *
+ *   npx tsx tests/bench/planner.ts        (BENCH_RUNS=n, default 3)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, openNodeDb } from '../../src/lib/db/node';
+import * as populationGroups from '../../src/lib/queries/population-groups';
+import * as allCentres from '../../src/lib/queries/all-centres';
+import { DEFAULT_CENTRE_FILTER, passesFilter } from '../../src/lib/queries/centre-filter';
+import type { CentrePoint } from '../../src/lib/metrics/nearest';
+import { buildPopulation } from '../../src/lib/metrics/equity';
+import { TravelEngine, type Places } from '../../src/lib/metrics/travel-engine';
+import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
+import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
+import { methodValues } from '../../src/lib/metrics/method-values';
+import { plan, type PlanInput } from '../../src/lib/planner/plan';
+import { loadCandidates } from '../../src/lib/planner/candidates';
+import { bandShares, isporFigures, loadStudyCounties, MYELOMA_PRODUCTS } from '../../src/lib/planner/presets';
+import { row, timeRuns, withTarget, type BenchRow } from './stats';
+
+export async function benchPlanner(runs: number): Promise<BenchRow[]> {
+	const db = await openNodeDb();
+	const [tractRows, countyRows, centreRows, candidates, studyCounties] = await Promise.all([
+		populationGroups.run(db),
+		populationGroups.runCounties(db),
+		allCentres.run(db),
+		loadCandidates(db, {}),
+		loadStudyCounties(db)
+	]);
+	db.close();
+	const centres: CentrePoint[] = centreRows.filter((c) => passesFilter(c, DEFAULT_CENTRE_FILTER)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon }));
+	const places = (rows: { lat: number; lon: number; state_fips: string }[]): Places => ({
+		lat: Float64Array.from(rows, (r) => r.lat),
+		lon: Float64Array.from(rows, (r) => r.lon),
+		stateFips: rows.map((r) => r.state_fips)
+	});
+	const tracts = places(tractRows);
+	const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
+	const graph = decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin')));
+	const engine = new TravelEngine({ tracts, counties: places(countyRows), calibration });
+	engine.setRoadGraph(graph);
+	const travel = engine.compute(centres);
+	const population = buildPopulation({ rows: tractRows });
+	const weight = population.weight[0];
+	const include = Uint8Array.from(tractRows, (r) => (r.state_fips === '72' ? 0 : 1));
+	const g = `planner (node, top 10 of ${candidates.length.toLocaleString('en-US')} hospitals, national, 120 min)`;
+	const out: BenchRow[] = [];
+	for (const method of ['straight_30mph', 'calibrated', 'road'] as const) {
+		const input: PlanInput = {
+			places: tracts,
+			current: methodValues(travel.tracts, method, true),
+			currentKm: travel.tracts.straightKm,
+			include,
+			weight,
+			candidates,
+			threshold: 120,
+			method,
+			calibration,
+			k: 10,
+			centres
+		};
+		let last: ReturnType<typeof plan> | undefined;
+		const xs = await timeRuns(runs, () => (last = plan(input, { road: method === 'road' ? { graph } : null })));
+		const label = method === 'road' ? 'road: calibrated shortlist + road re-score of 30' : method;
+		out.push(withTarget(row(g, label, xs), 1000));
+		const gains = last!.picks.map((p) => Math.round(p.gain));
+		console.log(method, 'timings', last!.timings, 'gains', gains.slice(0, 10), 'picks', last!.picks.slice(0, 3).map((p) => candidates[p.candidate].name));
+	}
+	// presets, printed for the report
+	const cs = (f: typeof DEFAULT_CENTRE_FILTER) => centreRows.filter((c) => passesFilter(c, f)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon }));
+	const isp = isporFigures({ counties: studyCounties, centres });
+	const ispAll = isporFigures({ counties: studyCounties, centres: cs({ evidence: ['strong', 'moderate', 'weak'], served: [], products: [] }) });
+	console.log('ISPOR ours (strong+moderate)', isp, 'all evidence', ispAll);
+	const myelomaCentres = cs({ evidence: ['strong', 'moderate', 'weak'], served: [], products: [...MYELOMA_PRODUCTS] });
+	const countyEngine = new TravelEngine({ tracts: places([]), counties: places(studyCounties), calibration });
+	countyEngine.setRoadGraph(graph);
+	const my = countyEngine.compute(myelomaCentres).counties;
+	const myAll = countyEngine.compute(centres).counties;
+	console.log(`myeloma ours (${myelomaCentres.length} centres naming Abecma/Carvykti)`, bandShares({ counties: studyCounties, minutes: methodValues(my, 'road', true) }));
+	console.log(`myeloma ours (all ${centres.length})`, bandShares({ counties: studyCounties, minutes: methodValues(myAll, 'road', true) }));
+	return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { formatTable } = await import('./stats');
+	console.log(formatTable(await benchPlanner(Number(process.env.BENCH_RUNS ?? 3))));
+}

@@ -1,0 +1,72 @@
+/**
+ * The planner page on the static build in Chromium: ranks sites with progress, can be
+ * cancelled, links each site into the dashboard scenario, shows the study presets and the
+ * method range; fails on console errors, failed or off-origin requests.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, screenshot, serveBuild, watchedPage, type Served, type Watched } from './harness';
+
+let served: Served;
+let browser: Browser;
+beforeAll(async () => {
+	served = await serveBuild();
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+	await served?.close();
+});
+
+async function open(url: string, viewport?: { width: number; height: number }): Promise<Watched> {
+	const w = await watchedPage(browser, served.origin, viewport);
+	await w.page.goto(`${served.origin}${url}`);
+	await w.page.getByRole('button', { name: 'Rank candidate sites' }).and(w.page.locator(':enabled')).waitFor({ timeout: 90_000 });
+	return w;
+}
+async function done(w: Watched) {
+	expect(w.problems).toEqual([]);
+	expect(w.offOrigin).toEqual([]);
+	await w.context.close();
+}
+
+describe('planner', () => {
+	it('ranks the top 10 sites nationally (straight line at 30 mph), each linking into the scenario; presets and range show', async () => {
+		const w = await open('/planner/?method=straight_30mph&t=120');
+		await w.page.getByRole('button', { name: 'Rank candidate sites' }).click();
+		await expect.poll(() => w.page.locator('.planner-results tbody tr').count(), { timeout: 60_000 }).toBe(10);
+		const ms = Number(await w.page.evaluate(() => document.documentElement.dataset.plannerMs));
+		console.log(`planner: top 10 national, straight_30mph, page click → rows: ${ms} ms`);
+		expect(ms).toBeGreaterThan(0);
+		const href = await w.page.locator('.planner-results a.add').first().getAttribute('href');
+		expect(href).toMatch(/^\/\?.*add=h%3A\d{10}|^\/\?.*add=h:\d{10}/);
+		expect(href).toContain('method=straight_30mph');
+		// the ISPOR preset has our figure next to 29.02 %
+		await expect.poll(() => w.page.locator('.study').first().innerText()).toMatch(/29\.0 %[\s\S]*\d+\.\d %/);
+		await expect.poll(() => w.page.locator('.sensitivity figcaption').innerText()).toMatch(/from \d+\.\d % to \d+\.\d %/);
+		await screenshot(w.page, 'planner-desktop');
+		await done(w);
+	});
+
+	it('shows progress and can be cancelled (road method)', async () => {
+		const w = await open('/planner/?method=calibrated');
+		await w.page.getByRole('button', { name: 'Rank candidate sites' }).click();
+		const cancel = w.page.getByRole('button', { name: 'Cancel' });
+		if (await cancel.isVisible().catch(() => false)) {
+			await cancel.click();
+			await expect.poll(() => w.page.getByText(/Cancelled/).count()).toBeGreaterThan(0);
+		}
+		// a fresh run after cancelling works
+		await w.page.getByRole('button', { name: 'Rank candidate sites' }).click();
+		await expect.poll(() => w.page.locator('.planner-results tbody tr').count(), { timeout: 60_000 }).toBe(10);
+		await done(w);
+	});
+
+	it('works at 375 px', async () => {
+		const w = await open('/planner/?method=straight_30mph&region=08&k=5', { width: 375, height: 800 });
+		await w.page.getByRole('button', { name: 'Rank candidate sites' }).click();
+		await expect.poll(() => w.page.locator('.planner-results tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+		await screenshot(w.page, 'planner-375');
+		await done(w);
+	});
+});

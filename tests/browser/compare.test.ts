@@ -75,13 +75,13 @@ describe('compare regions', () => {
 		// remove Montana
 		await page.getByRole('button', { name: 'Remove Montana' }).click();
 		await expect.poll(() => cardNames(page)).toEqual(['Colorado', 'Sublette County, WY']);
-		expect(regionsParam(page)).toBe('08,56035');
+		await expect.poll(() => regionsParam(page)).toBe('08,56035');
 
 		// a threshold change lands in the URL beside the regions
 		await page.getByRole('button', { name: '1 hour' }).click();
 		await expect.poll(() => page.url()).toContain('t=60');
 		await expect.poll(() => page.locator('.card .headline').first().innerText()).toMatch(/more than 1 hour/);
-		expect(regionsParam(page)).toBe('08,56035');
+		await expect.poll(() => regionsParam(page)).toBe('08,56035');
 
 		// fewer than two regions: an empty state that says what to do
 		await page.getByRole('button', { name: 'Remove Sublette County, WY' }).click();
@@ -98,7 +98,7 @@ describe('compare regions', () => {
 		expect(notices).toMatch(/"abc"/);
 		expect(await page.getByRole('button', { name: 'Remove Colorado' }).count()).toBe(1);
 		expect(await page.getByText(/Pick at least one more region to compare with Colorado/).count()).toBe(1);
-		expect(regionsParam(page)).toBe('08');
+		await expect.poll(() => regionsParam(page)).toBe('08');
 		await done(w);
 	});
 

@@ -133,10 +133,11 @@ describe('SQL console', () => {
 		const { page } = w;
 		await page.getByLabel('Example questions').selectOption('tract-distances');
 		await expect.poll(() => status(page), { timeout: 60_000 }).toMatch(/85,395 rows/);
-		const table = page.locator('[aria-label="Query result"]');
-		expect(await table.getAttribute('aria-rowcount')).toBe('85396');
+		const table = page.locator('[role="table"][aria-label="Query result"]');
+		const scroller = page.locator('[role="region"][aria-label="Query result (scrollable)"]');
+		await expect.poll(() => table.getAttribute('aria-rowcount')).toBe('85396');
 		expect(await table.locator('[role="row"]').count()).toBeLessThan(60);
-		await table.evaluate((el) => (el.scrollTop = el.scrollHeight));
+		await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
 		await expect.poll(() => table.locator('[role="row"]').last().getAttribute('aria-rowindex')).toBe('85396');
 		expect(await table.locator('[role="row"]').count()).toBeLessThan(60);
 		expect(await page.locator('.chart svg [aria-label="rect"]').count()).toBeGreaterThan(0);

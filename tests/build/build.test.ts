@@ -15,7 +15,7 @@ describe('static build', () => {
 	const files = existsSync(BUILD) ? walk(BUILD).map((f) => relative(BUILD, f)) : [];
 
 	it('prerenders every route', () => {
-		for (const r of ['index.html', 'methodology/index.html', 'compare/index.html', 'planner/index.html', 'explore/index.html', 'eligibility/index.html']) expect(files).toContain(r);
+		for (const r of ['index.html', 'methodology/index.html', 'compare/index.html', 'planner/index.html', 'explore/index.html', 'eligibility/index.html', ...['map', 'equity', 'ranking', 'compare', 'whatif'].map((c) => `embed/${c}/index.html`), 'embed.js']) expect(files).toContain(r);
 	});
 
 	it('ships the data the page loads, precompressed', () => {

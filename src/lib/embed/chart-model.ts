@@ -1,0 +1,314 @@
+/**
+ * One model per embeddable chart: title, subtitle, Plot options, the numbers behind it
+ * (`ChartTable`, for the CSV and the data table), alt text and notes, built from a
+ * `Dashboard` (and a `Comparison` for the compare chart) or, for the default national map,
+ * from the build-time first view. The embed page draws it; `ChartActions` exports it; the
+ * dashboard and the comparison page pass the same function, so an embed, its exports and
+ * the full view agree. Plain TypeScript: reads the rune classes, imports no Svelte.
+ */
+import type * as Plot from '@observablehq/plot';
+import { countyMapOptions, type MapCentre, type MapPlace, type MapTract } from '$lib/charts/county-map';
+import { DEFAULT_EQUITY_GROUPS, equityBarRows, equityBarsOptions, formatCount, formatPercent, type BarKind } from '$lib/charts/equity-bars';
+import { COMPARE_GROUPS, compareBarRows, compareBarsOptions } from '$lib/charts/compare-bars';
+import { GROUP_COPY } from '$lib/copy/groups';
+import { headline, type GroupId } from '$lib/metrics/equity';
+import { formatThreshold, METHOD_INFO } from '$lib/metrics/travel-methods';
+import type { Atlas } from '$lib/geo/atlas';
+import { mapProjection } from '$lib/geo/projection';
+import type { Dashboard } from '$lib/state/dashboard.svelte';
+import type { Comparison } from '$lib/state/compare.svelte';
+import { DEFAULT_VIEW } from '$lib/state/url-params';
+import { addedId, addedName, isAddedId } from '$lib/state/scenario';
+import type { FirstView } from '$lib/state/first-view';
+import type { ChartTable } from './csv';
+import { compareTable, equityTable, mapTable, rankingTable, whatifTable, type TableContext } from './chart-data';
+import { compareAlt, equityAlt, mapAlt, rankingAlt, whatifAlt } from './alt-text';
+import { rankingBarRows, rankingBarsOptions } from './ranking-bars';
+import { PALETTES, type Palette } from './theme';
+import type { EmbedChart } from './params';
+
+export interface ChartModel {
+	chart: EmbedChart;
+	title: string;
+	subtitle: string;
+	options: Plot.PlotOptions;
+	table: ChartTable;
+	alt: string;
+	/** lines under the chart (besides Plot's caption) */
+	notes: string[];
+	/** file name without extension */
+	fileStem: string;
+}
+
+export interface ModelInput {
+	chart: EmbedChart;
+	dash: Dashboard;
+	cmp?: Comparison;
+	atlas?: Atlas;
+	/** the build-time default view (map only, before or instead of the engine) */
+	firstView?: FirstView;
+	width: number;
+	/** groups drawn (equity, compare, whatif); null/undefined = the chart's default */
+	groups?: readonly GroupId[] | null;
+	palette?: Palette;
+}
+
+/** Largest number of counties a state's ranking draws (all states are drawn nationally). */
+export const MAX_RANKED_COUNTIES = 25;
+
+const slug = (s: string) =>
+	s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+
+export function mapLegendLabel(method: keyof typeof METHOD_INFO): string {
+	const m = METHOD_INFO[method];
+	return m.unit === 'miles' ? 'Straight-line miles to the nearest CAR-T centre' : `Minutes to the nearest CAR-T centre (${m.label.toLowerCase()})`;
+}
+
+function scenarioWords(dash: Dashboard): string | undefined {
+	const a = dash.scenario.added.length;
+	const r = dash.scenario.removed.length;
+	if (!a && !r) return undefined;
+	const parts = [a ? `${a} centre${a > 1 ? 's' : ''} added` : '', r ? `${r} centre${r > 1 ? 's' : ''} removed` : ''].filter(Boolean);
+	return parts.join(', ');
+}
+
+function context(dash: Dashboard): TableContext {
+	return {
+		method: dash.view.method,
+		threshold: dash.view.threshold,
+		unit: dash.unit,
+		filter: dash.view.filter,
+		centreCount: dash.activeCentres.length,
+		regionName: dash.regionName,
+		scenario: scenarioWords(dash) ? `scenario: ${scenarioWords(dash)}` : undefined
+	};
+}
+
+function withColours(options: Plot.PlotOptions, domain: readonly string[], range: readonly string[]): Plot.PlotOptions {
+	return { ...options, color: { ...(options.color as Plot.ScaleOptions), domain: [...domain], range: [...range] } };
+}
+
+function equityColours(options: Plot.PlotOptions, palette: Palette): Plot.PlotOptions {
+	const domain = ((options.color as Plot.ScaleOptions).domain ?? []) as BarKind[];
+	return withColours(options, domain, domain.map((k) => palette.equity[k]));
+}
+
+export function chartModel(input: ModelInput): ChartModel | undefined {
+	const { chart, width } = input;
+	if (!(width > 0)) return undefined;
+	switch (chart) {
+		case 'map':
+			return mapModel(input);
+		case 'equity':
+			return equityModel(input, false);
+		case 'whatif':
+			return equityModel(input, true);
+		case 'ranking':
+			return rankingModel(input);
+		case 'compare':
+			return compareModel(input);
+	}
+}
+
+function mapModel({ dash, atlas, firstView, width }: ModelInput): ChartModel | undefined {
+	if (!atlas) return undefined;
+	const region = dash.view.region;
+	const focus = region === 'US' ? atlas.nation : (atlas.states.features.find((f) => f.id === region) ?? atlas.nation);
+	const height = Math.round(width * (region === 'US' ? 0.62 : 0.72));
+	const projection = mapProjection({ width, height, focus });
+	const legendLabel = mapLegendLabel(dash.view.method);
+	const state = region === 'US' ? null : region;
+	let places: MapPlace[];
+	let centres: MapCentre[];
+	let tracts: (MapTract & { county_fips: string })[] | undefined;
+	let ctx: TableContext;
+	let share: number | null;
+	let beyond: number | null;
+	const t = dash.travel;
+	const values = dash.countyValues;
+	if (t && values) {
+		const nearest = dash.view.method === 'road' && dash.roadReady ? t.counties.roadNearest : t.counties.straightNearest;
+		places = dash.countyRows.map((r, i) => ({
+			id: r.county_fips,
+			name: r.county_name,
+			value: Number.isFinite(values[i]) ? values[i] : null,
+			pop: r.pop_2020,
+			nearest: nearest[i] >= 0 ? (dash.centreNames[t.centres[nearest[i]].id] ?? t.centres[nearest[i]].id) : null,
+			fallback: dash.view.method === 'road' && dash.roadReady && t.counties.roadFallback[i] === 1
+		}));
+		const evidence = new Map(dash.centres.map((r) => [r.centre_id, r.evidence_strength]));
+		centres = t.centres.map((c) => ({ id: c.id, name: dash.centreNames[c.id] ?? c.id, lat: c.lat, lon: c.lon, evidence: evidence.get(c.id) ?? 'added', added: isAddedId(c.id) }));
+		const tv = dash.tractValues!;
+		tracts = state
+			? dash.tractRows.flatMap((r, i) => (r.state_fips === state ? [{ lat: r.lat, lon: r.lon, value: Number.isFinite(tv[i]) ? tv[i] : null, county_fips: r.county_fips }] : []))
+			: undefined;
+		ctx = context(dash);
+		share = dash.equity?.byId.all?.share ?? null;
+		beyond = dash.equity?.byId.all?.beyond ?? null;
+	} else if (firstView && region === 'US') {
+		const c = firstView.counties;
+		places = c.fips.map((id, i) => ({
+			id,
+			name: c.name[i],
+			value: c.value[i],
+			pop: c.pop[i],
+			nearest: c.nearest[i] >= 0 ? firstView.centres[c.nearest[i]].name : null,
+			fallback: c.fallback[i] === 1
+		}));
+		centres = firstView.centres;
+		ctx = {
+			method: 'road',
+			threshold: firstView.threshold,
+			unit: 'minutes',
+			filter: DEFAULT_VIEW.filter,
+			centreCount: firstView.centres.length,
+			regionName: 'the United States'
+		};
+		share = firstView.figures.share;
+		beyond = firstView.figures.beyond;
+	} else return undefined;
+
+	// the counties drawn (the shapes hold no Puerto Rico): exactly those go in the table
+	const shapes = new Set(atlas.counties.features.map((f) => String(f.id)));
+	const drawn = places.filter((p) => shapes.has(p.id) && (!state || p.id.slice(0, 2) === state));
+	const regionName = ctx.regionName;
+	const tWords = formatThreshold({ value: ctx.threshold, unit: ctx.unit });
+	const title = `How far is the nearest CAR-T centre? ${regionName === 'the United States' ? 'The United States' : regionName}, by county`;
+	const subtitle =
+		share != null
+			? `${formatPercent(share)} of residents (${formatCount(beyond)}) live more than ${tWords}${ctx.unit === 'miles' ? ' in a straight line' : ''} from the nearest of ${ctx.centreCount} centres${ctx.scenario ? ` (${ctx.scenario})` : ''}. ${METHOD_INFO[ctx.method].label}.`
+			: `${METHOD_INFO[ctx.method].label} to the nearest of ${ctx.centreCount} centres.`;
+	const options = countyMapOptions({
+		atlas,
+		places,
+		centres,
+		unit: ctx.unit,
+		legendLabel,
+		width,
+		height,
+		projection,
+		state,
+		tracts,
+		ariaLabel: `Map of ${regionName} by county${state ? ' and census tract' : ''}: ${legendLabel.toLowerCase()}`
+	});
+	const alt = mapAlt({ regionName, places: drawn, share, beyond, threshold: ctx.threshold, unit: ctx.unit, centreCount: ctx.centreCount });
+	return {
+		chart: 'map',
+		title,
+		subtitle,
+		options,
+		table: mapTable({ places: drawn, tracts, ctx, title }),
+		alt,
+		notes: [`Symbols: ● strong evidence, ▲ moderate, ■ weak${ctx.scenario ? ', ★ added in this scenario' : ''}. Grey: no data.${state ? ' Dots: census tracts.' : ''}`],
+		fileStem: `car-t-atlas-map-${slug(regionName)}`
+	};
+}
+
+function equityModel({ dash, width, groups, palette = PALETTES.light }: ModelInput, whatif: boolean): ChartModel | undefined {
+	const result = dash.equity;
+	if (!result) return undefined;
+	const baseline = whatif ? dash.baselineEquity : undefined;
+	if (whatif && dash.scenarioSet && !baseline) return undefined;
+	const unit = dash.unit;
+	const t = formatThreshold({ value: result.threshold, unit });
+	const wanted = groups && groups.length ? groups : DEFAULT_EQUITY_GROUPS;
+	const highlight = dash.view.group;
+	const rows = equityBarRows({ result, unit, groups: wanted, highlight, baseline });
+	const options = equityColours(equityBarsOptions({ result, unit, groups: wanted, width, highlight, baseline }), palette);
+	const ctx = context(dash);
+	const regionName = dash.regionName;
+	const chosen = result.byId[highlight];
+	const ref = chosen?.reference ? result.byId[chosen.reference] : undefined;
+	const sentence = chosen && ref ? headline({ regionName, group: chosen, reference: ref, threshold: result.threshold, unit }) : '';
+	if (whatif && baseline) {
+		const change = scenarioWords(dash) ?? 'no change';
+		const a = baseline.byId.all;
+		const b = result.byId.all;
+		const gained = a && b ? a.beyond - b.beyond : 0;
+		const names = [
+			...dash.scenario.added.map((x) => `with ${dash.centreNames[addedId(x)] ?? addedName(x)}`),
+			...dash.scenario.removed.map((id) => `without ${dash.centreNames[id] ?? id}`)
+		];
+		const title = `What if ${change}? Who lives more than ${t} from a CAR-T centre in ${regionName}`;
+		const subtitle = `${names.slice(0, 3).join('; ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}. Everyone: ${formatPercent(a?.share)} before, ${formatPercent(b?.share)} after (${gained >= 0 ? `${formatCount(gained)} people newly within reach` : `${formatCount(-gained)} more people beyond reach`}).`;
+		return {
+			chart: 'whatif',
+			title,
+			subtitle,
+			options,
+			table: whatifTable({ rows, result, baseline, ctx, title }),
+			alt: whatifAlt({ result, baseline, regionName, unit, change }),
+			notes: [`Bars: with the change; diamonds: today's centres. ${METHOD_INFO[ctx.method].label}; ${ctx.centreCount} centres in the scenario.`],
+			fileStem: `car-t-atlas-whatif-${slug(regionName)}`
+		};
+	}
+	const title = `Who lives more than ${t} from a CAR-T centre in ${regionName}`;
+	return {
+		chart: whatif ? 'whatif' : 'equity',
+		title,
+		subtitle: sentence || `Share of each population group beyond ${t}.`,
+		options,
+		table: equityTable({ rows, result, ctx, title }),
+		alt: equityAlt({ result, regionName, group: highlight, unit }),
+		notes: [`${METHOD_INFO[ctx.method].label}; ${ctx.centreCount} centres${ctx.scenario ? ` (${ctx.scenario})` : ''}.`],
+		fileStem: `car-t-atlas-${whatif ? 'whatif' : 'equity'}-${slug(regionName)}`
+	};
+}
+
+function rankingModel({ dash, width, palette = PALETTES.light }: ModelInput): ChartModel | undefined {
+	if (!dash.rankings.length) return undefined;
+	const grain = dash.rankingGrain;
+	const rows = rankingBarRows(dash.rankings, grain === 'state' ? 60 : MAX_RANKED_COUNTIES);
+	const what = grain === 'state' ? 'States' : `Counties of ${dash.regionName}`;
+	const t = formatThreshold({ value: dash.view.threshold, unit: dash.unit });
+	const ctx = context(dash);
+	const total = dash.rankings.filter((r) => r.share != null).length;
+	const groupLabel = dash.view.group === 'all' ? null : GROUP_COPY[dash.view.group].label;
+	const title = `${what} ranked by the share of residents more than ${t} from a CAR-T centre`;
+	const top = rows[0];
+	const subtitle = `${top ? `Highest: ${dash.placeNames[top.id] ?? top.id}, ${formatPercent(top.share)}. ` : ''}${METHOD_INFO[ctx.method].label}; ${ctx.centreCount} centres.${
+		rows.length < total ? ` The ${rows.length} highest of ${total} counties.` : ''
+	}`;
+	return {
+		chart: 'ranking',
+		title,
+		subtitle,
+		options: rankingBarsOptions({ rows, names: dash.placeNames, threshold: dash.view.threshold, unit: dash.unit, width, what, color: palette.ranking }),
+		table: rankingTable({ rows, names: dash.placeNames, ctx, title, groupLabel }),
+		alt: rankingAlt({ rows, names: dash.placeNames, threshold: dash.view.threshold, unit: dash.unit, what }),
+		notes: grain === 'state' ? ['50 states and DC; Puerto Rico has no population-group counts.'] : [],
+		fileStem: `car-t-atlas-ranking-${slug(grain === 'state' ? 'states' : dash.regionName)}`
+	};
+}
+
+function compareModel({ dash, cmp, width, groups, palette = PALETTES.light }: ModelInput): ChartModel | undefined {
+	const national = cmp?.national;
+	const figures = cmp?.enough ? cmp.figures : undefined;
+	if (!cmp || !national || !figures) return undefined;
+	const wanted = groups && groups.length ? groups : COMPARE_GROUPS;
+	const regions = figures.map((f) => ({ code: f.code, name: f.name, result: f.result }));
+	const rows = compareBarRows({ regions, national, unit: dash.unit, groups: wanted, highlight: dash.view.group });
+	const base = compareBarsOptions({ regions, national, unit: dash.unit, groups: wanted, highlight: dash.view.group, width });
+	const series = ((base.color as Plot.ScaleOptions).domain ?? []) as string[];
+	const options = withColours(base, series, [...regions.map((_, i) => palette.regions[i % palette.regions.length]), palette.nation]);
+	const t = formatThreshold({ value: dash.view.threshold, unit: dash.unit });
+	const names = regions.map((r) => r.name);
+	const ctx = { ...context(dash), regionName: `${names.join(', ')} and the United States` };
+	const title = `${names.join(', ')}: who lives more than ${t} from a CAR-T centre`;
+	const first = figures[0];
+	return {
+		chart: 'compare',
+		title,
+		subtitle: `${first ? cmp.sentence(first, dash.view.group) : ''} ${METHOD_INFO[ctx.method].label}; ${ctx.centreCount} centres; dashed line: the United States.`.trim(),
+		options,
+		table: compareTable({ rows, ctx, title }),
+		alt: compareAlt({ rows, names, threshold: dash.view.threshold, unit: dash.unit }),
+		notes: [],
+		fileStem: `car-t-atlas-compare-${slug(regions.map((r) => r.code).join('-'))}`
+	};
+}

@@ -1,0 +1,245 @@
+/**
+ * Embeds as a news site uses them: a host page on a second local origin (another port)
+ * holds an iframe per chart, from the snippet the Embed dialog gives, plus `embed.js`.
+ * Each iframe must draw its chart, be sized by the height protocol (and again after the
+ * host narrows to 375 px), and log no error; embeds request nothing from another origin
+ * and set no cookies. Then, top level: downloads (PNG 1×/2×, SVG, CSV checked against the
+ * chart's own bars), axe-core, the data table by keyboard, and the cold render time of the
+ * default map embed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, launch, serveBuild, type Served } from './harness';
+import { embedSnippet } from '../../src/lib/embed/snippet';
+import { parseCsv, typedRows } from '../../src/lib/embed/csv';
+import { formatPercent } from '../../src/lib/charts/equity-bars';
+import type { EmbedChart } from '../../src/lib/embed/params';
+
+let served: Served;
+let host: Server;
+let hostOrigin = '';
+let browser: Browser;
+
+/** Non-road methods except the default map, so six engines do not all load the road network on 2 cores. */
+const EMBEDS: { chart: EmbedChart; view: string; display?: Record<string, string> }[] = [
+	{ chart: 'map', view: '' },
+	{ chart: 'equity', view: 'region=30&method=straight_30mph&group=nh_aian', display: { groups: 'all,nh_white,nh_aian,pov150,rural,metro' } },
+	{ chart: 'ranking', view: 'method=straight_miles' },
+	{ chart: 'compare', view: 'regions=08,30&method=straight_30mph', display: { theme: 'dark' } },
+	{ chart: 'whatif', view: 'region=30&method=straight_30mph&add=p:45.78,-108.5' },
+	{ chart: 'map', view: 'region=08&method=straight_miles&t=30', display: { theme: 'dark' } }
+];
+
+function snippets(origin: string) {
+	return EMBEDS.map((e) =>
+		embedSnippet({
+			origin,
+			chart: e.chart,
+			view: new URLSearchParams(e.view),
+			display: { theme: (e.display?.theme as 'dark') ?? 'light', groups: (e.display?.groups?.split(',') as never) ?? null }
+		})
+	);
+}
+
+beforeAll(async () => {
+	served = await serveBuild();
+	const list = snippets(served.origin);
+	// the host page: an article column with the snippets pasted in (eager, so all load at once)
+	const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host article</title>
+<style>body{font-family:serif;margin:0}main{max-width:680px;margin:0 auto;padding:8px}</style></head>
+<body><main><h1>Host article</h1>${list.map((s) => `<p>Paragraph before the chart.</p>${s.html.replace(' loading="lazy"', '')}`).join('\n')}</main></body></html>`;
+	host = createServer((req, res) => {
+		res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+		res.end(req.url === '/' ? html : 'not found');
+	});
+	await new Promise<void>((ok) => host.listen(0, '127.0.0.1', () => ok()));
+	hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+	await new Promise((ok) => host?.close(() => ok(null)));
+	await served?.close();
+});
+
+function watch(page: Page) {
+	const problems: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`console error (${m.location().url}): ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+	const offOrigin: string[] = [];
+	page.on('request', (r) => {
+		const u = r.url();
+		if (u.startsWith('data:') || u.startsWith('blob:')) return;
+		const frameUrl = r.frame().url();
+		// embed frames: only their own origin; the host page: itself and the atlas's embed.js
+		const fromEmbed = frameUrl.startsWith(served.origin) || (r.isNavigationRequest() && u.startsWith(`${served.origin}/embed/`));
+		if (fromEmbed ? !u.startsWith(served.origin) : !(u.startsWith(hostOrigin) || u === `${served.origin}/embed.js`)) offOrigin.push(`${frameUrl} → ${u}`);
+	});
+	return { problems, offOrigin };
+}
+
+async function frameOf(page: Page, id: string): Promise<Frame> {
+	const f = await (await page.$(`#${id}`))!.contentFrame();
+	if (!f) throw new Error(`no frame for #${id}`);
+	return f;
+}
+
+const contentHeight = (f: Frame) => f.evaluate(() => Math.ceil(document.querySelector('.embed-root')!.getBoundingClientRect().height));
+const frameHeight = (p: Page, id: string) => p.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().height, id);
+
+describe('embeds on a page of another origin', () => {
+	it('each iframe draws its chart, is sized by the height protocol, resizes at 375 px, logs no error', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		const w = watch(page);
+		await page.goto(`${hostOrigin}/`);
+		const ids = snippets(served.origin).map((s) => s.id);
+		for (const [i, id] of ids.entries()) {
+			const f = await frameOf(page, id);
+			await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+			await f.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 240_000 }).catch(async (e) => {
+				const state = await f.evaluate(() => document.querySelector('.embed-root')?.textContent?.slice(0, 300));
+				throw new Error(`${EMBEDS[i].chart} embed did not draw: ${state}; ${w.problems.join('; ')} (${e})`);
+			});
+			expect(await f.locator('h1').innerText()).not.toBe('');
+			expect(await f.locator('figure.chart svg').count()).toBeGreaterThan(0);
+			expect(await f.locator('.source').innerText()).toMatch(/^Source: CAR-T Access Atlas; centre list as of .*; population ACS/);
+			expect(await f.locator('.source a').getAttribute('href')).toMatch(EMBEDS[i].chart === 'compare' ? /\/compare\/\?regions=08,30/ : /^\/(\?|$)/);
+			// sized by the protocol: the iframe is as tall as the embed's content
+			await expect.poll(async () => Math.abs((await frameHeight(page, id)) - (await contentHeight(f))), { timeout: 10_000 }).toBeLessThanOrEqual(1);
+			expect(await page.getAttribute(`#${id}`, 'data-car-t-atlas-sized')).toBe('1');
+		}
+		mkdirSync(ARTIFACTS, { recursive: true });
+		await page.screenshot({ path: join(ARTIFACTS, 'embed-host-desktop.png'), fullPage: true });
+		for (const [i, id] of ids.entries()) await (await page.$(`#${id}`))!.screenshot({ path: join(ARTIFACTS, `embed-${i}-${EMBEDS[i].chart}-desktop.png`) });
+
+		// a phone: the column narrows, charts redraw, heights follow
+		const before = await Promise.all(ids.map((id) => frameHeight(page, id)));
+		await page.setViewportSize({ width: 375, height: 800 });
+		for (const id of ids) {
+			const f = await frameOf(page, id);
+			// Chromium pauses rendering in cross-origin frames out of view: the reader scrolls to each
+			await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+			await expect.poll(async () => Math.abs((await frameHeight(page, id)) - (await contentHeight(f))), { timeout: 15_000 }).toBeLessThanOrEqual(1);
+			expect(await f.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+		}
+		const after = await Promise.all(ids.map((id) => frameHeight(page, id)));
+		expect(after[0]).toBeLessThan(before[0]); // the map is shorter when narrower
+		expect(after[1]).toBeGreaterThan(before[1]); // the bars stack their labels on phones
+		await page.screenshot({ path: join(ARTIFACTS, 'embed-host-phone.png'), fullPage: true });
+		for (const [i, id] of ids.entries()) await (await page.$(`#${id}`))!.screenshot({ path: join(ARTIFACTS, `embed-${i}-${EMBEDS[i].chart}-phone.png`) });
+
+		expect(w.problems).toEqual([]);
+		expect(w.offOrigin).toEqual([]);
+		expect(await context.cookies()).toEqual([]);
+		await context.close();
+	}, 420_000);
+});
+
+/** PNG width and height from the IHDR chunk. */
+function pngSize(b: Buffer) {
+	expect(b.subarray(1, 4).toString('latin1')).toBe('PNG');
+	return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+async function save(page: Page, name: RegExp) {
+	const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+	const path = join(ARTIFACTS, `download-${d.suggestedFilename()}`);
+	await d.saveAs(path);
+	return { name: d.suggestedFilename(), body: readFileSync(path) };
+}
+
+describe('embed downloads and accessibility', () => {
+	it('equity: PNG 1× and 2×, SVG with title, legend and source, CSV equal to the bars', async () => {
+		const context = await browser.newContext({ viewport: { width: 800, height: 900 }, acceptDownloads: true });
+		const page = await context.newPage();
+		const w = watch(page);
+		await page.goto(`${served.origin}/embed/equity/?region=30&method=straight_30mph&group=nh_aian&downloads=1`);
+		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		const title = await page.locator('h1').innerText();
+
+		const p1 = await save(page, /PNG image \(1×\)/);
+		const p2 = await save(page, /PNG 2× image/);
+		expect(p1.name).toBe('car-t-atlas-equity-montana.png');
+		const s1 = pngSize(p1.body);
+		const s2 = pngSize(p2.body);
+		expect(s2.width).toBe(2 * s1.width);
+		expect(s2.height).toBe(2 * s1.height);
+		expect(s1.width).toBeGreaterThan(700);
+
+		const svg = (await save(page, /SVG image/)).body.toString('utf8');
+		for (const s of [title, 'Selected group', 'Compared group', 'Source: CAR-T Access Atlas; centre list as of']) expect(svg).toContain(s.replaceAll('&', '&amp;'));
+		const svgWidth = Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]);
+		expect(s1.width).toBe(svgWidth);
+
+		const csv = parseCsv((await save(page, /as CSV/)).body.toString('utf8'));
+		expect(csv.comments.join('\n')).toMatch(/Threshold: 120 minutes/);
+		expect(csv.comments.join('\n')).toMatch(/Method: Straight line at 30 mph/);
+		const rows = typedRows(csv.rows, csv.header.map((k) => ({ key: k, label: k, unit: ['known', 'beyond', 'share', 'share_low', 'share_high', 'ratio'].includes(k) ? 'n' : undefined })));
+		const bars = await page.locator('figure.chart g[aria-label="bar"] [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+		const withShare = rows.filter((r) => r[6] != null);
+		expect(bars).toHaveLength(withShare.length);
+		for (const r of withShare) expect(bars.some((b) => b.startsWith(`${r[1]}: ${formatPercent(r[6] as number)}`)), `${r[1]}`).toBe(true);
+
+		expect(w.problems).toEqual([]);
+		expect(w.offOrigin).toEqual([]);
+		await context.close();
+	});
+
+	it('default map: renders cold from the precomputed view; CSV has every county; SVG holds the legend', async () => {
+		const context = await browser.newContext({ viewport: { width: 700, height: 900 }, acceptDownloads: true });
+		const page = await context.newPage();
+		const w = watch(page);
+		await page.goto(`${served.origin}/embed/map/?downloads=1`);
+		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 60_000 });
+		const ms = await page.evaluate(() => performance.getEntriesByName('atlas:embed-rendered')[0].startTime);
+		console.log(`default map embed: chart on screen ${Math.round(ms)} ms after navigation start (cold context)`);
+		const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+		expect(requested.some((u) => /duckdb|road_graph/.test(u))).toBe(false);
+		const counties = await page.locator('figure.chart g[aria-label="geo"]').first().locator('path').count();
+		const csv = parseCsv((await save(page, /as CSV/)).body.toString('utf8'));
+		expect(csv.rows.filter((r) => r[0] === 'county')).toHaveLength(counties);
+		const svg = (await save(page, /SVG image/)).body.toString('utf8');
+		expect(svg).toContain('Minutes to the nearest CAR-T centre');
+		expect(svg).toContain('Source: CAR-T Access Atlas');
+		expect(w.problems).toEqual([]);
+		expect(w.offOrigin).toEqual([]);
+		await context.close();
+	});
+
+	it('axe-core finds no violations; the data table opens from the keyboard', async () => {
+		const require = createRequire(import.meta.url);
+		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+		const context = await browser.newContext({ bypassCSP: true, viewport: { width: 700, height: 900 } });
+		for (const url of ['/embed/map/?theme=dark', '/embed/equity/?method=straight_30mph&region=30&downloads=1', '/embed/compare/?regions=08,30,56035&method=straight_miles&theme=dark', '/embed/equity/?t=7']) {
+			const page = await context.newPage();
+			await page.goto(`${served.origin}${url}`);
+			await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+			if (url.includes('t=7')) expect(await page.locator('.notice').first().innerText()).toMatch(/Ignored t="7"/);
+			// keyboard: Tab to the table button, Enter opens the table
+			for (let i = 0; i < 40; i++) {
+				await page.keyboard.press('Tab');
+				if (await page.evaluate(() => document.activeElement?.getAttribute('aria-controls') === 'embed-table')) break;
+			}
+			await page.keyboard.press('Enter');
+			await expect.poll(() => page.locator('#embed-table table tbody tr').count()).toBeGreaterThan(1);
+			await page.evaluate(axeSource);
+			const violations = await page.evaluate(async () => {
+				// @ts-expect-error injected
+				const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+				return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+			});
+			expect(violations, url).toEqual([]);
+			await page.close();
+		}
+		await context.close();
+	});
+});

@@ -8,6 +8,12 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
 		alias: { $data: 'data' },
+		// type-check the tests, scripts and data pipeline too (npm run check)
+		typescript: {
+			config: (config) => {
+				config.include.push('../tests/**/*.ts', '../scripts/**/*.ts', '../data/pipeline/**/*.ts');
+			}
+		},
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		csp: {
 			mode: 'hash',

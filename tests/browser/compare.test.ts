@@ -2,23 +2,14 @@
  * The region comparison as users drive it, on the static build in Chromium: every flow fails
  * on a console error, a failed request or a request to another origin.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { launch, screenshot, serveBuild, watchedPage, type Served, type Watched } from './harness';
+import { screenshot, watchedPage, type Watched } from './harness';
+import { done, useSite } from './site';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-	served = await serveBuild();
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await served?.close();
-});
+const site = useSite();
 
 const regionsParam = (p: Page) => new URL(p.url()).searchParams.get('regions');
 const cardNames = (p: Page) => p.locator('.card h2').allInnerTexts();
@@ -27,17 +18,12 @@ const chartText = (p: Page) => chartSvg(p).evaluate((s) => s.textContent ?? '');
 
 /** Open the page, wait for the chart with the road model in use (the default method). */
 async function open(url: string, viewport?: { width: number; height: number }): Promise<Watched> {
-	const w = await watchedPage(browser, served.origin, viewport);
-	await w.page.goto(`${served.origin}${url}`);
+	const w = await watchedPage(site.browser, site.origin, viewport);
+	await w.page.goto(`${site.origin}${url}`);
 	await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 90_000 });
 	return w;
 }
 
-async function done(w: Watched) {
-	expect(w.problems).toEqual([]);
-	expect(w.offOrigin).toEqual([]);
-	await w.context.close();
-}
 
 describe('compare regions', () => {
 	it('shows two states side by side against the nation; the picker adds and removes regions; the URL follows', async () => {
@@ -113,9 +99,9 @@ describe('compare regions', () => {
 	it('has no axe-core violations (WCAG 2 A/AA)', async () => {
 		const require = createRequire(import.meta.url);
 		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-		const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+		const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
-		await page.goto(`${served.origin}/compare/?regions=08,30,56035`);
+		await page.goto(`${site.origin}/compare/?regions=08,30,56035`);
 		await page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 90_000 });
 		await chartSvg(page).waitFor();
 		await page.evaluate(axeSource);

@@ -2,23 +2,14 @@
  * The dashboard as users drive it, on the static build in Chromium: every flow fails on a
  * console error, a failed request or a request to another origin.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { launch, screenshot, serveBuild, waitForMap, watchedPage, type Served, type Watched } from './harness';
+import { screenshot, waitForMap, watchedPage, type Watched } from './harness';
+import { done, useSite } from './site';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-	served = await serveBuild();
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await served?.close();
-});
+const site = useSite();
 
 const figures = (p: Page) => p.locator('p.figures').innerText();
 const dots = (p: Page) => p.locator('.map svg g[aria-label="dot"]').first().locator('path').count();
@@ -27,18 +18,13 @@ const mapCount = (p: Page) => p.evaluate(() => Number(document.documentElement.d
 
 /** Open the dashboard and wait for the road model to be in use (the default method). */
 async function open(url = '/', viewport?: { width: number; height: number }): Promise<Watched> {
-	const w = await watchedPage(browser, served.origin, viewport);
-	await w.page.goto(`${served.origin}${url}`);
+	const w = await watchedPage(site.browser, site.origin, viewport);
+	await w.page.goto(`${site.origin}${url}`);
 	await waitForMap(w.page);
 	await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 60_000 });
 	return w;
 }
 
-async function done(w: Watched) {
-	expect(w.problems).toEqual([]);
-	expect(w.offOrigin).toEqual([]);
-	await w.context.close();
-}
 
 describe('dashboard', () => {
 	it('loads from the static build: every county, the centres, headline figures, the equity panel and the ranking', async () => {
@@ -76,7 +62,7 @@ describe('dashboard', () => {
 		await expect.poll(() => w.page.url()).toContain('evidence=strong');
 
 		const link = w.page.url();
-		const w2 = await open(link.slice(served.origin.length));
+		const w2 = await open(link.slice(site.origin.length));
 		expect(await dots(w2.page)).toBe(138);
 		expect(await figures(w2.page)).toBe(await figures(w.page));
 		expect(await w2.page.getByRole('checkbox', { name: /^Moderate/ }).isChecked()).toBe(false);
@@ -119,7 +105,7 @@ describe('dashboard', () => {
 		const withSite = await figures(w.page);
 
 		// the link reproduces the scenario
-		const w2 = await open(w.page.url().slice(served.origin.length));
+		const w2 = await open(w.page.url().slice(site.origin.length));
 		await expect.poll(() => figures(w2.page)).toBe(withSite);
 		await done(w2);
 
@@ -190,9 +176,9 @@ describe('dashboard', () => {
 	it('has no axe-core violations (WCAG 2 A/AA)', async () => {
 		const require = createRequire(import.meta.url);
 		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-		const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+		const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
-		await page.goto(`${served.origin}/`);
+		await page.goto(`${site.origin}/`);
 		await waitForMap(page);
 		await page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 60_000 });
 		await page.evaluate(axeSource);
@@ -208,8 +194,8 @@ describe('dashboard', () => {
 
 describe('methodology page', () => {
 	it('lists every shipped table from the manifest and the road-model parameters', async () => {
-		const w = await watchedPage(browser, served.origin);
-		await w.page.goto(`${served.origin}/methodology/`);
+		const w = await watchedPage(site.browser, site.origin);
+		await w.page.goto(`${site.origin}/methodology/`);
 		for (const t of ['counties', 'tracts', 'centres', 'hospitals', 'states']) {
 			await expect.poll(() => w.page.locator('tbody th code', { hasText: new RegExp(`^${t}$`) }).count()).toBe(1);
 		}

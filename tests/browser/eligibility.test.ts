@@ -1,23 +1,14 @@
 /** The eligibility page loads its modelled estimates, ranks states, and reacts to a parameter. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, screenshot, serveBuild, watchedPage, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchedPage } from './harness';
+import { useSite } from './site';
 
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-	served = await serveBuild();
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await served?.close();
-});
+const site = useSite();
 
 describe('eligibility page', () => {
 	it('shows national estimates with ranges and a state ranking, says they are estimates, and updates when a parameter changes', async () => {
-		const w = await watchedPage(browser, served.origin);
-		await w.page.goto(`${served.origin}/eligibility/`);
+		const w = await watchedPage(site.browser, site.origin);
+		await w.page.goto(`${site.origin}/eligibility/`);
 		const national = w.page.getByRole('heading', { name: /United States \(50 states and DC\): expected patients per year/ });
 		await national.waitFor({ timeout: 90_000 });
 		expect(await w.page.locator('p.notice').first().innerText()).toMatch(/estimate/i);

@@ -3,28 +3,19 @@
  * tables, cancel, large results, downloads. Every flow fails on a console error, a failed
  * request or a request to another origin.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launch, screenshot, serveBuild, watchedPage, type Served, type Watched } from './harness';
+import { screenshot, watchedPage, type Watched } from './harness';
+import { done, useSite } from './site';
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-	served = await serveBuild();
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await served?.close();
-});
+const site = useSite();
 
 const status = (p: Page) => p.locator('.actions .status').innerText();
 
 async function open(query?: string, viewport?: { width: number; height: number }): Promise<Watched> {
-	const w = await watchedPage(browser, served.origin, viewport);
-	await w.page.goto(`${served.origin}/explore/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+	const w = await watchedPage(site.browser, site.origin, viewport);
+	await w.page.goto(`${site.origin}/explore/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
 	// the first query runs as soon as the engine is up
 	await w.page.waitForFunction(() => !document.querySelector('.work [role="status"].loading'), null, { timeout: 60_000 });
 	await expect.poll(() => status(w.page), { timeout: 60_000 }).not.toMatch(/Running/);
@@ -40,11 +31,6 @@ async function runQuery(page: Page, sql: string) {
 	await page.keyboard.press('Control+Enter');
 }
 
-async function done(w: Watched) {
-	expect(w.problems).toEqual([]);
-	expect(w.offOrigin).toEqual([]);
-	await w.context.close();
-}
 
 describe('SQL console', () => {
 	it('runs the default example on load: rows, chart, schema with descriptions, the query in the URL', async () => {

@@ -3,31 +3,17 @@
  * cancelled, links each site into the dashboard scenario, shows the study presets and the
  * method range; fails on console errors, failed or off-origin requests.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, screenshot, serveBuild, watchedPage, type Served, type Watched } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchedPage, type Watched } from './harness';
+import { done, useSite } from './site';
 
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-	served = await serveBuild();
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-	await served?.close();
-});
+const site = useSite();
 
 async function open(url: string, viewport?: { width: number; height: number }): Promise<Watched> {
-	const w = await watchedPage(browser, served.origin, viewport);
-	await w.page.goto(`${served.origin}${url}`);
+	const w = await watchedPage(site.browser, site.origin, viewport);
+	await w.page.goto(`${site.origin}${url}`);
 	await w.page.getByRole('button', { name: 'Rank candidate sites' }).and(w.page.locator(':enabled')).waitFor({ timeout: 90_000 });
 	return w;
-}
-async function done(w: Watched) {
-	expect(w.problems).toEqual([]);
-	expect(w.offOrigin).toEqual([]);
-	await w.context.close();
 }
 
 describe('planner', () => {

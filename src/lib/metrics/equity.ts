@@ -631,3 +631,18 @@ export function headline({
 	const sentence = `In ${regionName}, ${main}${against}.`;
 	return sentence;
 }
+
+/**
+ * Groups a sentence can name, by family, in display order: those with a reference group
+ * (and "everyone" too when `includeAll`). For group pickers.
+ */
+export function groupsByFamily({ includeAll = false }: { includeAll?: boolean } = {}): { family: Family; ids: GroupId[] }[] {
+	const out: { family: Family; ids: GroupId[] }[] = [];
+	for (const g of GROUPS) {
+		if (!g.reference && !(includeAll && g.id === 'all')) continue;
+		let f = out.find((x) => x.family === g.family);
+		if (!f) out.push((f = { family: g.family, ids: [] }));
+		f.ids.push(g.id);
+	}
+	return out;
+}

@@ -16,7 +16,8 @@ import * as allCentres from '$lib/queries/all-centres';
 import * as states from '$lib/queries/states';
 import { passesFilter } from '$lib/queries/centre-filter';
 import { DEFAULT_VIEW, type ViewState } from './url-params';
-import { EMPTY_SCENARIO, isEmptyScenario, scenarioCentres, addedId, addedName, type Scenario } from './scenario';
+import { EMPTY_SCENARIO, isEmptyScenario, scenarioCentres, addedId, addedName, resolveScenario, type ParsedScenario, type Scenario } from './scenario';
+import * as hospitals from '$lib/queries/hospitals';
 import { describeError } from './resource.svelte';
 
 export interface TravelSource {
@@ -143,6 +144,20 @@ export class Dashboard {
 			this.view.filter = { ...this.view.filter, products: chosen.filter((p) => known.has(p)) };
 		}
 		if (notices.length) this.notices = [...this.notices, ...notices];
+	}
+
+	/**
+	 * Adopt the scenario a link asked for (after the data load): hospital ids are looked up,
+	 * unknown ids and centres are dropped with notices.
+	 */
+	async adoptScenarioLink(parsed: ParsedScenario | undefined): Promise<void> {
+		if (!parsed || !this.db) return;
+		const { link } = parsed;
+		if (!link.added.length && !link.removed.length) return;
+		const rows = await hospitals.byIds(this.db, parsed.hospitalIds);
+		const r = resolveScenario({ link, hospitals: rows, centreIds: this.centres.map((c) => c.centre_id) });
+		this.scenario = r.scenario;
+		this.notices = [...this.notices, ...r.notices];
 	}
 
 	/** Load the tables the dashboard needs (once). */

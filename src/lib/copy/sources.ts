@@ -44,3 +44,14 @@ export function sourceLine(tables: string[], only?: string[]): string {
 			if (!only || only.some((o) => s.path.includes(o))) seen.set(`${s.publisher}|${s.name}|${s.vintage}`, s);
 	return [...seen.values()].map((s) => `${s.name} (${s.vintage})`).join('; ');
 }
+
+/**
+ * The source line of a travel figure: the tables and raw inputs it rests on, for the chosen
+ * method (road-based methods add the road graph).
+ */
+export function travelSource(method: 'road' | 'calibrated' | 'straight_30mph' | 'straight_miles'): { tables: string[]; only: string[] } {
+	return {
+		tables: ['counties', 'tracts', 'centres', ...(method === 'road' || method === 'calibrated' ? ['road_graph'] : [])],
+		only: ['CenPop2020', 'car_t_centres.csv', 'SVI_2022', 'travelmapping']
+	};
+}

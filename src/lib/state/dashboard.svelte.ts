@@ -93,6 +93,13 @@ export class Dashboard {
 		this.baselinePrepared ? equityAt({ prepared: this.baselinePrepared, threshold: this.view.threshold }) : undefined
 	);
 
+	/** Rows of the centre list per evidence level (shown beside the filter). */
+	evidenceCounts = $derived({
+		strong: this.centres.filter((c) => c.evidence_strength === 'strong').length,
+		moderate: this.centres.filter((c) => c.evidence_strength === 'moderate').length,
+		weak: this.centres.filter((c) => c.evidence_strength === 'weak').length
+	});
+
 	/** Products the centre list names, with how many rows name each (for the product filter). */
 	products = $derived.by(() => {
 		const counts = new Map<string, number>();

@@ -33,15 +33,3 @@ export async function run(db: Db, p: Params): Promise<Row[]> {
 	const q = sql(p);
 	return db.query<Row>(q.sql, q.params);
 }
-
-/** Count of all rows in the compiled list, for the incompleteness notice. */
-export async function countAll(db: Db): Promise<{ total: number; strong: number; moderate: number; weak: number }> {
-	const [r] = await db.query<{ total: number; strong: number; moderate: number; weak: number }>(
-		`SELECT count(*)::INT AS total,
-		        count(*) FILTER (WHERE evidence_strength = 'strong')::INT AS strong,
-		        count(*) FILTER (WHERE evidence_strength = 'moderate')::INT AS moderate,
-		        count(*) FILTER (WHERE evidence_strength = 'weak')::INT AS weak
-		 FROM centres`
-	);
-	return r;
-}

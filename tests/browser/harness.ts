@@ -56,9 +56,19 @@ export interface Watched {
 /** New page that records console errors, page errors, failed and off-origin requests. */
 export async function watchedPage(browser: Browser, origin: string, viewport = { width: 1280, height: 900 }): Promise<Watched> {
 	const context = await browser.newContext({ viewport });
-	const page = await context.newPage();
-	const problems: string[] = [];
-	const offOrigin: string[] = [];
+	const w: Watched = { page: await context.newPage(), context, problems: [], offOrigin: [] };
+	watch(w.page, origin, w);
+	return w;
+}
+
+/** Another page in the same browser context (same storage), recorded into the same lists. */
+export async function anotherPage(w: Watched, origin: string): Promise<Page> {
+	const page = await w.context.newPage();
+	watch(page, origin, w);
+	return page;
+}
+
+function watch(page: Page, origin: string, { problems, offOrigin }: Pick<Watched, 'problems' | 'offOrigin'>) {
 	page.on('console', (m) => {
 		if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
 	});
@@ -68,7 +78,6 @@ export async function watchedPage(browser: Browser, origin: string, viewport = {
 		const u = r.url();
 		if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) offOrigin.push(u);
 	});
-	return { page, context, problems, offOrigin };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

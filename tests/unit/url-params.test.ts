@@ -68,9 +68,30 @@ describe('parseView', () => {
 			method: 'straight_30mph',
 			threshold: 90,
 			region: '06',
-			group: 'pov150'
+			group: 'pov150',
+			centreSet: 'Our network, 2026'
 		};
+		expect(serialiseView(s).get('centres')).toBe('user:Our network, 2026');
 		expect(parseView(serialiseView(s)).state).toEqual(s);
 		expect(serialiseView(DEFAULT_VIEW).toString()).toBe('');
+	});
+});
+
+describe('centres (a centre set saved in this browser)', () => {
+	it('reads user:<name> and leaves the atlas list when absent', () => {
+		expect(parseView(new URLSearchParams('centres=user:My%20list')).state.centreSet).toBe('My list');
+		expect(parseView(new URLSearchParams('')).state.centreSet).toBeNull();
+		expect(parseView(new URLSearchParams('centres=atlas')).notices).toEqual([]);
+	});
+	it('falls back to the atlas list with a notice for a malformed value, keeping the rest', () => {
+		const r = parseView(new URLSearchParams(`centres=mine&t=90`));
+		expect(r.state.centreSet).toBeNull();
+		expect(r.state.threshold).toBe(90);
+		expect(r.notices).toHaveLength(1);
+		expect(r.notices[0]).toMatch(/use user:/);
+		const long = parseView(new URLSearchParams(`centres=user:${'x'.repeat(61)}`));
+		expect(long.state.centreSet).toBeNull();
+		expect(long.notices[0]).toMatch(/too long/);
+		expect(parseView(new URLSearchParams('centres=user:%20%20')).notices[0]).toMatch(/name/);
 	});
 });

@@ -35,6 +35,16 @@ export interface MapPlace {
 	barrier?: boolean;
 }
 
+/** Centre symbols by evidence (`user`: a centre of the user's own set). */
+export const CENTRE_SYMBOL: Record<string, string> = { strong: 'circle', moderate: 'triangle', weak: 'square', user: 'diamond' };
+
+/** The words for the centre symbols under a map. */
+export function symbolLegend({ userSet, added }: { userSet: boolean; added: boolean }): string {
+	const parts = userSet ? ['◆ a centre of your set'] : ['● strong evidence', '▲ moderate', '■ weak'];
+	if (added) parts.push('★ added in this scenario');
+	return `Symbols: ${parts.join(', ')}.`;
+}
+
 export interface MapCentre {
 	id: string;
 	name: string;
@@ -126,12 +136,12 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 				{
 					x: 'x',
 					y: 'y',
-					symbol: (c: MapCentre) => (c.evidence === 'strong' ? 'circle' : c.evidence === 'moderate' ? 'triangle' : 'square'),
+					symbol: (c: MapCentre) => CENTRE_SYMBOL[c.evidence] ?? 'square',
 					r: 3.2,
 					fill: '#d7301f',
 					stroke: 'white',
 					strokeWidth: 0.8,
-					title: (c: MapCentre) => `${c.name}\nEvidence: ${c.evidence}`
+					title: (c: MapCentre) => (c.evidence === 'user' ? `${c.name}\nFrom your centre set` : `${c.name}\nEvidence: ${c.evidence}`)
 				}
 			),
 			Plot.dot(

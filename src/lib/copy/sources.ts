@@ -49,9 +49,14 @@ export function sourceLine(tables: string[], only?: string[]): string {
  * The source line of a travel figure: the tables and raw inputs it rests on, for the chosen
  * method (road-based methods add the road graph).
  */
-export function travelSource(method: 'road' | 'calibrated' | 'straight_30mph' | 'straight_miles'): { tables: string[]; only: string[] } {
+export function travelSource(
+	method: 'road' | 'calibrated' | 'straight_30mph' | 'straight_miles',
+	userSet: string | null = null
+): { tables: string[]; only: string[]; centres?: string } {
+	const own = userSet != null;
 	return {
-		tables: ['counties', 'tracts', 'centres', ...(method === 'road' || method === 'calibrated' ? ['road_graph'] : [])],
-		only: ['CenPop2020', 'car_t_centres.csv', 'SVI_2022', 'travelmapping']
+		tables: ['counties', 'tracts', ...(own ? [] : ['centres']), ...(method === 'road' || method === 'calibrated' ? ['road_graph'] : [])],
+		only: ['CenPop2020', ...(own ? [] : ['car_t_centres.csv']), 'SVI_2022', 'travelmapping'],
+		...(own ? { centres: `centres from your own list "${userSet}"` } : {})
 	};
 }

@@ -11,6 +11,10 @@ export const CENTRE_LIST_CAVEAT = {
 		'The centre list was compiled from public web pages (hospital programme pages, press releases, local news), each row citing its page, and geocoded to the hospital record in HIFLD Hospitals. No manufacturer or registry list could be obtained. All 23 hospitals with at least 11 Medicare fee-for-service CAR-T stays in 2021 (CMS, MS-DRG 018) are in the list, but that check misses children\'s, cancer-exempt and smaller programmes. Treat every distance as an upper bound on travel burden.'
 };
 
+/** What the caveat says when the figures use a centre set the user saved instead of the atlas's list. */
+export const USER_SET_CAVEAT = (name: string, n: number) =>
+	`Figures use your centre set "${name}" (${n} centre${n === 1 ? '' : 's'}, saved in this browser), not the atlas's list. They are as complete as your list.`;
+
 export const STRAIGHT_LINE_METHOD =
 	'Straight-line (great-circle) distance from each county\'s 2020 population-weighted centre (U.S. Census Bureau, Centers of Population) to the nearest centre in the chosen set, on a sphere of mean Earth radius 6,371.0088 km.';
 

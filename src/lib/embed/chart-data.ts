@@ -24,6 +24,8 @@ export interface TableContext {
 	regionName: string;
 	/** e.g. "scenario: 1 centre added, 2 removed" */
 	scenario?: string;
+	/** name of the user's own centre set the figures use (state/centre-source); absent: the atlas's list */
+	userSet?: string | null;
 }
 
 /** "evidence dated 2017-09 to 2026-02" (the centre list's vintage in the manifest). */
@@ -36,14 +38,16 @@ export function acsVintage(): string {
 	return fileFor('tracts')?.sources.find((s) => s.path.includes('svi'))?.vintage ?? 'ACS 5-year';
 }
 
-/** The embed's source line. */
-export function embedSource(): string {
-	return `Source: CAR-T Access Atlas; centre list as of ${centreListVintage()}; population ACS ${acsVintage().replace(/^ACS /, '')} (CDC/ATSDR SVI 2022) and 2020 Census.`;
+/** The embed's source line (`userSet`: the user's own centre set, when the figures use one). */
+export function embedSource(userSet: string | null = null): string {
+	const centres = userSet != null ? `centres from the user's own list "${userSet}"` : `centre list as of ${centreListVintage()}`;
+	return `Source: CAR-T Access Atlas; ${centres}; population ACS ${acsVintage().replace(/^ACS /, '')} (CDC/ATSDR SVI 2022) and 2020 Census.`;
 }
 
-export function centreSetWords(f: CentreFilter): string {
+export function centreSetWords(f: CentreFilter, userSet: string | null = null): string {
+	if (userSet != null) return `from the user's own list "${userSet}"`;
 	const served = f.served.length ? `, serving ${f.served.join(' and ')} patients` : '';
-	return `${f.evidence.join(' + ')} evidence${served}`;
+	return `with ${f.evidence.join(' + ')} evidence${served}`;
 }
 
 /** Comment lines every table carries. */
@@ -53,10 +57,10 @@ export function methodNotes(c: TableContext): string[] {
 		`Region: ${c.regionName}.`,
 		`Method: ${m.label} (${m.description}) Unit: ${c.unit}.`,
 		`Threshold: ${c.threshold} ${c.unit} (${formatThreshold({ value: c.threshold, unit: c.unit })}); beyond = strictly more than the threshold.`,
-		`Centre set: ${c.centreCount} centres with ${centreSetWords(c.filter)}${c.scenario ? `; ${c.scenario}` : ''}. The centre list is incomplete, so distances are upper bounds.`,
-		`Vintages: centre list ${centreListVintage()}; group counts ${acsVintage()} (CDC/ATSDR SVI 2022); population and population-weighted centres 2020 Census.`,
+		`Centre set: ${c.centreCount} centres ${centreSetWords(c.filter, c.userSet)}${c.scenario ? `; ${c.scenario}` : ''}. ${c.userSet != null ? 'The figures are as complete as that list.' : 'The centre list is incomplete, so distances are upper bounds.'}`,
+		`Vintages: ${c.userSet != null ? '' : `centre list ${centreListVintage()}; `}group counts ${acsVintage()} (CDC/ATSDR SVI 2022); population and population-weighted centres 2020 Census.`,
 		'Shares are fractions from 0 to 1; intervals are 90 % intervals from ACS margins of error (sampling error of the counts only); empty cell = no data.',
-		embedSource()
+		embedSource(c.userSet)
 	];
 }
 

@@ -85,7 +85,8 @@ function context(dash: Dashboard): TableContext {
 		filter: dash.view.filter,
 		centreCount: dash.activeCentres.length,
 		regionName: dash.regionName,
-		scenario: scenarioWords(dash) ? `scenario: ${scenarioWords(dash)}` : undefined
+		scenario: scenarioWords(dash) ? `scenario: ${scenarioWords(dash)}` : undefined,
+		userSet: dash.view.centreSet
 	};
 }
 

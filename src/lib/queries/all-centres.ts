@@ -14,7 +14,8 @@ export interface Row extends Record<string, unknown> {
 	county_fips: string;
 	lat: number;
 	lon: number;
-	evidence_strength: EvidenceStrength;
+	/** `user` for rows of a centre set the user saved (state/centre-source), never in the table */
+	evidence_strength: EvidenceStrength | 'user';
 	population_served: 'adult' | 'pediatric' | 'both';
 	products: string[];
 	source_url: string;

@@ -44,14 +44,19 @@ export function centreWhere(f: CentreFilter, alias = 'c'): { sql: string; params
 	};
 }
 
-/** The same rule as `centreWhere`, in JS, for centre rows already loaded. */
+/**
+ * The same rule as `centreWhere`, in JS, for centre rows already loaded; rows of a user's
+ * centre set (evidence `user`) pass on products alone.
+ */
 export function passesFilter(
 	c: { evidence_strength: string; population_served: string; products?: readonly string[] | null },
 	f: CentreFilter
 ): boolean {
 	const n = normaliseFilter(f);
-	if (!(n.evidence as string[]).includes(c.evidence_strength)) return false;
 	if (n.products.length && !(c.products ?? []).some((p) => n.products.includes(p))) return false;
+	// a user's own centre set (state/centre-source): evidence and population served do not apply
+	if (c.evidence_strength === 'user') return true;
+	if (!(n.evidence as string[]).includes(c.evidence_strength)) return false;
 	if (n.served.length === 0) return true;
 	return c.population_served === 'both' || (n.served as string[]).includes(c.population_served);
 }

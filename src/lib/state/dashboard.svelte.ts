@@ -19,6 +19,8 @@ import { DEFAULT_VIEW, type ViewState } from './url-params';
 import { EMPTY_SCENARIO, isEmptyScenario, scenarioCentres, addedId, addedName, resolveScenario, type ParsedScenario, type Scenario } from './scenario';
 import * as hospitals from '$lib/queries/hospitals';
 import { describeError } from './resource.svelte';
+import { listCentreSets, loadCentreSet, type CentreSet, type CentreSetSummary, type StorageLike } from '$lib/explore/centre-store';
+import { missingSetNotice, userCentreRows } from './centre-source';
 
 export interface TravelSource {
 	travel(engine: 'baseline' | 'scenario', centres: CentrePoint[]): Promise<TravelResult>;
@@ -37,7 +39,16 @@ export class Dashboard {
 	roadError = $state<string | undefined>(undefined);
 
 	db = $state.raw<Db | undefined>(undefined);
-	centres = $state.raw<allCentres.Row[]>([]);
+	/** the atlas's centre list, as loaded */
+	atlasCentres = $state.raw<allCentres.Row[]>([]);
+	/** the user's centre set in use (view.centreSet names it), or null */
+	userSet = $state.raw<CentreSet | null>(null);
+	/** centre sets saved in this browser (for the chooser) */
+	savedSets = $state.raw<CentreSetSummary[]>([]);
+	/** the centre rows the figures start from: the user's set when one is chosen, else the atlas list */
+	centres = $derived<allCentres.Row[]>(this.userSet && this.view.centreSet === this.userSet.name ? userCentreRows(this.userSet) : this.atlasCentres);
+	/** the storage saved sets are read from (injected in tests; the browser's localStorage by default) */
+	storage: StorageLike | null | undefined;
 	stateRows = $state.raw<states.Row[]>([]);
 	tractRows = $state.raw<populationGroups.Row[]>([]);
 	countyRows = $state.raw<populationGroups.CountyRow[]>([]);
@@ -62,7 +73,7 @@ export class Dashboard {
 	/** display names for every centre id: list rows and scenario additions */
 	centreNames = $derived.by(() => {
 		const m: Record<string, string> = {};
-		for (const c of this.centres) m[c.centre_id] = `${c.name} (${c.city}, ${c.state})`;
+		for (const c of this.centres) m[c.centre_id] = c.city ? `${c.name} (${c.city}, ${c.state})` : c.name;
 		for (const a of this.scenario.added) m[addedId(a)] = addedName(a);
 		return m;
 	});
@@ -139,6 +150,11 @@ export class Dashboard {
 	 */
 	checkLinkAgainstData(): void {
 		const notices: string[] = [];
+		this.refreshSavedSets();
+		if (this.view.centreSet != null) {
+			const r = this.useCentreSet(this.view.centreSet);
+			if (!r.ok) notices.push(r.message);
+		}
 		if (this.view.region !== 'US' && !this.stateNames.has(this.view.region)) {
 			notices.push(`Ignored region="${this.view.region}": not a state of the atlas.`);
 			this.view.region = 'US';
@@ -151,6 +167,35 @@ export class Dashboard {
 			this.view.filter = { ...this.view.filter, products: chosen.filter((p) => known.has(p)) };
 		}
 		if (notices.length) this.notices = [...this.notices, ...notices];
+	}
+
+	/** Re-read the list of saved sets (after a set is saved or deleted, or at start). */
+	refreshSavedSets(): void {
+		this.savedSets = listCentreSets(this.storage ?? undefined).sets;
+	}
+
+	/**
+	 * Use a saved centre set (by name), or the atlas list (null). A set that cannot be read
+	 * leaves the atlas list in use and returns the reason.
+	 */
+	useCentreSet(name: string | null): { ok: true } | { ok: false; message: string } {
+		// removals name centres of the list being left: they mean nothing in the other list
+		if (name !== this.view.centreSet && this.scenario.removed.length) this.scenario = { ...this.scenario, removed: [] };
+		if (name == null) {
+			this.view.centreSet = null;
+			this.userSet = null;
+			return { ok: true };
+		}
+		const storage = this.storage ?? undefined;
+		const set = loadCentreSet(name, storage);
+		if (!set || !Array.isArray(set.centres) || set.centres.length === 0) {
+			this.view.centreSet = null;
+			this.userSet = null;
+			return { ok: false, message: missingSetNotice(name, listCentreSets(storage).message) };
+		}
+		this.userSet = set;
+		this.view.centreSet = set.name;
+		return { ok: true };
 	}
 
 	/**
@@ -179,7 +224,7 @@ export class Dashboard {
 			populationGroups.runCounties(db)
 		]);
 		performance.mark('atlas:data-queried');
-		this.centres = centres;
+		this.atlasCentres = centres;
 		this.stateRows = stateRows;
 		this.tractRows = tractRows;
 		this.countyRows = countyRows;

@@ -8,6 +8,7 @@ import { EVIDENCE_LEVELS, PRODUCT_NAME, type CentreFilter, DEFAULT_CENTRE_FILTER
 import { isMethod, METHOD_INFO, type Method } from '$lib/metrics/travel-methods';
 import { GROUP_COPY } from '$lib/copy/groups';
 import type { GroupId } from '$lib/metrics/equity';
+import { CENTRES_PARAM, parseCentreSource, serialiseCentreSource } from './centre-source';
 
 export interface ViewState {
 	filter: CentreFilter;
@@ -18,6 +19,8 @@ export interface ViewState {
 	region: string;
 	/** group named in the headline sentence */
 	group: GroupId;
+	/** name of a centre set saved in this browser, or null for the atlas's list (state/centre-source) */
+	centreSet: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -25,13 +28,14 @@ export const DEFAULT_VIEW: ViewState = {
 	method: 'road',
 	threshold: METHOD_INFO.road.defaultThreshold,
 	region: 'US',
-	group: 'rural'
+	group: 'rural',
+	centreSet: null
 };
 
 /** Threshold bounds offered by the slider, per unit. */
 export const THRESHOLD_RANGE = { minutes: { min: 15, max: 300, step: 5 }, miles: { min: 10, max: 300, step: 5 } } as const;
 
-const KNOWN = new Set(['evidence', 'served', 'products', 'method', 't', 'region', 'group', 'add', 'remove']);
+const KNOWN = new Set(['evidence', 'served', 'products', 'method', 't', 'region', 'group', 'add', 'remove', CENTRES_PARAM]);
 
 export interface Parsed {
 	state: ViewState;
@@ -93,7 +97,9 @@ export function parseView(params: URLSearchParams, stateFips: ReadonlySet<string
 		if (g in GROUP_COPY) group = g as GroupId;
 		else notices.push(`Ignored group="${g}" (not a population group of the atlas).`);
 	}
-	return { state: { filter: { evidence, served, products }, method, threshold, region, group }, notices };
+	const source = parseCentreSource(params.get(CENTRES_PARAM));
+	if (source.notice) notices.push(source.notice);
+	return { state: { filter: { evidence, served, products }, method, threshold, region, group, centreSet: source.set }, notices };
 }
 
 export function serialiseView(s: ViewState): URLSearchParams {
@@ -106,5 +112,7 @@ export function serialiseView(s: ViewState): URLSearchParams {
 	if (s.threshold !== METHOD_INFO[s.method].defaultThreshold) p.set('t', String(s.threshold));
 	if (s.region !== 'US') p.set('region', s.region);
 	if (s.group !== DEFAULT_VIEW.group) p.set('group', s.group);
+	const centres = serialiseCentreSource(s.centreSet);
+	if (centres) p.set(CENTRES_PARAM, centres);
 	return p;
 }

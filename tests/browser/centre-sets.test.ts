@@ -42,13 +42,19 @@ async function openExplore(): Promise<Watched> {
 const upload = (page: Page, name: string, bytes: Uint8Array | string) =>
 	page.locator('#centre-sets input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
 
+/** Paste CSV text into a section (#centre-sets or #area-data) and check it. */
+async function paste(page: Page, section: string, text: string) {
+	const s = page.locator(section);
+	if (!(await s.locator('details.paste').getAttribute('open').then((o) => o != null))) await s.getByText('Or paste CSV text').click();
+	await s.getByLabel('CSV text').fill(text);
+	await s.getByRole('button', { name: 'Check the text' }).click();
+}
+
 async function saveGood(page: Page, name: string) {
-	await page.getByRole('button', { name: 'Paste CSV text' }).click();
-	await page.getByLabel('CSV text').fill(GOOD);
-	await page.getByRole('button', { name: 'Check the list' }).click();
+	await paste(page, '#centre-sets', GOOD);
 	await expect.poll(() => page.locator('#draft-h').innerText()).toBe('3 centres ready to save');
-	await page.getByLabel('Name of the set').fill(name);
-	await page.getByRole('button', { name: 'Save in this browser' }).click();
+	await page.locator('#centre-sets').getByLabel('Name of the set').fill(name);
+	await page.locator('#centre-sets').getByRole('button', { name: 'Save in this browser' }).click();
 	await expect.poll(() => page.locator('#centre-sets [role="status"]').last().innerText()).toMatch(/Saved "Northern network" \(3 centres\)/);
 }
 
@@ -80,8 +86,7 @@ describe('your own centre list', () => {
 		const { page } = w;
 		await saveGood(page, 'Northern network');
 		// saving again under the same name asks before replacing
-		await page.getByLabel('CSV text').fill(GOOD);
-		await page.getByRole('button', { name: 'Check the list' }).click();
+		await paste(page, '#centre-sets', GOOD);
 		await page.getByLabel('Name of the set').fill('Northern network');
 		await page.getByRole('button', { name: 'Save in this browser' }).click();
 		await expect.poll(() => page.locator('#centre-sets [role="alert"]').innerText()).toMatch(/already exists/);
@@ -140,15 +145,14 @@ describe('your own centre list', () => {
 	it('builds a list by picking hospitals, and exports it as CSV', async () => {
 		const w = await openExplore();
 		const { page } = w;
-		await page.getByRole('button', { name: 'Pick hospitals' }).click();
-		const box = page.getByRole('combobox', { name: 'Add a hospital to your list' });
+		const box = page.getByRole('combobox', { name: 'Or add hospitals one by one' });
 		await box.fill('Billings Clinic');
 		const option = page.getByRole('option', { name: /BILLINGS CLINIC/i }).first();
 		await option.waitFor({ timeout: 60_000 });
 		await option.click();
 		await expect.poll(() => page.locator('#draft-h').innerText()).toBe('1 centre ready to save');
 		await page.getByLabel('Name of the set').fill('Picked');
-		await page.getByRole('button', { name: 'Save in this browser' }).click();
+		await page.locator('#centre-sets').getByRole('button', { name: 'Save in this browser' }).click();
 		await expect.poll(() => page.locator('.saved li').allInnerTexts()).toContainEqual(expect.stringMatching(/^Picked: 1 centre,/));
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('.saved li', { hasText: 'Picked' }).getByRole('button', { name: 'Export CSV' }).click()]);
 		expect(dl.suggestedFilename()).toBe('picked.csv');
@@ -156,6 +160,41 @@ describe('your own centre list', () => {
 		const csv = Buffer.concat(text).toString('utf8');
 		expect(csv.split('\r\n')[0]).toBe('name,latitude,longitude,products,notes');
 		expect(csv).toMatch(/HIFLD hospital \d{10}/);
+		await done(w);
+	});
+
+	it('area data: bad files refused by row, a good one weights figures on the map, before and after a scenario', async () => {
+		const w = await openExplore();
+		const { page } = w;
+		const area = page.locator('#area-data');
+		await expect.poll(() => area.locator('input[type="file"]').count(), { timeout: 60_000 }).toBe(1);
+		await area.locator('input[type="file"]').setInputFiles({ name: 'ct.csv', mimeType: 'text/csv', buffer: Buffer.from('fips,patients\n09001,5\n30111,x\n') });
+		await expect.poll(() => area.locator('[role="alert"]').innerText()).toMatch(/Line 2: 09001 is a Connecticut county code from before 2022[\s\S]*Line 3: The value "x" is not a number/);
+		// two value columns: the user picks one
+		await paste(page, '#area-data', 'fips,y2024,y2025\n30111,10,20\n38017,5,6\n8031,1,1\n');
+		await area.getByLabel('Column of values').selectOption('y2025');
+		await expect.poll(() => area.locator('#area-draft-h').innerText()).toMatch(/3 counties ready to save: "y2025", 27 in all/);
+		expect(await area.locator('.warning').first().innerText()).toMatch(/lost a leading zero/);
+		await area.getByLabel('Name of the data').fill('Referrals');
+		await area.getByRole('button', { name: 'Save in this browser' }).click();
+		await expect.poll(() => area.locator('.saved li').allInnerTexts()).toEqual([expect.stringMatching(/^Referrals: "y2025" for 3 counties, 27 in all/)]);
+		await engineReady(page);
+
+		const map = await anotherPage(w, site.origin);
+		await map.goto(`${site.origin}/?area=user:Referrals`);
+		await roadsReady(map);
+		const fig = map.locator('.area .figure');
+		await expect.poll(() => fig.innerText(), { timeout: 60_000 }).toMatch(/In the United States, [\d.,]+ of 27 "y2025" \([\d.]+ %\) lie more than 2 hours/);
+		// a centre in Billings brings Yellowstone County (30111) within reach
+		const picker = map.getByRole('combobox', { name: /Add a centre at a hospital/ });
+		await picker.fill('Billings Clinic');
+		const option = map.getByRole('option', { name: /BILLINGS CLINIC/i }).first();
+		await option.waitFor();
+		await option.click();
+		await expect.poll(() => fig.innerText(), { timeout: 60_000 }).toMatch(/Before this scenario: .* so [\d.,]+ are newly within reach/);
+		expect(new URL(map.url()).searchParams.get('area')).toBe('user:Referrals');
+		await screenshot(map, 'dashboard-area-data');
+		await roadsReady(map);
 		await done(w);
 	});
 });

@@ -17,6 +17,7 @@ import * as populationGroups from '../../src/lib/queries/population-groups';
 import * as hospitals from '../../src/lib/queries/hospitals';
 import * as eligibility from '../../src/lib/queries/eligibility';
 import * as placeProfile from '../../src/lib/queries/place-profile';
+import * as placeKeys from '../../src/lib/queries/place-keys';
 import { candidatesSql } from '../../src/lib/planner/candidates';
 import { STUDY_COUNTIES_SQL } from '../../src/lib/planner/presets';
 
@@ -37,8 +38,19 @@ const QUERIES: Record<string, () => { sql: string; params: SqlParam[] }> = {
 	...Object.fromEntries(Object.entries(placeProfile.ALL_QUERIES).map(([k, f]) => [`place-profile.${k}`, f])),
 	'planner.candidates': () => candidatesSql({ minBeds: 100, types: ['GENERAL ACUTE CARE'], stateFips: '30' }),
 	'planner.candidates-all': () => candidatesSql({}),
-	'planner.study-counties': () => ({ sql: STUDY_COUNTIES_SQL, params: [] })
+	'planner.study-counties': () => ({ sql: STUDY_COUNTIES_SQL, params: [] }),
+	'place-keys': () => ({ sql: placeKeys.SQL, params: [] })
 };
+
+describe('place keys', () => {
+	it('lists every county and tract of the atlas', async () => {
+		const known = await placeKeys.run(db);
+		expect(known.counties.size).toBe(3222);
+		expect(known.tracts.size).toBe(85395);
+		expect(known.counties.has('09110')).toBe(true);
+		expect(known.counties.has('09001')).toBe(false);
+	});
+});
 
 describe('every query compiles against the shipped schema', () => {
 	it.each(Object.keys(QUERIES))('%s', async (name) => {

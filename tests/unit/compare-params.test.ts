@@ -80,7 +80,7 @@ describe('parseCompare', () => {
 });
 
 describe('serialise', () => {
-	const view: ViewState = { filter: { evidence: ['strong'], served: ['pediatric'], products: ['Kymriah'] }, method: 'calibrated', threshold: 90, region: 'US', group: 'pov150', centreSet: null };
+	const view: ViewState = { filter: { evidence: ['strong'], served: ['pediatric'], products: ['Kymriah'] }, method: 'calibrated', threshold: 90, region: 'US', group: 'pov150', centreSet: null, areaSet: null };
 	it('round-trips', () => {
 		const regions = ['08', '30', '56035'];
 		const r = parseCompare(serialiseCompare({ view, regions }));

@@ -69,7 +69,8 @@ describe('parseView', () => {
 			threshold: 90,
 			region: '06',
 			group: 'pov150',
-			centreSet: 'Our network, 2026'
+			centreSet: 'Our network, 2026',
+			areaSet: 'Referrals'
 		};
 		expect(serialiseView(s).get('centres')).toBe('user:Our network, 2026');
 		expect(parseView(serialiseView(s)).state).toEqual(s);

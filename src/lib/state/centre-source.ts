@@ -16,22 +16,33 @@
  * chose these centres); the product filter does, on the products the set names.
  */
 import type { Row } from '$lib/queries/all-centres';
-import { checkName, type CentreSet } from '$lib/explore/centre-store';
+import type { CentreSet } from '$lib/explore/centre-store';
+import { checkName } from '$lib/explore/local-store';
 
 export const CENTRES_PARAM = 'centres';
 export const USER_PREFIX = 'user:';
 
-/** Read the `centres` link value: a saved set's name, or null for the atlas list. */
-export function parseCentreSource(value: string | null): { set: string | null; notice?: string } {
+export const AREA_PARAM = 'area';
+
+/**
+ * Read a link value naming something saved in this browser (`user:<name>`): the name, or
+ * null (absent, or `atlas`). `param` and `noun` word the notice for a malformed value.
+ */
+export function parseUserRef(value: string | null, param = CENTRES_PARAM, noun = 'centre set'): { set: string | null; notice?: string } {
 	if (value == null || value === '' || value === 'atlas') return { set: null };
 	if (!value.startsWith(USER_PREFIX)) {
-		return { set: null, notice: `Ignored centres="${clip(value)}"; use user:<name of a centre set saved in this browser>.` };
+		return { set: null, notice: `Ignored ${param}="${clip(value)}"; use user:<name of a ${noun} saved in this browser>.` };
 	}
 	const name = value.slice(USER_PREFIX.length).trim();
-	const bad = checkName(name);
-	if (bad) return { set: null, notice: `Ignored centres="${clip(value)}": ${bad}` };
+	const bad = checkName(name, noun);
+	if (bad) return { set: null, notice: `Ignored ${param}="${clip(value)}": ${bad}` };
 	return { set: name };
 }
+
+/** Read the `centres` link value: a saved set's name, or null for the atlas list. */
+export const parseCentreSource = (value: string | null) => parseUserRef(value);
+/** Read the `area` link value: a saved area data set's name, or null for none. */
+export const parseAreaSource = (value: string | null) => parseUserRef(value, AREA_PARAM, 'area data set');
 
 export function serialiseCentreSource(set: string | null): string | null {
 	return set == null ? null : `${USER_PREFIX}${set}`;
@@ -68,10 +79,10 @@ export function userCentreRows(set: CentreSet): Row[] {
 }
 
 /** The notice for a link naming a set this browser does not hold. */
-export function missingSetNotice(name: string, storeMessage?: string): string {
+export function missingSetNotice(name: string, storeMessage?: string, noun = 'centre set', fallback = "Showing the atlas's centre list instead."): string {
 	return storeMessage
-		? `The link uses the centre set "${clip(name)}", which could not be read here (${storeMessage}) Showing the atlas's centre list instead.`
-		: `The link uses the centre set "${clip(name)}", which is not saved in this browser (sets stay in the browser that saved them; export it as CSV to share it). Showing the atlas's centre list instead.`;
+		? `The link uses the ${noun} "${clip(name)}", which could not be read here (${storeMessage}) ${fallback}`
+		: `The link uses the ${noun} "${clip(name)}", which is not saved in this browser (sets stay in the browser that saved them; export it as CSV to share it). ${fallback}`;
 }
 
 function clip(s: string): string {

@@ -21,6 +21,8 @@ import * as hospitals from '$lib/queries/hospitals';
 import { describeError } from './resource.svelte';
 import { listCentreSets, loadCentreSet, type CentreSet, type CentreSetSummary, type StorageLike } from '$lib/explore/centre-store';
 import { missingSetNotice, userCentreRows } from './centre-source';
+import { isAreaSet, listAreaSets, loadAreaSet, type AreaSet, type AreaSetSummary } from '$lib/explore/area-store';
+import { areaPopulation, areaWeights, AREA_GROUP } from '$lib/metrics/area-weights';
 
 export interface TravelSource {
 	travel(engine: 'baseline' | 'scenario', centres: CentrePoint[]): Promise<TravelResult>;
@@ -47,6 +49,10 @@ export class Dashboard {
 	savedSets = $state.raw<CentreSetSummary[]>([]);
 	/** the centre rows the figures start from: the user's set when one is chosen, else the atlas list */
 	centres = $derived<allCentres.Row[]>(this.userSet && this.view.centreSet === this.userSet.name ? userCentreRows(this.userSet) : this.atlasCentres);
+	/** the user's area data in use (view.areaSet names it), or null */
+	areaSet = $state.raw<AreaSet | null>(null);
+	/** area data sets saved in this browser (for the chooser) */
+	savedAreaSets = $state.raw<AreaSetSummary[]>([]);
 	/** the storage saved sets are read from (injected in tests; the browser's localStorage by default) */
 	storage: StorageLike | null | undefined;
 	stateRows = $state.raw<states.Row[]>([]);
@@ -104,6 +110,30 @@ export class Dashboard {
 		this.baselinePrepared ? equityAt({ prepared: this.baselinePrepared, threshold: this.view.threshold }) : undefined
 	);
 
+	/** the area data as a weight per tract (county values spread by population) */
+	areaWeights = $derived(
+		this.areaSet && this.view.areaSet === this.areaSet.name && this.tractRows.length ? areaWeights({ data: this.areaSet, tracts: this.tractRows }) : undefined
+	);
+	#areaPopulation = $derived(this.population && this.areaWeights ? areaPopulation(this.population, this.areaWeights.weight) : undefined);
+	#areaPrepared = $derived(
+		this.#areaPopulation && this.tractValues ? prepareEquity({ population: this.#areaPopulation, travel: this.tractValues, region: this.regionSpec }) : undefined
+	);
+	/** the area data beyond the threshold, in the region (one group: AREA_GROUP) */
+	areaResult = $derived(this.#areaPrepared ? equityAt({ prepared: this.#areaPrepared, threshold: this.view.threshold }).byId[AREA_GROUP] : undefined);
+	#areaBaselinePrepared = $derived(
+		this.scenarioSet && this.#areaPopulation && this.baselineTravel
+			? prepareEquity({
+					population: this.#areaPopulation,
+					travel: methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady),
+					region: this.regionSpec
+				})
+			: undefined
+	);
+	/** the same before the what-if scenario (only when there is one) */
+	areaBaselineResult = $derived(
+		this.#areaBaselinePrepared ? equityAt({ prepared: this.#areaBaselinePrepared, threshold: this.view.threshold }).byId[AREA_GROUP] : undefined
+	);
+
 	/** Rows of the centre list per evidence level (shown beside the filter). */
 	evidenceCounts = $derived({
 		strong: this.centres.filter((c) => c.evidence_strength === 'strong').length,
@@ -155,6 +185,10 @@ export class Dashboard {
 			const r = this.useCentreSet(this.view.centreSet);
 			if (!r.ok) notices.push(r.message);
 		}
+		if (this.view.areaSet != null) {
+			const r = this.useAreaSet(this.view.areaSet);
+			if (!r.ok) notices.push(r.message);
+		}
 		if (this.view.region !== 'US' && !this.stateNames.has(this.view.region)) {
 			notices.push(`Ignored region="${this.view.region}": not a state of the atlas.`);
 			this.view.region = 'US';
@@ -172,6 +206,20 @@ export class Dashboard {
 	/** Re-read the list of saved sets (after a set is saved or deleted, or at start). */
 	refreshSavedSets(): void {
 		this.savedSets = listCentreSets(this.storage ?? undefined).sets;
+		this.savedAreaSets = listAreaSets(this.storage ?? undefined).sets;
+	}
+
+	/** Weight a second set of figures by a saved area data set (by name), or by none (null). */
+	useAreaSet(name: string | null): { ok: true } | { ok: false; message: string } {
+		const set = name == null ? null : loadAreaSet(name, this.storage ?? undefined);
+		if (name != null && !isAreaSet(set)) {
+			this.view.areaSet = null;
+			this.areaSet = null;
+			return { ok: false, message: missingSetNotice(name, listAreaSets(this.storage ?? undefined).message, 'area data set', 'The figures are shown without it.') };
+		}
+		this.areaSet = set;
+		this.view.areaSet = set?.name ?? null;
+		return { ok: true };
 	}
 
 	/**

@@ -8,7 +8,7 @@ import { EVIDENCE_LEVELS, PRODUCT_NAME, type CentreFilter, DEFAULT_CENTRE_FILTER
 import { isMethod, METHOD_INFO, type Method } from '$lib/metrics/travel-methods';
 import { GROUP_COPY } from '$lib/copy/groups';
 import type { GroupId } from '$lib/metrics/equity';
-import { CENTRES_PARAM, parseCentreSource, serialiseCentreSource } from './centre-source';
+import { AREA_PARAM, CENTRES_PARAM, parseAreaSource, parseCentreSource, serialiseCentreSource } from './centre-source';
 
 export interface ViewState {
 	filter: CentreFilter;
@@ -21,6 +21,8 @@ export interface ViewState {
 	group: GroupId;
 	/** name of a centre set saved in this browser, or null for the atlas's list (state/centre-source) */
 	centreSet: string | null;
+	/** name of an area data set saved in this browser, whose values weight a second set of figures; null for none */
+	areaSet: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -29,13 +31,14 @@ export const DEFAULT_VIEW: ViewState = {
 	threshold: METHOD_INFO.road.defaultThreshold,
 	region: 'US',
 	group: 'rural',
-	centreSet: null
+	centreSet: null,
+	areaSet: null
 };
 
 /** Threshold bounds offered by the slider, per unit. */
 export const THRESHOLD_RANGE = { minutes: { min: 15, max: 300, step: 5 }, miles: { min: 10, max: 300, step: 5 } } as const;
 
-const KNOWN = new Set(['evidence', 'served', 'products', 'method', 't', 'region', 'group', 'add', 'remove', CENTRES_PARAM]);
+const KNOWN = new Set(['evidence', 'served', 'products', 'method', 't', 'region', 'group', 'add', 'remove', CENTRES_PARAM, AREA_PARAM]);
 
 export interface Parsed {
 	state: ViewState;
@@ -99,7 +102,9 @@ export function parseView(params: URLSearchParams, stateFips: ReadonlySet<string
 	}
 	const source = parseCentreSource(params.get(CENTRES_PARAM));
 	if (source.notice) notices.push(source.notice);
-	return { state: { filter: { evidence, served, products }, method, threshold, region, group, centreSet: source.set }, notices };
+	const area = parseAreaSource(params.get(AREA_PARAM));
+	if (area.notice) notices.push(area.notice);
+	return { state: { filter: { evidence, served, products }, method, threshold, region, group, centreSet: source.set, areaSet: area.set }, notices };
 }
 
 export function serialiseView(s: ViewState): URLSearchParams {
@@ -114,5 +119,7 @@ export function serialiseView(s: ViewState): URLSearchParams {
 	if (s.group !== DEFAULT_VIEW.group) p.set('group', s.group);
 	const centres = serialiseCentreSource(s.centreSet);
 	if (centres) p.set(CENTRES_PARAM, centres);
+	const area = serialiseCentreSource(s.areaSet);
+	if (area) p.set(AREA_PARAM, area);
 	return p;
 }

@@ -90,7 +90,7 @@ describe('your own centre list', () => {
 		await page.getByLabel('Name of the set').fill('Northern network');
 		await page.getByRole('button', { name: 'Save in this browser' }).click();
 		await expect.poll(() => page.locator('#centre-sets [role="alert"]').innerText()).toMatch(/already exists/);
-		await page.getByRole('button', { name: 'Replace the saved set' }).click();
+		await page.getByRole('button', { name: 'Replace the saved one' }).click();
 		await expect.poll(() => page.locator('#centre-sets [role="status"]').last().innerText()).toMatch(/Saved "Northern network"/);
 		await engineReady(page);
 		await page.reload();
@@ -107,7 +107,7 @@ describe('your own centre list', () => {
 		await expect.poll(() => new URL(map.url()).searchParams.get('centres'), { timeout: 30_000 }).toBe('user:Northern network');
 		await expect.poll(() => figures(map), { timeout: 60_000 }).toMatch(/nearest of 3 centres/);
 		expect(await figures(map)).not.toBe(atlasFigures);
-		expect(await centreDots(map)).toBe(3);
+		await expect.poll(() => centreDots(map), { timeout: 60_000 }).toBe(3);
 		expect(await map.locator('.caveat').innerText()).toMatch(/your centre set "Northern network" \(3 centres/);
 		// evidence filters do not apply to one's own list
 		expect(await map.getByRole('checkbox', { name: /^Strong/ }).count()).toBe(0);

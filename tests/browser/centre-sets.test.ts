@@ -7,10 +7,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { anotherPage, screenshot, waitForMap, watchedPage, type Watched } from './harness';
+import { anotherPage, ARTIFACTS, axeViolations, screenshot, waitForMap, watchedPage, type Watched } from './harness';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { done, useSite } from './site';
 
 const site = useSite();
+
+/** Path of a screenshot kept as a test artefact. */
+function artefact(name: string): Promise<string> {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	return Promise.resolve(join(ARTIFACTS, `${name}.png`));
+}
 
 const GOOD = [
 	'name,latitude,longitude,products',
@@ -196,5 +204,24 @@ describe('your own centre list', () => {
 		await screenshot(map, 'dashboard-area-data');
 		await roadsReady(map);
 		await done(w);
+	});
+
+	it('is keyboard- and screen-reader-usable with messages on screen (axe-core), and fits a phone', async () => {
+		const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } });
+		const page = await context.newPage();
+		await page.goto(`${site.origin}/explore/#centre-sets`);
+		await upload(page, 'good.csv', GOOD);
+		await expect.poll(() => page.locator('#draft-h').innerText()).toBe('3 centres ready to save');
+		await upload(page, 'abroad.csv', 'name,lat,lon\nParis,48.85,2.35\n');
+		await expect.poll(() => page.locator('#centre-sets [role="alert"]').count()).toBe(1);
+		await expect.poll(() => page.locator('#area-data input[type="file"]').count(), { timeout: 60_000 }).toBe(1);
+		await page.locator('#area-data input[type="file"]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('fips,value\n99999,1\n') });
+		await expect.poll(() => page.locator('#area-data [role="alert"]').count()).toBe(1);
+		await engineReady(page);
+		expect(await axeViolations(page)).toEqual([]);
+		// nothing wider than the phone
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+		await page.locator('#centre-sets').screenshot({ path: await artefact('centre-sets-phone') });
+		await context.close();
 	});
 });

@@ -4,7 +4,8 @@
  * console errors, page errors, failed requests, and any request to another origin.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -90,4 +91,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Wait until the map has rendered at least `n` times (the page counts renders on <html data-map-ready>). */
 export async function waitForMap(page: Page, n = 1, timeout = 60_000): Promise<void> {
 	await page.waitForFunction((k) => Number(document.documentElement.dataset.mapReady ?? 0) >= k, n, { timeout });
+}
+
+/**
+ * WCAG 2.1 A/AA violations axe-core finds on the page, one line each (id and up to 3 targets).
+ * The page's context must be made with `bypassCSP: true` (axe is injected as a script).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+	const require = createRequire(import.meta.url);
+	await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+	return page.evaluate(async () => {
+		// @ts-expect-error injected above
+		const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+		return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+	});
 }

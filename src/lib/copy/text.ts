@@ -15,6 +15,17 @@ export const CENTRE_LIST_CAVEAT = {
 export const USER_SET_CAVEAT = (name: string, n: number) =>
 	`Figures use your centre set "${name}" (${n} centre${n === 1 ? '' : 's'}, saved in this browser), not the atlas's list. They are as complete as your list.`;
 
+/** How the user's own centre lists and area data are used (methodology page and the panels). */
+export const USER_DATA = {
+	centres:
+		'A centre list you upload, paste or pick from the hospitals table (Explore page) replaces the atlas\'s list for every figure while it is chosen: map, equity panel, ranking, comparison, planner and embeds, by every travel method. Evidence and patients-served filters do not apply to it; the product filter uses the products your list names. Rows are checked before use (columns, coordinates inside the 50 states, DC and Puerto Rico, duplicates, encoding, size); a file with any error is not used.',
+	area:
+		'Area data you upload (a value of at least 0 per county or 2020 census tract, such as patients) is weighted by the same travel values as the population: the figure is the part of your values whose place lies beyond the threshold, and their weighted median travel. County values are spread over the county\'s tracts in proportion to 2020 population, the same assumption as for group counts; a county whose tracts hold no population keeps its value out, and the panel says how much. Your values carry no margin of error.',
+	storage:
+		'Both are kept only in your browser (localStorage) and sent nowhere. A link naming one (centres=user:<name>, area=user:<name>) works only in the browser that saved it; elsewhere the page says so and shows the atlas\'s figures. Export a set as CSV to share it.',
+	areaShort: 'Your values, not census counts: no margin of error is known. County values are spread over tracts by 2020 population.'
+};
+
 export const STRAIGHT_LINE_METHOD =
 	'Straight-line (great-circle) distance from each county\'s 2020 population-weighted centre (U.S. Census Bureau, Centers of Population) to the nearest centre in the chosen set, on a sphere of mean Earth radius 6,371.0088 km.';
 

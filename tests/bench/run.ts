@@ -4,6 +4,7 @@
  * the dashboard issue's; the table says which are met.
  *
  *   npm run build && npm run bench          (BENCH_RUNS=n, default 5)
+ *   BENCH_ONLY=browser,planner npm run bench (only those groups: queries, engine, planner, browser)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,10 +19,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const rows: BenchRow[] = [];
 const t0 = performance.now();
 
-rows.push(...(await benchQueries(RUNS)));
-rows.push(...(await benchEngine(RUNS)));
-rows.push(...(await benchPlanner(RUNS)));
-rows.push(...(await benchBrowser(RUNS)));
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const groups: [string, (runs: number) => Promise<BenchRow[]>][] = [
+	['queries', benchQueries],
+	['engine', benchEngine],
+	['planner', benchPlanner],
+	['browser', benchBrowser]
+];
+for (const [name, bench] of groups) if (!only || only.has(name)) rows.push(...(await bench(RUNS)));
 
 console.log(`\nCAR-T Access Atlas benchmark (${RUNS} runs each, medians)\n`);
 console.log(formatTable(rows));

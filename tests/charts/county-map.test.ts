@@ -77,3 +77,30 @@ describe('access map builder', () => {
 		expect(() => atlasFromTopology({ type: 'FeatureCollection' })).toThrow(/not a us-atlas TopoJSON/);
 	});
 });
+
+describe('first map images (build time)', () => {
+	it('draws the first view as a legend and a map SVG of the declared sizes, without titles, with every county', async () => {
+		const { renderFirstMap, FIRST_LEGEND, FIRST_MAP_WIDTH, FIRST_MAP_ASPECT } = await import('../../src/lib/charts/first-map');
+		const atlas = atlasFromTopology(topo);
+		const fips = atlas.counties.features.map((f) => String(f.id));
+		const view = {
+			version: 1 as const,
+			method: 'road' as const,
+			threshold: 120,
+			evidence: ['strong'],
+			centres: [{ id: 'CO-01', name: 'Denver', lat: 39.74, lon: -104.99, evidence: 'strong' }],
+			counties: { fips, name: fips, pop: fips.map(() => 1), value: fips.map((_, i) => (i % 7) * 30), nearest: fips.map(() => 0), fallback: fips.map(() => 0) },
+			figures: { share: 0.2, beyond: 1, centreCount: 1 }
+		};
+		const { window } = new JSDOM('<!doctype html><body></body>');
+		const r = renderFirstMap({ view, atlas, legendLabel: 'Minutes to the nearest CAR-T centre', document: window.document });
+		expect(r.legendSize).toEqual(FIRST_LEGEND);
+		expect(r.mapSize).toEqual({ width: FIRST_MAP_WIDTH, height: Math.round(FIRST_MAP_WIDTH * FIRST_MAP_ASPECT) });
+		const map = new JSDOM(r.map, { contentType: 'image/svg+xml' }).window.document;
+		expect(map.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+		expect(map.querySelectorAll('g[aria-label="geo"]')[0].querySelectorAll('path').length).toBe(fips.length);
+		expect(map.querySelectorAll('title')).toHaveLength(0);
+		expect(r.map).not.toMatch(/\d\.\d\d/);
+		expect(r.legend).toContain('Minutes to the nearest CAR-T centre');
+	});
+});

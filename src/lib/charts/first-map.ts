@@ -1,0 +1,78 @@
+/**
+ * The first map as two static SVG files, drawn at build time from the first view (see
+ * state/first-view) with the same map builder as the page: the legend at its own size and the
+ * map at `FIRST_MAP_WIDTH`, which the page scales to its column. The page shows them as images
+ * in its prerendered HTML, so the map is on screen at first paint, before any script has run;
+ * the interactive map (same builder, same numbers, same size) then takes their place.
+ *
+ * Tooltip titles are left out (the images cannot show them) and coordinates are rounded to
+ * 0.1 px at the build width, which keeps the file small without visible change.
+ * Pure: the caller passes a DOM document (JSDOM at build time).
+ */
+import * as Plot from '@observablehq/plot';
+import type { Atlas } from '$lib/geo/atlas';
+import { mapProjection } from '$lib/geo/projection';
+import { countyMapOptions, type MapPlace } from './county-map';
+import type { FirstView } from '$lib/state/first-view';
+
+export const FIRST_MAP_WIDTH = 960;
+/** the national map's aspect, as the page draws it (height = width × 0.62) */
+export const FIRST_MAP_ASPECT = 0.62;
+
+/**
+ * The legend image's size: Plot's colour legend is 240 × 50 and lets its title overflow to the
+ * right (an image would clip it), so the image is widened to hold the title.
+ */
+export const FIRST_LEGEND = { width: 480, height: 50 } as const;
+
+export interface FirstMapFiles {
+	map: string;
+	legend: string;
+	/** natural sizes, for the img width/height attributes (no layout shift) */
+	mapSize: { width: number; height: number };
+	legendSize: { width: number; height: number };
+}
+
+export function firstMapPlaces(v: FirstView): MapPlace[] {
+	const c = v.counties;
+	return c.fips.map((id, i) => ({
+		id,
+		name: c.name[i],
+		value: c.value[i],
+		pop: c.pop[i],
+		nearest: c.nearest[i] >= 0 ? v.centres[c.nearest[i]].name : null,
+		fallback: c.fallback[i] === 1
+	}));
+}
+
+/** Standalone SVG text of an element: namespace, no titles, rounded coordinates. */
+export function standaloneSvg(svg: Element): string {
+	for (const t of [...svg.querySelectorAll('title')]) t.remove();
+	svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+	return svg.outerHTML.replace(/(\d+\.\d)\d+/g, '$1');
+}
+
+export function renderFirstMap({ view, atlas, legendLabel, document }: { view: FirstView; atlas: Atlas; legendLabel: string; document: Document }): FirstMapFiles {
+	const width = FIRST_MAP_WIDTH;
+	const height = Math.round(width * FIRST_MAP_ASPECT);
+	const options = countyMapOptions({
+		atlas,
+		places: firstMapPlaces(view),
+		centres: view.centres,
+		unit: 'minutes',
+		legendLabel,
+		width,
+		height,
+		projection: mapProjection({ width, height, focus: atlas.nation })
+	});
+	const figure = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
+	const svgs = [...figure.querySelectorAll('svg')];
+	const mapSvg = svgs.find((s) => s.querySelector('g[aria-label="geo"]'));
+	const legendSvg = svgs.find((s) => s !== mapSvg);
+	if (!mapSvg || !legendSvg) throw new Error('The first map has no map or no legend: the map builder changed.');
+	const size = (s: Element) => ({ width: Number(s.getAttribute('width')), height: Number(s.getAttribute('height')) });
+	const drawn = size(legendSvg);
+	legendSvg.setAttribute('width', String(FIRST_LEGEND.width));
+	legendSvg.setAttribute('viewBox', `0 0 ${FIRST_LEGEND.width} ${drawn.height}`);
+	return { mapSize: size(mapSvg), legendSize: size(legendSvg), map: standaloneSvg(mapSvg), legend: standaloneSvg(legendSvg) };
+}

@@ -145,3 +145,55 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 		row(g, 'evidence filter change → map repainted', col('filterRepaint'))
 	];
 }
+
+/** Embeds a reporter would use, each loaded cold (fresh browser): the first drawn chart. */
+export const EMBED_CASES: { name: string; path: string }[] = [
+	{ name: 'map, default view', path: '/embed/map/' },
+	{ name: 'map, Colorado at 1 hour', path: '/embed/map/?region=08&t=60' },
+	{ name: 'equity bars, national', path: '/embed/equity/' },
+	{ name: 'state ranking', path: '/embed/ranking/' },
+	{ name: 'comparison of 3 states', path: '/embed/compare/?regions=08,30,56' },
+	{ name: 'what-if before/after', path: '/embed/whatif/?add=p:44.0,-103.2' }
+];
+
+export async function benchEmbeds(runs: number): Promise<BenchRow[]> {
+	const served = await serveBuild();
+	const times: Record<string, number[]> = Object.fromEntries(EMBED_CASES.map((c) => [c.name, []]));
+	const plain: number[] = [];
+	try {
+		for (let i = 0; i < runs; i++) {
+			const b = await launch();
+			try {
+				const w = await watchedPage(b, served.origin);
+				const t = performance.now();
+				await w.page.goto(`${served.origin}/methodology/`, { waitUntil: 'load' });
+				plain.push(performance.now() - t);
+			} finally {
+				await b.close();
+			}
+			for (const c of EMBED_CASES) {
+				const browser = await launch();
+				try {
+					const w = await watchedPage(browser, served.origin, { width: 640, height: 600 });
+					await w.page.goto(`${served.origin}${c.path}`);
+					await w.page.waitForFunction(() => performance.getEntriesByName('atlas:embed-rendered').length > 0, null, { timeout: 120_000 });
+					times[c.name].push(await mark(w.page, 'atlas:embed-rendered'));
+					if (w.problems.length) console.warn(`problems during embed bench (${c.path}):`, w.problems);
+					await w.context.close();
+				} finally {
+					await browser.close();
+				}
+			}
+		}
+	} finally {
+		await served.close();
+	}
+	const g = 'embeds (cold, loopback)';
+	const base = row(g, 'methodology page load (baseline)', plain);
+	return [
+		base,
+		...EMBED_CASES.map((c) =>
+			withTarget(row(g, `${c.name}: first chart drawn`, times[c.name], 'ms', { ratio: { vs: 'baseline', value: median(times[c.name]) / base.median } }), 1000)
+		)
+	];
+}

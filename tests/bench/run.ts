@@ -4,12 +4,12 @@
  * the dashboard issue's; the table says which are met.
  *
  *   npm run build && npm run bench          (BENCH_RUNS=n, default 5)
- *   BENCH_ONLY=browser,planner npm run bench (only those groups: queries, engine, planner, browser)
+ *   BENCH_ONLY=browser,planner npm run bench (only those groups: queries, engine, planner, browser, embeds)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatTable, type BenchRow } from './stats';
-import { benchBrowser } from './browser';
+import { benchBrowser, benchEmbeds } from './browser';
 import { benchQueries } from './queries';
 import { benchEngine } from './engine';
 import { benchPlanner } from './planner';
@@ -24,7 +24,8 @@ const groups: [string, (runs: number) => Promise<BenchRow[]>][] = [
 	['queries', benchQueries],
 	['engine', benchEngine],
 	['planner', benchPlanner],
-	['browser', benchBrowser]
+	['browser', benchBrowser],
+	['embeds', benchEmbeds]
 ];
 for (const [name, bench] of groups) if (!only || only.has(name)) rows.push(...(await bench(RUNS)));
 

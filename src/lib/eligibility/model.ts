@@ -185,33 +185,104 @@ export function sumStates(states: readonly StateEstimate[], filter: (s: StateEst
 export type WeightKey = `${DiseaseId | 'total'}:${Bound}`;
 export const WEIGHT_KEYS: readonly WeightKey[] = ([...DISEASES, 'total'] as const).flatMap((d) => BOUNDS.map((b) => `${d}:${b}` as WeightKey));
 
+/** A place row as the weights need it (tract or county rows of `queries/population-groups`). */
+export interface WeightRow {
+	state_fips: string;
+	acs_pop: number | null;
+	/** people aged 65+ (needed only with age structure) */
+	age65?: number | null;
+}
+
+/** Per place, for every disease × bound: all expected eligible patients, and the part aged 65+. */
+export interface AgeWeights {
+	all: Record<WeightKey, Float64Array>;
+	age65: Record<WeightKey, Float64Array>;
+}
+
 /**
- * Expected eligible patients per year per place (tract or county rows, any order): the
- * state's figure × the place's share of the state's `acs_pop`. Places of states without
- * estimates, and places without counts, get 0.
+ * Expected eligible patients per year per place (tract or county rows, any order), and the part
+ * of them aged 65+.
+ *
+ * Without age structure (`ageShare` null for the disease's source cancer): the state's figure ×
+ * the place's share of the state's `acs_pop`; the 65+ part is then split by population (the
+ * place's `age65 / acs_pop`).
+ * With age structure (share a of cases aged 65+, see `age.ts`): the state's figure ×
+ * [a × age65(i) / age65(state) + (1 − a) × under65(i) / under65(state)]; the 65+ part is the
+ * first term. A state whose places lack `age65`, or have no one (or everyone) aged 65+, falls
+ * back to population weighting. Either way each state's total is kept.
+ * Places of states without estimates, and places without counts, get 0.
  */
-export function placeWeights({
+export function ageWeights({
 	rows,
-	states
+	states,
+	ageShare = { nhl: null, leukemia: null, myeloma: null }
 }: {
-	rows: readonly { state_fips: string; acs_pop: number | null }[];
+	rows: readonly WeightRow[];
 	states: readonly StateEstimate[];
-}): Record<WeightKey, Float64Array> {
+	ageShare?: Record<IncidenceSource, number | null>;
+}): AgeWeights {
 	const n = rows.length;
-	const statePop = new Map<string, number>();
-	for (const r of rows) statePop.set(r.state_fips, (statePop.get(r.state_fips) ?? 0) + Math.max(0, r.acs_pop ?? 0));
+	const tot = new Map<string, { pop: number; old: number; ageKnown: boolean }>();
+	for (const r of rows) {
+		let t = tot.get(r.state_fips);
+		if (!t) tot.set(r.state_fips, (t = { pop: 0, old: 0, ageKnown: true }));
+		const p = Math.max(0, r.acs_pop ?? 0);
+		t.pop += p;
+		if (r.acs_pop != null && r.age65 == null) t.ageKnown = false;
+		t.old += Math.min(p, Math.max(0, r.age65 ?? 0));
+	}
 	const byFips = new Map(states.map((s) => [s.state_fips, s]));
-	const out = Object.fromEntries(WEIGHT_KEYS.map((k) => [k, new Float64Array(n)])) as Record<WeightKey, Float64Array>;
+	const blank = () => Object.fromEntries(WEIGHT_KEYS.map((k) => [k, new Float64Array(n)])) as Record<WeightKey, Float64Array>;
+	const all = blank();
+	const age65 = blank();
 	for (let i = 0; i < n; i++) {
 		const r = rows[i];
 		const s = byFips.get(r.state_fips);
-		const sp = statePop.get(r.state_fips) ?? 0;
-		if (!s?.diseases || !(sp > 0)) continue;
-		const f = Math.max(0, r.acs_pop ?? 0) / sp;
-		for (const d of DISEASES) for (const b of BOUNDS) out[`${d}:${b}`][i] = s.diseases[d].eligible[b] * f;
-		for (const b of BOUNDS) out[`total:${b}`][i] = s.total![b] * f;
+		const t = tot.get(r.state_fips)!;
+		if (!s?.diseases || !(t.pop > 0)) continue;
+		const p = Math.max(0, r.acs_pop ?? 0);
+		const old = Math.min(p, Math.max(0, r.age65 ?? 0));
+		const popShare = p / t.pop;
+		const oldShareOfPlace = p > 0 ? old / p : 0;
+		const aged = t.ageKnown && t.old > 0 && t.pop - t.old > 0;
+		for (const d of DISEASES) {
+			const a = ageShare[DISEASE_INFO[d].source];
+			// fraction of the state's patients placed here, and of those the 65+ part
+			let f: number;
+			let f65: number;
+			if (a != null && aged) {
+				f65 = (a * old) / t.old;
+				f = f65 + ((1 - a) * (p - old)) / (t.pop - t.old);
+			} else {
+				f = popShare;
+				f65 = popShare * oldShareOfPlace;
+			}
+			for (const b of BOUNDS) {
+				const e = s.diseases[d].eligible[b];
+				all[`${d}:${b}`][i] = e * f;
+				age65[`${d}:${b}`][i] = e * f65;
+				all[`total:${b}`][i] += e * f;
+				age65[`total:${b}`][i] += e * f65;
+			}
+		}
 	}
-	return out;
+	return { all, age65 };
+}
+
+/**
+ * Expected eligible patients per year per place, spread by population within each state (or
+ * by age structure when `ageShare` is given; see `ageWeights`).
+ */
+export function placeWeights({
+	rows,
+	states,
+	ageShare
+}: {
+	rows: readonly WeightRow[];
+	states: readonly StateEstimate[];
+	ageShare?: Record<IncidenceSource, number | null>;
+}): Record<WeightKey, Float64Array> {
+	return ageWeights({ rows, states, ageShare }).all;
 }
 
 /**

@@ -1,0 +1,164 @@
+/**
+ * Where the modelled eligible patients beyond the threshold are: per county, and per
+ * population group. Pure; inputs are the per-place weights of `model.ts` (`ageWeights`), one
+ * travel value per place (null / NaN = unknown, left out of every figure but `eligible`), and
+ * for groups the `Population` of `metrics/equity.ts` built over the same rows.
+ *
+ * Beyond = strictly greater than the threshold, as everywhere else.
+ *
+ * Groups: the data carry no patients by group, only people by group per place. The assumption,
+ * stated on the page and on the methodology page: **within a place (tract), modelled patients
+ * are split in proportion to each group's share of its population** (households for the
+ * no-vehicle groups; the whole place for categorical groups such as rural, SVI quartile, income
+ * quintile and Medicaid expansion, which are county attributes). With age structure on, the
+ * 65+ and under-65 groups take the age model's own split instead (`AgeWeights.age65`).
+ */
+import { BOUNDS, type AgeWeights, type Bounds, type WeightKey } from './model';
+import type { DiseaseId } from './parameters';
+import { regionMask, type Family, type GroupId, type Population, type Region } from '$lib/metrics/equity';
+
+const zero = (): Bounds => ({ low: 0, central: 0, high: 0 });
+const isKnown = (t: number | null | undefined): t is number => t != null && Number.isFinite(t);
+
+export interface CountyEligible {
+	county_fips: string;
+	state_fips: string;
+	/** every modelled eligible patient a year in the county */
+	eligible: Bounds;
+	/** of those, with a known travel value */
+	known: Bounds;
+	/** of the known, beyond the threshold */
+	beyond: Bounds;
+	/** beyond / known at the central bound; null when known is 0 */
+	share: number | null;
+}
+
+/**
+ * Per county (of the rows' `county_fips`, optionally one state's): modelled eligible patients
+ * a year, and those beyond the threshold. Sorted by beyond (central), largest first, then FIPS.
+ */
+export function countyBreakdown({
+	weights,
+	rows,
+	travel,
+	threshold,
+	disease,
+	state_fips = null
+}: {
+	weights: Record<WeightKey, Float64Array>;
+	rows: readonly { county_fips: string; state_fips: string }[];
+	travel: ArrayLike<number | null>;
+	threshold: number;
+	disease: DiseaseId | 'total';
+	state_fips?: string | null;
+}): CountyEligible[] {
+	if (travel.length !== rows.length) throw new RangeError(`travel has ${travel.length} values for ${rows.length} places; pass one per place, in row order`);
+	const w = BOUNDS.map((b) => weights[`${disease}:${b}`]);
+	const acc = new Map<string, CountyEligible>();
+	for (let i = 0; i < rows.length; i++) {
+		const r = rows[i];
+		if (state_fips != null && r.state_fips !== state_fips) continue;
+		let c = acc.get(r.county_fips);
+		if (!c) acc.set(r.county_fips, (c = { county_fips: r.county_fips, state_fips: r.state_fips, eligible: zero(), known: zero(), beyond: zero(), share: null }));
+		const t = travel[i];
+		const known = isKnown(t);
+		const far = known && t > threshold;
+		BOUNDS.forEach((b, k) => {
+			const x = w[k][i];
+			c.eligible[b] += x;
+			if (known) c.known[b] += x;
+			if (far) c.beyond[b] += x;
+		});
+	}
+	const out = [...acc.values()];
+	for (const c of out) c.share = c.known.central > 0 ? c.beyond.central / c.known.central : null;
+	return out.sort((a, b) => b.beyond.central - a.beyond.central || a.county_fips.localeCompare(b.county_fips));
+}
+
+export interface GroupEligible {
+	id: GroupId;
+	family: Family;
+	/** modelled eligible patients a year in the group with a known travel value */
+	known: Bounds;
+	/** of those, beyond the threshold */
+	beyond: Bounds;
+	/** beyond / known at the central bound; null when known is 0 */
+	share: number | null;
+	/** how the group's patients were placed: 'age model' or 'population share' */
+	split: 'age model' | 'population share';
+}
+
+/**
+ * Per population group (every group of `population.groups` except the total), modelled eligible
+ * patients a year with a known travel value and beyond the threshold, in the region. A place's
+ * patients go to a group by the group's share of the place's people (or households); see the
+ * module comment. `age` (optional): the age model's 65+ part per place, used for the age groups.
+ */
+export function groupBreakdown({
+	population,
+	weights,
+	age,
+	travel,
+	threshold,
+	disease,
+	region = { kind: 'nation' }
+}: {
+	population: Population;
+	weights: Record<WeightKey, Float64Array>;
+	age?: AgeWeights['age65'];
+	travel: ArrayLike<number | null>;
+	threshold: number;
+	disease: DiseaseId | 'total';
+	region?: Region;
+}): GroupEligible[] {
+	const { n, groups } = population;
+	if (travel.length !== n) throw new RangeError(`travel has ${travel.length} values but the population has ${n} rows; pass one per row, in row order`);
+	const idx = (id: GroupId) => groups.findIndex((g) => g.id === id);
+	const iAll = idx('all');
+	const iNoVeh = idx('no_vehicle_hh');
+	const iVeh = idx('vehicle_hh');
+	if (iAll < 0) throw new RangeError('the population needs the "all" group (total population) to split patients by group');
+	const mask = regionMask(population, region);
+	const w = BOUNDS.map((b) => weights[`${disease}:${b}`]);
+	const w65 = age ? BOUNDS.map((b) => age[`${disease}:${b}`]) : null;
+	const out: GroupEligible[] = [];
+	for (let g = 0; g < groups.length; g++) {
+		const def = groups[g];
+		if (def.id === 'all') continue;
+		const ageGroup = w65 && (def.id === 'age65' || def.id === 'under65');
+		const known = zero();
+		const beyond = zero();
+		const gw = population.weight[g];
+		for (let i = 0; i < n; i++) {
+			if (!mask[i]) continue;
+			const t = travel[i];
+			if (!isKnown(t)) continue;
+			let frac: number;
+			if (!ageGroup) {
+				const denom = def.unit === 'households' ? (iNoVeh >= 0 && iVeh >= 0 ? population.weight[iNoVeh][i] + population.weight[iVeh][i] : 0) : population.weight[iAll][i];
+				if (!(denom > 0)) continue;
+				frac = Math.min(1, gw[i] / denom);
+				if (!(frac > 0)) continue;
+			} else frac = NaN;
+			const far = t > threshold;
+			for (let k = 0; k < 3; k++) {
+				let x: number;
+				if (ageGroup) {
+					const old = w65![k][i];
+					x = def.id === 'age65' ? old : Math.max(0, w[k][i] - old);
+				} else x = w[k][i] * frac;
+				known[BOUNDS[k]] += x;
+				if (far) beyond[BOUNDS[k]] += x;
+			}
+		}
+		out.push({
+			id: def.id,
+			family: def.family,
+			known,
+			beyond,
+			share: known.central > 0 ? beyond.central / known.central : null,
+			split: ageGroup ? 'age model' : 'population share'
+		});
+	}
+	return out;
+}

@@ -244,3 +244,13 @@ describe('sensitivity across methods and centre lists', () => {
 		expect(v.find((x) => x.current)!.share).toBeCloseTo(100 / 3, 9);
 	});
 });
+
+describe('by county, nation', () => {
+	it('the nation is 50 states + DC: Puerto Rico municipios are left out', () => {
+		const pr = [...rows, place({ county_fips: '72001', state_fips: '72', acs_pop: 1000, age65: 100 })];
+		const w = placeWeights({ rows: pr, states: [state] });
+		const all = countyBreakdown({ weights: w, rows: pr, travel: [150, 30, null, 500], threshold: 120, disease: 'total' });
+		expect(all.map((c) => c.county_fips)).toEqual(['01001', '01003']);
+		expect(countyBreakdown({ weights: w, rows: pr, travel: [150, 30, null, 500], threshold: 120, disease: 'total', state_fips: '72' })[0].eligible.central).toBe(0);
+	});
+});

@@ -18,6 +18,11 @@ import type { DiseaseId } from './parameters';
 import { regionMask, type Family, type GroupId, type Population, type Region } from '$lib/metrics/equity';
 
 const zero = (): Bounds => ({ low: 0, central: 0, high: 0 });
+/** 50 states + DC: state FIPS 01-56 (Puerto Rico, 72, is outside), as `metrics/equity` `regionMask`. */
+const inNation = (fips: string) => {
+	const n = Number(fips);
+	return n >= 1 && n <= 56;
+};
 const isKnown = (t: number | null | undefined): t is number => t != null && Number.isFinite(t);
 
 export interface CountyEligible {
@@ -34,8 +39,10 @@ export interface CountyEligible {
 }
 
 /**
- * Per county (of the rows' `county_fips`, optionally one state's): modelled eligible patients
- * a year, and those beyond the threshold. Sorted by beyond (central), largest first, then FIPS.
+ * Per county (of the rows' `county_fips`, one state's, or with `state_fips` null the nation's:
+ * 50 states + DC, as `metrics/equity` regions, so Puerto Rico, which has no estimates, is left
+ * out): modelled eligible patients a year, and those beyond the threshold. Sorted by beyond
+ * (central), largest first, then FIPS.
  */
 export function countyBreakdown({
 	weights,
@@ -57,7 +64,7 @@ export function countyBreakdown({
 	const acc = new Map<string, CountyEligible>();
 	for (let i = 0; i < rows.length; i++) {
 		const r = rows[i];
-		if (state_fips != null && r.state_fips !== state_fips) continue;
+		if (state_fips != null ? r.state_fips !== state_fips : !inNation(r.state_fips)) continue;
 		let c = acc.get(r.county_fips);
 		if (!c) acc.set(r.county_fips, (c = { county_fips: r.county_fips, state_fips: r.state_fips, eligible: zero(), known: zero(), beyond: zero(), share: null }));
 		const t = travel[i];

@@ -1,6 +1,6 @@
 /** Eligibility by county, by group, with age structure, and across methods: hand-worked cases. */
 import { describe, expect, it } from 'vitest';
-import { ageWeights, estimateStates, placeWeights, type StateIncidenceRow } from '../../src/lib/eligibility/model';
+import { ageWeights, estimateStates, placeWeights, stateAgeShares, type StateIncidenceRow } from '../../src/lib/eligibility/model';
 import { countyBreakdown, groupBreakdown } from '../../src/lib/eligibility/breakdown';
 import { eligibilityVariants, weightBeyond } from '../../src/lib/eligibility/sensitivity';
 import { AGE_DEFS, DEFAULT_AGE, ageShares, parseAge, serialiseAge } from '../../src/lib/eligibility/age';
@@ -86,6 +86,20 @@ describe('age structure within a state', () => {
 		expect(ageWeights({ rows: young, states: [state], ageShare: shares }).all['lbcl:central'][0]).toBeCloseTo(0.2 * E('lbcl'), 9);
 		const unknown = rows.map((r) => ({ ...r, age65: null }));
 		expect(ageWeights({ rows: unknown, states: [state], ageShare: shares }).all['lbcl:central'][1]).toBeCloseTo(0.6 * E('lbcl'), 9);
+	});
+	it('a state older than the nation gets a larger share of its cases aged 65+ (same rate ratio)', () => {
+		// nation: 600 people, 150 aged 65+ (p = 0.25); a = 0.6 → rate ratio r = 0.6 × 0.75 / (0.4 × 0.25) = 4.5
+		// state 01: p = 0.2 → a = 4.5 × 0.2 / (0.9 + 0.8) = 0.9 / 1.7; state 02: p = 0.5 → a = 2.25 / 2.75
+		const [s1, s2] = estimateStates({ rows: [stateRow(), stateRow({ state_fips: '02' })] });
+		const two = [...rows, place({ county_fips: '02001', state_fips: '02', acs_pop: 100, age65: 50 })];
+		const w = ageWeights({ rows: two, states: [s1, s2], ageShare: shares });
+		const a1 = 0.9 / 1.7;
+		expect(w.all['lbcl:central'][0]).toBeCloseTo((a1 * 0.5 + (1 - a1) * 0.125) * s1.diseases!.lbcl.eligible.central, 9);
+		expect(w.age65['lbcl:central'][3]).toBeCloseTo((2.25 / 2.75) * s2.diseases!.lbcl.eligible.central, 9);
+		const f = stateAgeShares(shares, 0.25);
+		expect(f('nhl', 0.25)).toBeCloseTo(0.6, 12);
+		expect(f('leukemia', 0.25)).toBeNull();
+		expect(f('nhl', 0)).toBeNull();
 	});
 	it('cited defaults are valid shares and the URL keeps edits and the off switch', () => {
 		for (const a of AGE_DEFS) {

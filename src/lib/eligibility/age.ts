@@ -6,10 +6,12 @@
  *
  *   place i gets  E(s) × [ a × age65(i) / age65(s)  +  (1 − a) × under65(i) / under65(s) ]
  *
- * where a is the national share of cases aged 65+. The state total is unchanged (the two parts
- * sum to E(s)); only where inside the state the patients are placed moves: older places get
- * more. This is indirect standardisation with two age bands and national case shares; it
- * assumes the 65+ : under-65 rate ratio is the same in every state.
+ * where a is the state's share of cases aged 65+. The published shares are national, so a state's
+ * share comes from the national one by indirect standardisation with two age bands
+ * (`model.ts` `stateAgeShares`): the 65+ : under-65 rate ratio implied by the national share and
+ * the national population aged 65+ is applied to the state's own population, so older states get
+ * a larger share of cases aged 65+. The state total is unchanged (the two parts sum to E(s));
+ * only where inside the state the patients are placed moves: older places get more.
  *
  * B-ALL is left weighted by total population: most ALL is diagnosed in children and young
  * adults, and the data carry no under-18 or under-20 count per place (only 65+), and no

@@ -206,9 +206,10 @@ export interface AgeWeights {
  * Without age structure (`ageShare` null for the disease's source cancer): the state's figure ×
  * the place's share of the state's `acs_pop`; the 65+ part is then split by population (the
  * place's `age65 / acs_pop`).
- * With age structure (share a of cases aged 65+, see `age.ts`): the state's figure ×
- * [a × age65(i) / age65(state) + (1 − a) × under65(i) / under65(state)]; the 65+ part is the
- * first term. A state whose places lack `age65`, or have no one (or everyone) aged 65+, falls
+ * With age structure (national share a of cases aged 65+, see `age.ts`): the state's figure ×
+ * [aₛ × age65(i) / age65(state) + (1 − aₛ) × under65(i) / under65(state)], where aₛ is the
+ * state's share of cases aged 65+ from `stateAgeShares` (same 65+ : under-65 rate ratio as the
+ * nation); the 65+ part is the first term. A state whose places lack `age65`, or have no one (or everyone) aged 65+, falls
  * back to population weighting. Either way each state's total is kept.
  * Places of states without estimates, and places without counts, get 0.
  */
@@ -232,6 +233,15 @@ export function ageWeights({
 		t.old += Math.min(p, Math.max(0, r.age65 ?? 0));
 	}
 	const byFips = new Map(states.map((s) => [s.state_fips, s]));
+	// national share aged 65+ over the places of states with estimates (the age shares are national)
+	let natPop = 0;
+	let natOld = 0;
+	for (const [fips, t] of tot) {
+		if (!byFips.get(fips)?.diseases || !t.ageKnown) continue;
+		natPop += t.pop;
+		natOld += t.old;
+	}
+	const stateShare = stateAgeShares(ageShare, natPop > 0 ? natOld / natPop : NaN);
 	const blank = () => Object.fromEntries(WEIGHT_KEYS.map((k) => [k, new Float64Array(n)])) as Record<WeightKey, Float64Array>;
 	const all = blank();
 	const age65 = blank();
@@ -246,7 +256,7 @@ export function ageWeights({
 		const oldShareOfPlace = p > 0 ? old / p : 0;
 		const aged = t.ageKnown && t.old > 0 && t.pop - t.old > 0;
 		for (const d of DISEASES) {
-			const a = ageShare[DISEASE_INFO[d].source];
+			const a = stateShare(DISEASE_INFO[d].source, t.pop > 0 ? t.old / t.pop : NaN);
 			// fraction of the state's patients placed here, and of those the 65+ part
 			let f: number;
 			let f65: number;
@@ -267,6 +277,23 @@ export function ageWeights({
 		}
 	}
 	return { all, age65 };
+}
+
+/**
+ * Indirect standardisation with two age bands: from the national share a of cases aged 65+ and
+ * the national population share p aged 65+, the rate ratio r = a(1 − p) / ((1 − a) p) of the
+ * 65+ to the under-65; a state whose population share aged 65+ is pₛ then has the share
+ * aₛ = r pₛ / (r pₛ + 1 − pₛ) of its cases aged 65+ (aₛ = a when pₛ = p). Returns a function of
+ * (source, pₛ); null where the source has no age share or the shares are undefined.
+ */
+export function stateAgeShares(ageShare: Record<IncidenceSource, number | null>, nationalOld: number) {
+	return (source: IncidenceSource, stateOld: number): number | null => {
+		const a = ageShare[source];
+		if (a == null || !(nationalOld > 0 && nationalOld < 1) || !(stateOld > 0 && stateOld < 1)) return null;
+		if (a <= 0 || a >= 1) return a <= 0 ? 0 : 1;
+		const r = (a * (1 - nationalOld)) / ((1 - a) * nationalOld);
+		return (r * stateOld) / (r * stateOld + 1 - stateOld);
+	};
 }
 
 /**

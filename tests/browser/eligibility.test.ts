@@ -114,6 +114,10 @@ describe('eligibility breakdowns by county and group', () => {
 		const lines = csv.trim().split('\r\n').filter((l) => !l.startsWith('#'));
 		expect(lines[0]).toMatch(/^county_fips,county,state,beyond_low,beyond_central,beyond_high/);
 		expect(lines).toHaveLength(65);
+		// another unit starts from that method's default threshold
+		await w.page.getByLabel('Travel method', { exact: true }).selectOption('straight_miles');
+		await expect.poll(() => countyTable(w).locator('caption').innerText()).toMatch(/beyond 60 miles \(Straight-line distance\)/);
+		expect(await w.page.getByLabel(/^Threshold/).inputValue()).toBe('60');
 		await screenshot(w.page, 'eligibility-colorado-myeloma');
 		await done(w);
 	});

@@ -17,7 +17,6 @@ import { BOUNDS, type AgeWeights, type Bounds, type WeightKey } from './model';
 import type { DiseaseId } from './parameters';
 import { regionMask, type Family, type GroupId, type Population, type Region } from '$lib/metrics/equity';
 
-const zero = (): Bounds => ({ low: 0, central: 0, high: 0 });
 /** 50 states + DC: state FIPS 01-56 (Puerto Rico, 72, is outside), as `metrics/equity` `regionMask`. */
 const inNation = (fips: string) => {
 	const n = Number(fips);
@@ -60,24 +59,46 @@ export function countyBreakdown({
 	state_fips?: string | null;
 }): CountyEligible[] {
 	if (travel.length !== rows.length) throw new RangeError(`travel has ${travel.length} values for ${rows.length} places; pass one per place, in row order`);
-	const w = BOUNDS.map((b) => weights[`${disease}:${b}`]);
-	const acc = new Map<string, CountyEligible>();
+	const [wl, wc, wh] = BOUNDS.map((b) => weights[`${disease}:${b}`]);
+	// county index per place, then sums in flat arrays: 9 per county (eligible, known, beyond × low, central, high)
+	const index = new Map<string, number>();
+	const meta: { county_fips: string; state_fips: string }[] = [];
+	const of = new Int32Array(rows.length).fill(-1);
 	for (let i = 0; i < rows.length; i++) {
 		const r = rows[i];
 		if (state_fips != null ? r.state_fips !== state_fips : !inNation(r.state_fips)) continue;
-		let c = acc.get(r.county_fips);
-		if (!c) acc.set(r.county_fips, (c = { county_fips: r.county_fips, state_fips: r.state_fips, eligible: zero(), known: zero(), beyond: zero(), share: null }));
-		const t = travel[i];
-		const known = isKnown(t);
-		const far = known && t > threshold;
-		BOUNDS.forEach((b, k) => {
-			const x = w[k][i];
-			c.eligible[b] += x;
-			if (known) c.known[b] += x;
-			if (far) c.beyond[b] += x;
-		});
+		let c = index.get(r.county_fips);
+		if (c === undefined) {
+			index.set(r.county_fips, (c = meta.length));
+			meta.push({ county_fips: r.county_fips, state_fips: r.state_fips });
+		}
+		of[i] = c;
 	}
-	const out = [...acc.values()];
+	const sums = new Float64Array(meta.length * 9);
+	for (let i = 0; i < rows.length; i++) {
+		const c = of[i];
+		if (c < 0) continue;
+		const o = c * 9;
+		const l = wl[i];
+		const m = wc[i];
+		const h = wh[i];
+		sums[o] += l;
+		sums[o + 1] += m;
+		sums[o + 2] += h;
+		const t = travel[i];
+		if (!isKnown(t)) continue;
+		sums[o + 3] += l;
+		sums[o + 4] += m;
+		sums[o + 5] += h;
+		if (t > threshold) {
+			sums[o + 6] += l;
+			sums[o + 7] += m;
+			sums[o + 8] += h;
+		}
+	}
+	const bounds = (o: number): Bounds => ({ low: sums[o], central: sums[o + 1], high: sums[o + 2] });
+	const acc = meta.map((m, c) => ({ ...m, eligible: bounds(c * 9), known: bounds(c * 9 + 3), beyond: bounds(c * 9 + 6), share: null as number | null }));
+	const out: CountyEligible[] = acc;
 	for (const c of out) c.share = c.known.central > 0 ? c.beyond.central / c.known.central : null;
 	return out.sort((a, b) => b.beyond.central - a.beyond.central || a.county_fips.localeCompare(b.county_fips));
 }
@@ -126,44 +147,64 @@ export function groupBreakdown({
 	const iVeh = idx('vehicle_hh');
 	if (iAll < 0) throw new RangeError('the population needs the "all" group (total population) to split patients by group');
 	const mask = regionMask(population, region);
-	const w = BOUNDS.map((b) => weights[`${disease}:${b}`]);
+	const [wl, wc, wh] = BOUNDS.map((b) => weights[`${disease}:${b}`]);
 	const w65 = age ? BOUNDS.map((b) => age[`${disease}:${b}`]) : null;
+	// places in the region with a known travel value, and whether each is beyond
+	const keep: number[] = [];
+	for (let i = 0; i < n; i++) if (mask[i] && isKnown(travel[i])) keep.push(i);
+	const far = Uint8Array.from(keep, (i) => ((travel[i] as number) > threshold ? 1 : 0));
+	const all = population.weight[iAll];
+	const households = iNoVeh >= 0 && iVeh >= 0 ? population.weight[iNoVeh].map((x, i) => x + population.weight[iVeh][i]) : null;
 	const out: GroupEligible[] = [];
 	for (let g = 0; g < groups.length; g++) {
 		const def = groups[g];
 		if (def.id === 'all') continue;
-		const ageGroup = w65 && (def.id === 'age65' || def.id === 'under65');
-		const known = zero();
-		const beyond = zero();
+		const ageGroup = !!w65 && (def.id === 'age65' || def.id === 'under65');
+		const older = def.id === 'age65';
 		const gw = population.weight[g];
-		for (let i = 0; i < n; i++) {
-			if (!mask[i]) continue;
-			const t = travel[i];
-			if (!isKnown(t)) continue;
-			let frac: number;
-			if (!ageGroup) {
-				const denom = def.unit === 'households' ? (iNoVeh >= 0 && iVeh >= 0 ? population.weight[iNoVeh][i] + population.weight[iVeh][i] : 0) : population.weight[iAll][i];
-				if (!(denom > 0)) continue;
-				frac = Math.min(1, gw[i] / denom);
+		const denom = def.unit === 'households' ? households : all;
+		let kl = 0;
+		let kc = 0;
+		let kh = 0;
+		let bl = 0;
+		let bc = 0;
+		let bh = 0;
+		for (let p = 0; p < keep.length; p++) {
+			const i = keep[p];
+			let xl: number;
+			let xc: number;
+			let xh: number;
+			if (ageGroup) {
+				const ol = w65![0][i];
+				const oc = w65![1][i];
+				const oh = w65![2][i];
+				xl = older ? ol : Math.max(0, wl[i] - ol);
+				xc = older ? oc : Math.max(0, wc[i] - oc);
+				xh = older ? oh : Math.max(0, wh[i] - oh);
+			} else {
+				const d = denom ? denom[i] : 0;
+				if (!(d > 0)) continue;
+				const frac = Math.min(1, gw[i] / d);
 				if (!(frac > 0)) continue;
-			} else frac = NaN;
-			const far = t > threshold;
-			for (let k = 0; k < 3; k++) {
-				let x: number;
-				if (ageGroup) {
-					const old = w65![k][i];
-					x = def.id === 'age65' ? old : Math.max(0, w[k][i] - old);
-				} else x = w[k][i] * frac;
-				known[BOUNDS[k]] += x;
-				if (far) beyond[BOUNDS[k]] += x;
+				xl = wl[i] * frac;
+				xc = wc[i] * frac;
+				xh = wh[i] * frac;
+			}
+			kl += xl;
+			kc += xc;
+			kh += xh;
+			if (far[p]) {
+				bl += xl;
+				bc += xc;
+				bh += xh;
 			}
 		}
 		out.push({
 			id: def.id,
 			family: def.family,
-			known,
-			beyond,
-			share: known.central > 0 ? beyond.central / known.central : null,
+			known: { low: kl, central: kc, high: kh },
+			beyond: { low: bl, central: bc, high: bh },
+			share: kc > 0 ? bc / kc : null,
 			split: ageGroup ? 'age model' : 'population share'
 		});
 	}

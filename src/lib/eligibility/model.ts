@@ -245,34 +245,55 @@ export function ageWeights({
 	const blank = () => Object.fromEntries(WEIGHT_KEYS.map((k) => [k, new Float64Array(n)])) as Record<WeightKey, Float64Array>;
 	const all = blank();
 	const age65 = blank();
+	// columns hoisted out of the loop: [disease][bound], and the totals per bound
+	const colAll = DISEASES.map((d) => BOUNDS.map((b) => all[`${d}:${b}`]));
+	const col65 = DISEASES.map((d) => BOUNDS.map((b) => age65[`${d}:${b}`]));
+	const totAll = BOUNDS.map((b) => all[`total:${b}`]);
+	const tot65 = BOUNDS.map((b) => age65[`total:${b}`]);
+	// per state: eligible per disease and bound, and the share of cases aged 65+ per disease
+	const perState = new Map<string, { eligible: number[][]; a: (number | null)[] } | null>();
+	const stateInputs = (fips: string) => {
+		let c = perState.get(fips);
+		if (c !== undefined) return c;
+		const s = byFips.get(fips);
+		const t = tot.get(fips)!;
+		c =
+			s?.diseases && t.pop > 0
+				? {
+						eligible: DISEASES.map((d) => BOUNDS.map((b) => s.diseases![d].eligible[b])),
+						a: DISEASES.map((d) => (t.ageKnown && t.old > 0 && t.pop - t.old > 0 ? stateShare(DISEASE_INFO[d].source, t.old / t.pop) : null))
+					}
+				: null;
+		perState.set(fips, c);
+		return c;
+	};
 	for (let i = 0; i < n; i++) {
 		const r = rows[i];
-		const s = byFips.get(r.state_fips);
+		const c = stateInputs(r.state_fips);
+		if (!c) continue;
 		const t = tot.get(r.state_fips)!;
-		if (!s?.diseases || !(t.pop > 0)) continue;
 		const p = Math.max(0, r.acs_pop ?? 0);
 		const old = Math.min(p, Math.max(0, r.age65 ?? 0));
 		const popShare = p / t.pop;
 		const oldShareOfPlace = p > 0 ? old / p : 0;
-		const aged = t.ageKnown && t.old > 0 && t.pop - t.old > 0;
-		for (const d of DISEASES) {
-			const a = stateShare(DISEASE_INFO[d].source, t.pop > 0 ? t.old / t.pop : NaN);
+		for (let d = 0; d < DISEASES.length; d++) {
+			const a = c.a[d];
 			// fraction of the state's patients placed here, and of those the 65+ part
 			let f: number;
 			let f65: number;
-			if (a != null && aged) {
+			if (a != null) {
 				f65 = (a * old) / t.old;
 				f = f65 + ((1 - a) * (p - old)) / (t.pop - t.old);
 			} else {
 				f = popShare;
 				f65 = popShare * oldShareOfPlace;
 			}
-			for (const b of BOUNDS) {
-				const e = s.diseases[d].eligible[b];
-				all[`${d}:${b}`][i] = e * f;
-				age65[`${d}:${b}`][i] = e * f65;
-				all[`total:${b}`][i] += e * f;
-				age65[`total:${b}`][i] += e * f65;
+			for (let b = 0; b < 3; b++) {
+				const e = c.eligible[d][b];
+				colAll[d][b][i] = e * f;
+				col65[d][b][i] = e * f65;
+				totAll[b][i] += e * f;
+				tot65[b][i] += e * f65;
 			}
 		}
 	}
@@ -364,15 +385,19 @@ export function beyondByState({
 }): StateBeyond[] {
 	if (travel.length !== stateFips.length) throw new RangeError(`travel has ${travel.length} values for ${stateFips.length} places; pass one per place, in row order`);
 	const acc = new Map<string, { beyond: Bounds; known: Bounds }>();
+	const [wl, wc, wh] = BOUNDS.map((b) => weights[`${disease}:${b}`]);
 	for (let i = 0; i < stateFips.length; i++) {
 		const t = travel[i];
 		if (t == null || !Number.isFinite(t)) continue;
 		let a = acc.get(stateFips[i]);
 		if (!a) acc.set(stateFips[i], (a = { beyond: { low: 0, central: 0, high: 0 }, known: { low: 0, central: 0, high: 0 } }));
-		for (const b of BOUNDS) {
-			const w = weights[`${disease}:${b}`][i];
-			a.known[b] += w;
-			if (t > threshold) a.beyond[b] += w;
+		a.known.low += wl[i];
+		a.known.central += wc[i];
+		a.known.high += wh[i];
+		if (t > threshold) {
+			a.beyond.low += wl[i];
+			a.beyond.central += wc[i];
+			a.beyond.high += wh[i];
 		}
 	}
 	return [...acc]

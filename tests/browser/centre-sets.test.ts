@@ -89,7 +89,7 @@ describe('your own centre list', () => {
 		await done(w);
 	});
 
-	it('a saved list survives a reload and replaces the atlas list on the map, comparison and planner', async () => {
+	it('a saved list survives a reload and replaces the atlas list on the map, comparison, planner and eligibility page', async () => {
 		const w = await openExplore();
 		const { page } = w;
 		await saveGood(page, 'Northern network');
@@ -136,7 +136,11 @@ describe('your own centre list', () => {
 		const planner = await anotherPage(w, site.origin);
 		await planner.goto(`${site.origin}/planner/?centres=user:Northern%20network`);
 		await expect.poll(() => planner.locator('.caveat').innerText(), { timeout: 60_000 }).toMatch(/your centre set "Northern network"/);
-		for (const p of [linked, compare, planner]) await roadsReady(p);
+		const eligibility = await anotherPage(w, site.origin);
+		await eligibility.goto(`${site.origin}/eligibility/?centres=user:Northern%20network`);
+		await expect.poll(() => eligibility.locator('.caveat').innerText(), { timeout: 60_000 }).toMatch(/your centre set "Northern network"/);
+		expect(await eligibility.getByLabel('Centre list').inputValue()).toBe('Northern network');
+		for (const p of [linked, compare, planner, eligibility]) await roadsReady(p);
 		await done(w);
 	});
 

@@ -185,33 +185,152 @@ export function sumStates(states: readonly StateEstimate[], filter: (s: StateEst
 export type WeightKey = `${DiseaseId | 'total'}:${Bound}`;
 export const WEIGHT_KEYS: readonly WeightKey[] = ([...DISEASES, 'total'] as const).flatMap((d) => BOUNDS.map((b) => `${d}:${b}` as WeightKey));
 
+/** A place row as the weights need it (tract or county rows of `queries/population-groups`). */
+export interface WeightRow {
+	state_fips: string;
+	acs_pop: number | null;
+	/** people aged 65+ (needed only with age structure) */
+	age65?: number | null;
+}
+
+/** Per place, for every disease × bound: all expected eligible patients, and the part aged 65+. */
+export interface AgeWeights {
+	all: Record<WeightKey, Float64Array>;
+	age65: Record<WeightKey, Float64Array>;
+}
+
 /**
- * Expected eligible patients per year per place (tract or county rows, any order): the
- * state's figure × the place's share of the state's `acs_pop`. Places of states without
- * estimates, and places without counts, get 0.
+ * Expected eligible patients per year per place (tract or county rows, any order), and the part
+ * of them aged 65+.
+ *
+ * Without age structure (`ageShare` null for the disease's source cancer): the state's figure ×
+ * the place's share of the state's `acs_pop`; the 65+ part is then split by population (the
+ * place's `age65 / acs_pop`).
+ * With age structure (national share a of cases aged 65+, see `age.ts`): the state's figure ×
+ * [aₛ × age65(i) / age65(state) + (1 − aₛ) × under65(i) / under65(state)], where aₛ is the
+ * state's share of cases aged 65+ from `stateAgeShares` (same 65+ : under-65 rate ratio as the
+ * nation); the 65+ part is the first term. A state whose places lack `age65`, or have no one (or everyone) aged 65+, falls
+ * back to population weighting. Either way each state's total is kept.
+ * Places of states without estimates, and places without counts, get 0.
+ */
+export function ageWeights({
+	rows,
+	states,
+	ageShare = { nhl: null, leukemia: null, myeloma: null }
+}: {
+	rows: readonly WeightRow[];
+	states: readonly StateEstimate[];
+	ageShare?: Record<IncidenceSource, number | null>;
+}): AgeWeights {
+	const n = rows.length;
+	const tot = new Map<string, { pop: number; old: number; ageKnown: boolean }>();
+	for (const r of rows) {
+		let t = tot.get(r.state_fips);
+		if (!t) tot.set(r.state_fips, (t = { pop: 0, old: 0, ageKnown: true }));
+		const p = Math.max(0, r.acs_pop ?? 0);
+		t.pop += p;
+		if (r.acs_pop != null && r.age65 == null) t.ageKnown = false;
+		t.old += Math.min(p, Math.max(0, r.age65 ?? 0));
+	}
+	const byFips = new Map(states.map((s) => [s.state_fips, s]));
+	// national share aged 65+ over the places of states with estimates (the age shares are national)
+	let natPop = 0;
+	let natOld = 0;
+	for (const [fips, t] of tot) {
+		if (!byFips.get(fips)?.diseases || !t.ageKnown) continue;
+		natPop += t.pop;
+		natOld += t.old;
+	}
+	const stateShare = stateAgeShares(ageShare, natPop > 0 ? natOld / natPop : NaN);
+	const blank = () => Object.fromEntries(WEIGHT_KEYS.map((k) => [k, new Float64Array(n)])) as Record<WeightKey, Float64Array>;
+	const all = blank();
+	const age65 = blank();
+	// columns hoisted out of the loop: [disease][bound], and the totals per bound
+	const colAll = DISEASES.map((d) => BOUNDS.map((b) => all[`${d}:${b}`]));
+	const col65 = DISEASES.map((d) => BOUNDS.map((b) => age65[`${d}:${b}`]));
+	const totAll = BOUNDS.map((b) => all[`total:${b}`]);
+	const tot65 = BOUNDS.map((b) => age65[`total:${b}`]);
+	// per state: eligible per disease and bound, and the share of cases aged 65+ per disease
+	const perState = new Map<string, { eligible: number[][]; a: (number | null)[] } | null>();
+	const stateInputs = (fips: string) => {
+		let c = perState.get(fips);
+		if (c !== undefined) return c;
+		const s = byFips.get(fips);
+		const t = tot.get(fips)!;
+		c =
+			s?.diseases && t.pop > 0
+				? {
+						eligible: DISEASES.map((d) => BOUNDS.map((b) => s.diseases![d].eligible[b])),
+						a: DISEASES.map((d) => (t.ageKnown && t.old > 0 && t.pop - t.old > 0 ? stateShare(DISEASE_INFO[d].source, t.old / t.pop) : null))
+					}
+				: null;
+		perState.set(fips, c);
+		return c;
+	};
+	for (let i = 0; i < n; i++) {
+		const r = rows[i];
+		const c = stateInputs(r.state_fips);
+		if (!c) continue;
+		const t = tot.get(r.state_fips)!;
+		const p = Math.max(0, r.acs_pop ?? 0);
+		const old = Math.min(p, Math.max(0, r.age65 ?? 0));
+		const popShare = p / t.pop;
+		const oldShareOfPlace = p > 0 ? old / p : 0;
+		for (let d = 0; d < DISEASES.length; d++) {
+			const a = c.a[d];
+			// fraction of the state's patients placed here, and of those the 65+ part
+			let f: number;
+			let f65: number;
+			if (a != null) {
+				f65 = (a * old) / t.old;
+				f = f65 + ((1 - a) * (p - old)) / (t.pop - t.old);
+			} else {
+				f = popShare;
+				f65 = popShare * oldShareOfPlace;
+			}
+			for (let b = 0; b < 3; b++) {
+				const e = c.eligible[d][b];
+				colAll[d][b][i] = e * f;
+				col65[d][b][i] = e * f65;
+				totAll[b][i] += e * f;
+				tot65[b][i] += e * f65;
+			}
+		}
+	}
+	return { all, age65 };
+}
+
+/**
+ * Indirect standardisation with two age bands: from the national share a of cases aged 65+ and
+ * the national population share p aged 65+, the rate ratio r = a(1 − p) / ((1 − a) p) of the
+ * 65+ to the under-65; a state whose population share aged 65+ is pₛ then has the share
+ * aₛ = r pₛ / (r pₛ + 1 − pₛ) of its cases aged 65+ (aₛ = a when pₛ = p). Returns a function of
+ * (source, pₛ); null where the source has no age share or the shares are undefined.
+ */
+export function stateAgeShares(ageShare: Record<IncidenceSource, number | null>, nationalOld: number) {
+	return (source: IncidenceSource, stateOld: number): number | null => {
+		const a = ageShare[source];
+		if (a == null || !(nationalOld > 0 && nationalOld < 1) || !(stateOld > 0 && stateOld < 1)) return null;
+		if (a <= 0 || a >= 1) return a <= 0 ? 0 : 1;
+		const r = (a * (1 - nationalOld)) / ((1 - a) * nationalOld);
+		return (r * stateOld) / (r * stateOld + 1 - stateOld);
+	};
+}
+
+/**
+ * Expected eligible patients per year per place, spread by population within each state (or
+ * by age structure when `ageShare` is given; see `ageWeights`).
  */
 export function placeWeights({
 	rows,
-	states
+	states,
+	ageShare
 }: {
-	rows: readonly { state_fips: string; acs_pop: number | null }[];
+	rows: readonly WeightRow[];
 	states: readonly StateEstimate[];
+	ageShare?: Record<IncidenceSource, number | null>;
 }): Record<WeightKey, Float64Array> {
-	const n = rows.length;
-	const statePop = new Map<string, number>();
-	for (const r of rows) statePop.set(r.state_fips, (statePop.get(r.state_fips) ?? 0) + Math.max(0, r.acs_pop ?? 0));
-	const byFips = new Map(states.map((s) => [s.state_fips, s]));
-	const out = Object.fromEntries(WEIGHT_KEYS.map((k) => [k, new Float64Array(n)])) as Record<WeightKey, Float64Array>;
-	for (let i = 0; i < n; i++) {
-		const r = rows[i];
-		const s = byFips.get(r.state_fips);
-		const sp = statePop.get(r.state_fips) ?? 0;
-		if (!s?.diseases || !(sp > 0)) continue;
-		const f = Math.max(0, r.acs_pop ?? 0) / sp;
-		for (const d of DISEASES) for (const b of BOUNDS) out[`${d}:${b}`][i] = s.diseases[d].eligible[b] * f;
-		for (const b of BOUNDS) out[`total:${b}`][i] = s.total![b] * f;
-	}
-	return out;
+	return ageWeights({ rows, states, ageShare }).all;
 }
 
 /**
@@ -266,15 +385,19 @@ export function beyondByState({
 }): StateBeyond[] {
 	if (travel.length !== stateFips.length) throw new RangeError(`travel has ${travel.length} values for ${stateFips.length} places; pass one per place, in row order`);
 	const acc = new Map<string, { beyond: Bounds; known: Bounds }>();
+	const [wl, wc, wh] = BOUNDS.map((b) => weights[`${disease}:${b}`]);
 	for (let i = 0; i < stateFips.length; i++) {
 		const t = travel[i];
 		if (t == null || !Number.isFinite(t)) continue;
 		let a = acc.get(stateFips[i]);
 		if (!a) acc.set(stateFips[i], (a = { beyond: { low: 0, central: 0, high: 0 }, known: { low: 0, central: 0, high: 0 } }));
-		for (const b of BOUNDS) {
-			const w = weights[`${disease}:${b}`][i];
-			a.known[b] += w;
-			if (t > threshold) a.beyond[b] += w;
+		a.known.low += wl[i];
+		a.known.central += wc[i];
+		a.known.high += wh[i];
+		if (t > threshold) {
+			a.beyond.low += wl[i];
+			a.beyond.central += wc[i];
+			a.beyond.high += wh[i];
 		}
 	}
 	return [...acc]

@@ -3,10 +3,12 @@
 import { marked } from 'marked';
 import dictionary from '$data/README.md?raw';
 import roads from '$data/ROADS.md?raw';
+import eligibility from '$lib/eligibility/README.md?raw';
 
 export function load() {
 	return {
 		dictionaryHtml: marked.parse(dictionary, { async: false }),
-		roadsHtml: marked.parse(roads, { async: false })
+		roadsHtml: marked.parse(roads, { async: false }),
+		eligibilityHtml: marked.parse(eligibility, { async: false })
 	};
 }

@@ -99,6 +99,7 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 				await rank.click();
 				await pl.page.waitForFunction(() => document.documentElement.dataset.plannerMs !== undefined, null, { timeout: 120_000 });
 				const plannerRoad = Number(await pl.page.evaluate(() => document.documentElement.dataset.plannerMs));
+				console.log('planner road run', plannerRoad, 'ms', await pl.page.evaluate(() => document.documentElement.dataset.plannerTimings));
 				if (pl.problems.length) console.warn('problems during bench run (planner):', pl.problems);
 				await pl.context.close();
 

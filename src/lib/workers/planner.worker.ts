@@ -7,6 +7,7 @@
  */
 import { plan } from '$lib/planner/plan';
 import { decodeGraph, type RoadGraph } from '$lib/metrics/drive-time/graph';
+import { componentsOf, snapIndexOf } from '$lib/metrics/drive-time/travel-times';
 import { TravelEngine } from '$lib/metrics/travel-engine';
 import { methodValues } from '$lib/metrics/method-values';
 import type { PlannerRequest, PlannerResponse } from '$lib/planner/protocol';
@@ -43,6 +44,11 @@ self.onmessage = async (e: MessageEvent<PlannerRequest>) => {
 			}
 			const result = plan(m.input, { onProgress: progress, road });
 			reply({ type: 'plan-result', id: m.id, result });
+		} else if (m.type === 'warm') {
+			const graph = await loadGraph(m.graphUrl);
+			snapIndexOf(graph);
+			componentsOf(graph);
+			reply({ type: 'warm-done', id: m.id });
 		} else if (m.type === 'county-travel') {
 			const empty = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
 			const engine = new TravelEngine({ tracts: empty, counties: m.counties, calibration: m.calibration });

@@ -8,6 +8,8 @@
  */
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import type { TravelClient } from '$lib/workers/travel-client';
+import type { CentrePoint } from '$lib/metrics/nearest';
+import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Dashboard } from './dashboard.svelte';
 import { describeError } from './resource.svelte';
 
@@ -84,6 +86,13 @@ export class Session {
 		const c = this.#client;
 		if (!c) return Promise.resolve();
 		return this.#dash.recompute({ travel: (engine, centres) => c.compute(engine, centres) });
+	}
+
+	/** Travel for another centre set on the worker's own engine for it (the method range); after `start`. */
+	variantTravel(centres: CentrePoint[]): Promise<TravelResult> {
+		const c = this.#client;
+		if (!c) return Promise.reject(new Error('The travel worker has not started yet.'));
+		return c.compute('sensitivity', centres);
 	}
 
 	terminate() {

@@ -2,8 +2,8 @@
  * The range of a headline figure across methods and centre-evidence filters
  * (`metrics/sensitivity`), for the dashboard, the comparison page and the equity embed.
  * Composes `Dashboard` (never edits it). Travel for the three evidence filters' centre sets
- * comes from the travel worker on its own engine, requested only once the main view is
- * ready, so it never delays it; again when the road network arrives (road variants).
+ * comes from a second travel worker (`Session.variantTravel`), requested only once the main
+ * view is ready, so it never delays it; again when the road network arrives (road variants).
  * Construct during component initialisation (it sets up an effect).
  */
 import { untrack } from 'svelte';
@@ -28,6 +28,8 @@ export class MethodRange {
 	road = $state(false);
 	#key = '';
 	#run = 0;
+	/** the last region's mask (the figure is recomputed on every threshold move) */
+	#mask: { key: string; mask: Uint8Array } | null = null;
 	#travel: (centres: CentrePoint[]) => Promise<TravelResult>;
 	#calibration: Calibration;
 
@@ -76,6 +78,12 @@ export class MethodRange {
 		}
 	}
 
+	#maskOf(region: Region): Uint8Array {
+		const key = JSON.stringify(region);
+		if (this.#mask?.key !== key) this.#mask = { key, mask: regionMask(this.dash.population!, region) };
+		return this.#mask.mask;
+	}
+
 	/** What the range leaves out, said on screen (null when nothing). */
 	note = $derived.by(() => {
 		if (this.status === 'error') return `Only this view’s figure is shown: the other methods and centre lists failed (${this.error}).`;
@@ -110,7 +118,7 @@ export class MethodRange {
 		return variantsAt({
 			series: this.series,
 			weight,
-			include: regionMask(d.population, region),
+			include: this.#maskOf(region),
 			threshold: d.view.threshold,
 			unit: d.unit,
 			current: { label: `${METHOD_INFO[d.view.method].label}, ${formatThreshold({ value: d.view.threshold, unit: d.unit })}`, values: d.tractValues }

@@ -16,5 +16,5 @@ export type TravelResponse =
 	| { type: 'error'; id: number; message: string };
 
 /** Which centre set a computation is for: each keeps its own incremental state
- * ('sensitivity': the evidence-filter sets of the method range, metrics/sensitivity). */
+ * ('sensitivity': the evidence-filter sets of the method range, in their own worker; Session.variantTravel). */
 export type EngineKey = 'baseline' | 'scenario' | 'sensitivity';

@@ -8,8 +8,8 @@ import { decodeGraph, type RoadGraph } from '$lib/metrics/drive-time/graph';
 import type { TravelRequest, TravelResponse } from './travel-protocol';
 
 /** Engines share the inputs and the road graph: one for the baseline centre set, one
- * for the what-if scenario, one for the evidence-filter sets of the method range, so each keeps
- * its own incremental state. */
+ * for the what-if scenario (in the method range's worker: one for its centre sets), so each
+ * keeps its own incremental state. */
 const engines = new Map<string, TravelEngine>();
 let init: Extract<TravelRequest, { type: 'init' }> | null = null;
 let graph: RoadGraph | null = null;

@@ -57,7 +57,8 @@ describe('dashboard', () => {
 		expect(rows.at(-1)).toMatch(/\(this view\)/);
 		// the range is the headline's figure: the chosen group's share (the current row equals the sentence's first share)
 		expect(await caption()).toMatch(/^Share of residents of non-metro counties beyond 2 hours in the United States: from/);
-		const share = (await w.page.locator('.equity-panel .headline').innerText()).match(/([\d.]+) %/)![1];
+		const bar = await w.page.locator('.equity-panel g[aria-label="bar"] [aria-label^="Non-metro counties:"]').first().getAttribute('aria-label');
+		const share = bar!.match(/: ([\d.]+) %/)![1];
 		expect(rows.at(-1)).toContain(`${share} %`);
 		// a group and a state: the range follows
 		await w.page.getByRole('button', { name: '1 hour' }).click();

@@ -3,7 +3,8 @@
  * (`metrics/sensitivity`), for the dashboard, the comparison page and the equity embed.
  * Composes `Dashboard` (never edits it). Travel for the three evidence filters' centre sets
  * comes from a second travel worker (`Session.variantTravel`), requested only once the main
- * view is ready, so it never delays it; again when the road network arrives (road variants).
+ * view is ready and has stayed unchanged for a moment, so it never delays it; again when the
+ * road network arrives (road variants).
  * Construct during component initialisation (it sets up an effect).
  */
 import { untrack } from 'svelte';
@@ -17,6 +18,9 @@ import { EVIDENCE_VARIANTS, variantSeries, variantsAt, type CentreSetTravel, typ
 import { passesFilter } from '$lib/queries/centre-filter';
 import { describeError } from './resource.svelte';
 import { GROUP_COPY } from '$lib/copy/groups';
+
+/** ms the view must stay unchanged before the range is computed */
+const SETTLE_MS = 1500;
 
 export class MethodRange {
 	readonly dash: Dashboard;
@@ -47,7 +51,11 @@ export class MethodRange {
 		$effect(() => {
 			if (dash.phase !== 'ready' || !dash.centres.length || (opts.enabled && !opts.enabled())) return;
 			const road = dash.roadStatus === 'ready';
-			untrack(() => this.#update(road));
+			// wait until the view has settled: no extra work while the user is changing things
+			$state.snapshot(dash.view);
+			void dash.scenario;
+			const timer = setTimeout(() => untrack(() => this.#update(road)), SETTLE_MS);
+			return () => clearTimeout(timer);
 		});
 	}
 

@@ -19,8 +19,11 @@ import { passesFilter } from '$lib/queries/centre-filter';
 import { describeError } from './resource.svelte';
 import { GROUP_COPY } from '$lib/copy/groups';
 
-/** ms the view must stay unchanged before the range is computed */
+/** ms the view must stay unchanged before the range is computed: straight-line and calibrated
+ * variants are cheap; road variants load the road network into the range's worker and run three
+ * national searches, so they wait for a longer pause */
 const SETTLE_MS = 1500;
+const ROAD_SETTLE_MS = 5000;
 
 export class MethodRange {
 	readonly dash: Dashboard;
@@ -54,7 +57,7 @@ export class MethodRange {
 			// wait until the view has settled: no extra work while the user is changing things
 			$state.snapshot(dash.view);
 			void dash.scenario;
-			const timer = setTimeout(() => untrack(() => this.#update(road)), SETTLE_MS);
+			const timer = setTimeout(() => untrack(() => this.#update(road)), road ? ROAD_SETTLE_MS : SETTLE_MS);
 			return () => clearTimeout(timer);
 		});
 	}

@@ -20,6 +20,7 @@ interface Sample {
 	filterRepaint: number;
 	whatIfAdd: number;
 	whatIfRemove: number;
+	plannerRoad: number;
 }
 
 const mark = (p: Page, name: string) => p.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name);
@@ -112,6 +113,18 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 				await waitForMap(w.page, n1 + 1);
 				const filterRepaint = (await w.page.evaluate(() => performance.getEntriesByName('atlas:map-rendered').at(-1)!.startTime)) - tF;
 
+				// planner: top 10 national on roads, click → ranked rows (the page's own measure)
+				const pl = await watchedPage(browser, served.origin);
+				await pl.page.goto(`${served.origin}/planner/?method=road&t=120`);
+				const rank = pl.page.getByRole('button', { name: 'Rank candidate sites' });
+				await rank.and(pl.page.locator(':enabled')).waitFor({ timeout: 120_000 });
+				await rank.click();
+				await pl.page.waitForFunction(() => document.documentElement.dataset.plannerMs !== undefined, null, { timeout: 120_000 });
+				const plannerRoad = Number(await pl.page.evaluate(() => document.documentElement.dataset.plannerMs));
+				console.log('planner road run', plannerRoad, 'ms', await pl.page.evaluate(() => document.documentElement.dataset.plannerTimings));
+				if (pl.problems.length) console.warn('problems during bench run (planner):', pl.problems);
+				await pl.context.close();
+
 				samples.push({
 					plainPage,
 					firstMap,
@@ -123,7 +136,8 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 					threshold,
 					filterRepaint,
 					whatIfAdd,
-					whatIfRemove
+					whatIfRemove,
+					plannerRoad
 				});
 				if (w.problems.length) console.warn('problems during bench run:', w.problems);
 				await w.context.close();
@@ -149,7 +163,8 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 		withTarget(row(g, 'threshold slider drag, per input event → figures, panel, ranking updated', col('threshold')), 16),
 		withTarget(row(g, 'what-if add (map click) → everything repainted', col('whatIfAdd')), 100),
 		withTarget(row(g, 'what-if reset → everything repainted', col('whatIfRemove')), 100),
-		row(g, 'evidence filter change → map repainted', col('filterRepaint'))
+		row(g, 'evidence filter change → map repainted', col('filterRepaint')),
+		withTarget(row(g, 'planner, road method: top 10 national, click → ranked rows', col('plannerRoad')), 1000)
 	];
 }
 

@@ -37,6 +37,10 @@ describe('compare regions', () => {
 			expect(await card.innerText()).toMatch(/US \d+(\.\d)? %/);
 			expect(await card.locator('.headline').innerText()).toMatch(new RegExp(`^In ${name}, .*non-metro counties.*more than 2 hours`));
 		}
+		// each card: the share under the other methods and centre lists
+		await expect
+			.poll(() => page.locator('.card .sensitivity figcaption').allInnerTexts(), { timeout: 60_000 })
+			.toEqual([expect.stringMatching(/beyond 2 hours in Colorado: from \d+\.\d % to \d+\.\d % .*13 variants.*\.$/), expect.stringMatching(/beyond 2 hours in Montana: (from .*|\d+\.\d % under every method and centre list )\(13 variants.*\.$/)]);
 		// the chart: both regions and the United States in every group, one dashed national tick per region row
 		await chartSvg(page).waitFor();
 		const text = await chartText(page);

@@ -42,6 +42,31 @@ describe('dashboard', () => {
 		await done(w);
 	});
 
+	it('the equity headline shows its range across methods and centre lists, road drive times included once loaded', async () => {
+		const w = await open();
+		const range = w.page.locator('.equity-panel .sensitivity');
+		const caption = () => range.locator('figcaption').innerText();
+		// 3 evidence filters × (30 mph, miles, calibrated, road) + this view = 13 variants, computed after the view is ready
+		await expect.poll(caption, { timeout: 60_000 }).toMatch(/from \d+\.\d % to \d+\.\d % depending on the method and centre list \(13 variants; a spread of \d+\.\d percentage points\)\.$/);
+		expect(await caption()).not.toMatch(/computing range/);
+		await range.getByText('Every variant').click();
+		const rows = await range.locator('tbody tr').allInnerTexts();
+		expect(rows).toHaveLength(13);
+		expect(rows.filter((r) => /Drive time on roads, 120 minutes/.test(r))).toHaveLength(3);
+		expect(rows.some((r) => /strong evidence \(\d+ centres\)/.test(r))).toBe(true);
+		expect(rows.at(-1)).toMatch(/\(this view\)/);
+		// the range is the headline's figure: the chosen group's share (the current row equals the sentence's first share)
+		expect(await caption()).toMatch(/^Share of residents of non-metro counties beyond 2 hours in the United States: from/);
+		const bar = await w.page.locator('.equity-panel g[aria-label="bar"] [aria-label^="Non-metro counties:"]').first().getAttribute('aria-label');
+		const share = bar!.match(/: ([\d.]+) %/)![1];
+		expect(rows.at(-1)).toContain(`${share} %`);
+		// a group and a state: the range follows
+		await w.page.getByRole('button', { name: '1 hour' }).click();
+		await expect.poll(caption).toMatch(/beyond 1 hour in the United States: from/);
+		await screenshot(w.page, 'dashboard-range');
+		await done(w);
+	});
+
 	it('threshold, method and evidence changes update figures, map and URL; the link reproduces the view', async () => {
 		const w = await open();
 		const before = await figures(w.page);

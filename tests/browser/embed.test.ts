@@ -165,6 +165,11 @@ describe('embed downloads and accessibility', () => {
 		await page.goto(`${served.origin}/embed/equity/?region=30&method=straight_30mph&group=nh_aian&downloads=1`);
 		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
 		const title = await page.locator('h1').innerText();
+		// the headline share's range across methods and centre lists (no road network in a straight-line embed, said so)
+		await expect
+			.poll(() => page.locator('.sensitivity figcaption').innerText(), { timeout: 60_000 })
+			.toMatch(/Share of non-Hispanic American Indian and Alaska Native residents beyond 2 hours in Montana: (from \d+\.\d % to \d+\.\d % .*|\d+\.\d % under every method and centre list )\(10 variants.*\)\.$/);
+		expect(await page.locator('.sensitivity .note').innerText()).toMatch(/road network is not loaded here/);
 
 		const p1 = await save(page, /PNG image \(1×\)/);
 		const p2 = await save(page, /PNG 2× image/);

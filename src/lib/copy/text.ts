@@ -46,3 +46,7 @@ export const NO_ROAD_TREATMENT = [
 /** How group counts reach census tracts (shown wherever group figures appear). */
 export const APPORTIONING_NOTE =
 	'Group counts (race and ethnicity, poverty, insurance, age, vehicles) come from ACS 2018-2022 via CDC/ATSDR SVI 2022. For 7 states (CO, IA, MT, OK, SD, WI, WY) tract counts are used; elsewhere each county\'s counts are spread over its tracts in proportion to 2020 population, which assumes a group is spread like the population within a county. Intervals are 90 % ACS margins of error (sampling error of the counts only, not of travel).';
+
+/** How the range of a headline figure is built (equity panel, comparison, embeds, planner; metrics/sensitivity). */
+export const METHOD_RANGE_NOTE =
+	'Headline shares come with their range across assumptions: the same share recomputed for three centre lists (strong evidence only; strong and moderate, the default; every evidence level) under each method: straight line at 30 mph at the threshold in minutes (a miles threshold is read at 30 mph, so 60 miles = 120 minutes), straight-line miles at as many miles as minutes (what those minutes cover at 60 mph, the upper bracket), the calibrated estimate and, once the road network has loaded, road drive time. The view’s own figure is marked. The range shows how much the answer depends on the method and the centre list; it is not a statistical interval.';

@@ -2,7 +2,7 @@
  * How much "modelled eligible patients beyond the threshold" depends on the travel method and
  * the centre list: the headline figure recomputed under every method we offer, for every
  * centre-evidence filter, and under the published studies' county-level methods, as
- * `planner/sensitivity` variants (share in percent) plus the patients beyond in each variant.
+ * `metrics/sensitivity` variants (share in percent) plus the patients beyond in each variant.
  * Pure: the caller passes straight-line km per place for each centre set (from
  * `metrics/nearest`), and the engine's road minutes for the view's own centre set.
  *
@@ -10,7 +10,7 @@
  * as the methods do (`metrics/travel-methods`). The straight-line-miles variant then uses the
  * minutes figure as miles (60 mph bracket), as on the planner page.
  */
-import type { Variant } from '$lib/planner/sensitivity';
+import type { Variant } from '$lib/metrics/sensitivity';
 import { calibratedMinutes, type Calibration, type CensusRegion } from '$lib/metrics/drive-time/calibrated';
 import { straightLineValues, type TravelUnit } from '$lib/metrics/travel-methods';
 

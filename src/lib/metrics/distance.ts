@@ -10,9 +10,19 @@ const RAD = Math.PI / 180;
 
 /** Haversine great-circle distance in km. */
 export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+	return greatCircleKmCos(lat1, lon1, Math.cos(lat1 * RAD), lat2, lon2, Math.cos(lat2 * RAD));
+}
+
+/** `cosLat(lat)` as greatCircleKmCos expects it (precompute it for points used many times). */
+export function cosLat(lat: number): number {
+	return Math.cos(lat * RAD);
+}
+
+/** {@link greatCircleKm} with each latitude's cosine given (`cosLat`): the same arithmetic, the same bits. */
+export function greatCircleKmCos(lat1: number, lon1: number, cos1: number, lat2: number, lon2: number, cos2: number): number {
 	const dLat = (lat2 - lat1) * RAD;
 	const dLon = (lon2 - lon1) * RAD;
-	const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+	const a = Math.sin(dLat / 2) ** 2 + cos1 * cos2 * Math.sin(dLon / 2) ** 2;
 	return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 

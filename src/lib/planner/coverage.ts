@@ -20,8 +20,8 @@
  * cells overlapping its reach box. Cost O(candidates × places in reach), no per-pair work
  * outside the box.
  */
-import { EARTH_RADIUS_KM, greatCircleKm } from '$lib/metrics/distance';
-import { calibratedMinutes, censusRegionOfState, type Calibration, type CensusRegion } from '$lib/metrics/drive-time/calibrated';
+import { cosLat, EARTH_RADIUS_KM, greatCircleKmCos } from '$lib/metrics/distance';
+import { calibratedMinutes, calibratedMinutesTable, censusRegionOfState, type Calibration, type CensusRegion } from '$lib/metrics/drive-time/calibrated';
 
 export type TravelModel =
 	/** value = km × factor (minutes at a speed, or miles) */
@@ -92,6 +92,9 @@ export function buildCoverage(input: CoverageInput): Coverage {
 	const { places, current, candidates, threshold, model } = input;
 	const n = places.lat.length;
 	const regions = places.stateFips.map((s) => censusRegionOfState(s));
+	// the model's value per pair (the calibrated cells resolved once: same arithmetic as modelValue)
+	const table = model.kind === 'calibrated' ? calibratedMinutesTable(model.calibration) : null;
+	const factor = model.kind === 'straight' ? model.factor : 0;
 	const beyondList: number[] = [];
 	for (let i = 0; i < n; i++) {
 		if (input.include && !input.include[i]) continue;
@@ -120,7 +123,9 @@ export function buildCoverage(input: CoverageInput): Coverage {
 	const px = new Float64Array(n);
 	const py = new Float64Array(n);
 	const pz = new Float64Array(n);
+	const pcos = new Float64Array(n);
 	for (const i of beyond) {
+		pcos[i] = cosLat(places.lat[i]);
 		const la = places.lat[i] * RAD;
 		const lo = places.lon[i] * RAD;
 		px[i] = Math.cos(la) * Math.cos(lo);
@@ -145,6 +150,7 @@ export function buildCoverage(input: CoverageInput): Coverage {
 			const cx = Math.cos(lat * RAD) * Math.cos(lon * RAD);
 			const cy = Math.cos(lat * RAD) * Math.sin(lon * RAD);
 			const cz = Math.sin(lat * RAD);
+			const ccos = cosLat(lat);
 			for (let r = r0; r <= r1; r++) {
 				for (let cc = c0; cc <= c1; cc++) {
 					const b = buckets.get(key(r, cc));
@@ -154,10 +160,10 @@ export function buildCoverage(input: CoverageInput): Coverage {
 						const dy = py[i] - cy;
 						const dz = pz[i] - cz;
 						if (dx * dx + dy * dy + dz * dz > maxChord2) continue;
-						const km = greatCircleKm(lat, lon, places.lat[i], places.lon[i]);
+						const km = greatCircleKmCos(lat, lon, ccos, places.lat[i], places.lon[i], pcos[i]);
 						if (km > maxReach) continue;
 						if (useCloser && input.currentKm && Number.isFinite(input.currentKm[i]) && km >= input.currentKm[i]) continue;
-						if (modelValue(model, km, regions[i]) <= threshold) items.push(i);
+						if ((table ? table(km, regions[i]) : km * factor) <= threshold) items.push(i);
 					}
 				}
 			}

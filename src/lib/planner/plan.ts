@@ -65,7 +65,7 @@ export function travelModel(method: Method, calibration: Calibration): TravelMod
 export interface PlanHooks {
 	onProgress?: (fraction: number, message: string) => void;
 	/** road graph for the road method (absent: calibrated shortlist only) */
-	road?: Pick<RoadRescoreInput, 'graph' | 'params' | 'search' | 'prepared'> | null;
+	road?: Pick<RoadRescoreInput, 'graph' | 'params'> | null;
 }
 
 export function plan(input: PlanInput, hooks: PlanHooks = {}): PlanResult {

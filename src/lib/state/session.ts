@@ -8,6 +8,8 @@
  */
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import type { TravelClient } from '$lib/workers/travel-client';
+import type { CentrePoint } from '$lib/metrics/nearest';
+import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Dashboard } from './dashboard.svelte';
 import { describeError } from './resource.svelte';
 
@@ -20,10 +22,16 @@ export interface SessionOptions {
 	afterData?: (dash: Dashboard) => Promise<void> | void;
 }
 
+function placesOf(rows: readonly { lat: number; lon: number; state_fips: string }[]) {
+	return { lat: Float64Array.from(rows, (r) => r.lat), lon: Float64Array.from(rows, (r) => r.lon), stateFips: rows.map((r) => r.state_fips) };
+}
+
 export class Session {
 	#dash: Dashboard;
 	#opts: SessionOptions;
 	#client: TravelClient | undefined;
+	/** a second travel worker for other centre sets (the method range), so they never queue before the view's own */
+	#variants: { client: TravelClient; ready: Promise<void>; roads: Promise<unknown> | null } | undefined;
 
 	constructor(dash: Dashboard, opts: SessionOptions) {
 		this.#dash = dash;
@@ -44,12 +52,7 @@ export class Session {
 			if (!this.#client) {
 				const { TravelClient } = await import('$lib/workers/travel-client');
 				this.#client = new TravelClient();
-				const places = (rows: { lat: number; lon: number; state_fips: string }[]) => ({
-					lat: Float64Array.from(rows, (r) => r.lat),
-					lon: Float64Array.from(rows, (r) => r.lon),
-					stateFips: rows.map((r) => r.state_fips)
-				});
-				await this.#client.init(places(dash.tractRows), places(dash.countyRows), this.#opts.calibration);
+				await this.#client.init(placesOf(dash.tractRows), placesOf(dash.countyRows), this.#opts.calibration);
 				performance.mark('atlas:worker-ready');
 			}
 			await this.recompute();
@@ -86,7 +89,34 @@ export class Session {
 		return this.#dash.recompute({ travel: (engine, centres) => c.compute(engine, centres) });
 	}
 
+	/**
+	 * Tract travel for another centre set (the method range), in a second travel worker started on
+	 * first use: the view's own computations never wait behind it. Road drive times once the view's
+	 * road network has loaded (the graph file then comes from the browser cache). After `start`.
+	 */
+	async variantTravel(centres: CentrePoint[]): Promise<TravelResult> {
+		const dash = this.#dash;
+		if (!dash.tractRows.length) throw new Error('The places are not loaded yet.');
+		if (!this.#variants) {
+			const { TravelClient } = await import('$lib/workers/travel-client');
+			const client = new TravelClient();
+			const ready = client.init(placesOf(dash.tractRows), placesOf([]), this.#opts.calibration);
+			this.#variants = { client, ready, roads: null };
+		}
+		const v = this.#variants;
+		await v.ready;
+		if (dash.roadStatus === 'ready' && this.#opts.graphUrl) {
+			v.roads ??= v.client.loadRoads(this.#opts.graphUrl).catch((e) => {
+				v.roads = null;
+				throw e;
+			});
+			await v.roads;
+		}
+		return v.client.compute('sensitivity', centres);
+	}
+
 	terminate() {
 		this.#client?.terminate();
+		this.#variants?.client.terminate();
 	}
 }

@@ -61,6 +61,11 @@ export class PlannerClient {
 		return r.result;
 	}
 
+	/** Load the road graph and its indexes in the worker now, so the first road run does not wait for them. */
+	async warm(graphUrl: string): Promise<void> {
+		await this.#send({ type: 'warm', graphUrl });
+	}
+
 	async countyTravel(counties: Places, centreSets: CentrePoint[][], calibration: Calibration, graphUrl: string | null) {
 		const r = await this.#send({ type: 'county-travel', counties, centreSets, calibration, graphUrl });
 		if (r.type !== 'county-result') throw new Error('unexpected reply from the planner worker');

@@ -3,18 +3,17 @@
  * The planner Web Worker: coverage sets and the greedy (lib/planner/plan) off the page, with
  * progress messages; the page cancels a run by terminating the worker (planner-client.ts).
  * The road graph is fetched once (the browser cache usually has it from the travel worker)
- * and kept with the last road search for as long as the worker lives.
+ * and kept for as long as the worker lives.
  */
 import { plan } from '$lib/planner/plan';
 import { decodeGraph, type RoadGraph } from '$lib/metrics/drive-time/graph';
-import { CentreSearch } from '$lib/metrics/drive-time/travel-times';
+import { componentsOf, snapIndexOf } from '$lib/metrics/drive-time/travel-times';
 import { TravelEngine } from '$lib/metrics/travel-engine';
 import { methodValues } from '$lib/metrics/method-values';
 import type { PlannerRequest, PlannerResponse } from '$lib/planner/protocol';
 
 let graphPromise: Promise<RoadGraph> | null = null;
 let graphUrlLoaded = '';
-let cachedSearch: { key: string; search: CentreSearch<string> } | null = null;
 
 function loadGraph(url: string): Promise<RoadGraph> {
 	if (!graphPromise || graphUrlLoaded !== url) {
@@ -41,16 +40,15 @@ self.onmessage = async (e: MessageEvent<PlannerRequest>) => {
 			if (m.input.method === 'road' && m.graphUrl) {
 				progress(0, 'Loading the road network');
 				const graph = await loadGraph(m.graphUrl);
-				const key = (m.input.centres ?? []).map((c) => `${c.id}@${c.lat},${c.lon}`).join('|');
-				if (!cachedSearch || cachedSearch.key !== key) {
-					const search = new CentreSearch<string>(graph);
-					if (m.input.centres?.length) search.add(...m.input.centres);
-					cachedSearch = { key, search };
-				}
-				road = { graph, search: cachedSearch.search };
+				road = { graph };
 			}
 			const result = plan(m.input, { onProgress: progress, road });
 			reply({ type: 'plan-result', id: m.id, result });
+		} else if (m.type === 'warm') {
+			const graph = await loadGraph(m.graphUrl);
+			snapIndexOf(graph);
+			componentsOf(graph);
+			reply({ type: 'warm-done', id: m.id });
 		} else if (m.type === 'county-travel') {
 			const empty = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
 			const engine = new TravelEngine({ tracts: empty, counties: m.counties, calibration: m.calibration });

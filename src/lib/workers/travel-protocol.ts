@@ -15,5 +15,6 @@ export type TravelResponse =
 	| { type: 'result'; id: number; result: TravelResult }
 	| { type: 'error'; id: number; message: string };
 
-/** Which centre set a computation is for: each keeps its own incremental state. */
-export type EngineKey = 'baseline' | 'scenario';
+/** Which centre set a computation is for: each keeps its own incremental state
+ * ('sensitivity': the evidence-filter sets of the method range, in their own worker; Session.variantTravel). */
+export type EngineKey = 'baseline' | 'scenario' | 'sensitivity';

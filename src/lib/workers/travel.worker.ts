@@ -7,8 +7,9 @@ import { TravelEngine } from '$lib/metrics/travel-engine';
 import { decodeGraph, type RoadGraph } from '$lib/metrics/drive-time/graph';
 import type { TravelRequest, TravelResponse } from './travel-protocol';
 
-/** Two engines share the inputs and the road graph: one for the baseline centre set, one
- * for the what-if scenario, so each keeps its own incremental state. */
+/** Engines share the inputs and the road graph: one for the baseline centre set, one
+ * for the what-if scenario (in the method range's worker: one for its centre sets), so each
+ * keeps its own incremental state. */
 const engines = new Map<string, TravelEngine>();
 let init: Extract<TravelRequest, { type: 'init' }> | null = null;
 let graph: RoadGraph | null = null;

@@ -4,6 +4,7 @@ import {
 	bandIndex,
 	calibratedMinutes,
 	calibratedMinutesBetween,
+	calibratedMinutesTable,
 	calibratedRoadKm,
 	CENSUS_REGIONS,
 	censusRegionOfState,
@@ -34,6 +35,22 @@ describe('calibrated straight-line model', () => {
 		[0, 'South', 0]
 	] as const)('%s km in %s → %s min', (km, region, minutes) => {
 		expect(calibratedMinutes(cal, km, region)).toBeCloseTo(minutes, 10);
+	});
+
+	it('calibratedMinutesTable gives the same bits as calibratedMinutes (toy and shipped calibration, every region, band edges)', () => {
+		const shipped = JSON.parse(fs.readFileSync(new URL('../../../data/drive_time_calibration.json', import.meta.url), 'utf8')) as Calibration;
+		for (const c of [cal, shipped]) {
+			const table = calibratedMinutesTable(c);
+			const kms = [-1, NaN, 0, 1e-9, ...c.bandsKm, ...c.bandsKm.map((e) => e - 1e-9), ...Array.from({ length: 400 }, (_, i) => i * 2.37)];
+			for (const region of [null, ...CENSUS_REGIONS]) {
+				for (const km of kms) expect(Object.is(table(km, region), calibratedMinutes(c, km, region)), `${km} ${region}`).toBe(true);
+			}
+		}
+		// a band without a usable cell fails at the call that needs it, with the same message
+		const broken: Calibration = { bandsKm: [0, 40], cells: { ...cal.cells, US: [cell(1.5, 45), cell(0, 0, 0)], West: [cell(2, 40), cell(0, 0, 0)] } };
+		const t = calibratedMinutesTable(broken);
+		expect(t(10, 'West')).toBe(calibratedMinutes(broken, 10, 'West'));
+		expect(() => t(50, 'West')).toThrow(/no usable US cell for band 1/);
 	});
 
 	it('road km = km × circuity', () => {

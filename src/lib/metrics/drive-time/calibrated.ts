@@ -66,6 +66,34 @@ export function calibratedMinutes(cal: Calibration, km: number, region: CensusRe
 	return ((km * c.circuity) / c.speedKmh) * 60;
 }
 
+/**
+ * {@link calibratedMinutes} for many points: the cells are resolved once per region and band, so a
+ * call is a band search and the same arithmetic (identical results). `minutes(km, region)`.
+ */
+export function calibratedMinutesTable(cal: Calibration): (km: number, region: CensusRegion | null) => number {
+	const edges = Float64Array.from(cal.bandsKm);
+	// a band without a usable cell keeps its error for the call that needs it, as calibratedMinutes does
+	const resolve = (region: CensusRegion | null) =>
+		cal.bandsKm.map((_, b) => {
+			try {
+				const c = cellFor(cal, edges[b], region);
+				return [c.circuity, c.speedKmh] as const;
+			} catch (e) {
+				return e as Error;
+			}
+		});
+	const byRegion = new Map([null, ...CENSUS_REGIONS].map((r) => [r, resolve(r)]));
+	return (km, region) => {
+		if (!(km >= 0)) return NaN;
+		const cells = byRegion.get(region) ?? byRegion.get(null)!;
+		let b = 0;
+		while (b + 1 < edges.length && km >= edges[b + 1]) b++;
+		const cell = cells[b];
+		if (cell instanceof Error) throw cell;
+		return ((km * cell[0]) / cell[1]) * 60;
+	};
+}
+
 /** Calibrated road km for a straight-line distance. */
 export function calibratedRoadKm(cal: Calibration, km: number, region: CensusRegion | null): number {
 	if (!(km >= 0)) return NaN;

@@ -103,8 +103,8 @@ export interface PreparedOrigins {
 }
 
 const componentCache = new WeakMap<RoadGraph, Int32Array>();
-/** Connected component of every vertex (label = smallest vertex id in the component). */
-function componentsOf(graph: RoadGraph): Int32Array {
+/** Connected component of every vertex (label = smallest vertex id in the component); cached per graph. */
+export function componentsOf(graph: RoadGraph): Int32Array {
 	let comp = componentCache.get(graph);
 	if (comp) return comp;
 	const n = graph.vertexCount;
@@ -326,18 +326,12 @@ export function queryPrepared(
 	// direct local trips: for each centre, the origins within maxSnapKm (latitude band, then a safe longitude bound)
 	const { lat, lon, byLat, sortedLat } = prepared;
 	const maxKm = params.maxSnapKm;
-	const latDeg = maxKm / 111.0; // ≥ maxKm / (km per degree of latitude): the band holds every origin within maxKm
-	const sinHalf = Math.sin(Math.min(Math.PI / 2, maxKm / (2 * EARTH_R)));
 	for (let s = 0; s < centres.length; s++) {
 		const c = centres[s];
 		if (!c || !Number.isFinite(c.lat) || !Number.isFinite(c.lon)) continue;
 		const cLat = c.lat;
 		const cLon = c.lon;
-		// every origin in the band has |lat| ≤ phiMax; then km ≥ 2R asin(cos(phiMax) sin(|Δlon| / 2))
-		const phiMax = Math.min(90, Math.abs(cLat) + latDeg);
-		const cosMax = Math.cos((phiMax * Math.PI) / 180);
-		const ratio = cosMax > 1e-6 ? sinHalf / cosMax : 2;
-		const dLonMax = ratio >= 1 ? Infinity : ((2 * Math.asin(ratio) * 180) / Math.PI) * (1 + 1e-6) + 1e-9;
+		const { latDeg, lonDeg: dLonMax } = nearBand(Math.abs(cLat), maxKm);
 		let lo = 0;
 		let hi = sortedLat.length;
 		const lat0 = cLat - latDeg;
@@ -367,6 +361,22 @@ export function queryPrepared(
 		if (c2[o] < 0) m2[o] = NaN;
 	}
 	return out;
+}
+
+/**
+ * Degrees of latitude and longitude that hold every point within `maxKm` (great circle) of a point
+ * whose |latitude| is at most `absLat`: |Δlat| ≤ latDeg and |Δlon| (mod 360) ≤ lonDeg (Infinity near
+ * the poles). Conservative by construction, so a scan of that band misses no point.
+ */
+export function nearBand(absLat: number, maxKm: number): { latDeg: number; lonDeg: number } {
+	const latDeg = maxKm / 111.0; // ≥ maxKm / (km per degree of latitude)
+	const sinHalf = Math.sin(Math.min(Math.PI / 2, maxKm / (2 * EARTH_R)));
+	// every point in the band has |lat| ≤ phiMax; then km ≥ 2R asin(cos(phiMax) sin(|Δlon| / 2))
+	const phiMax = Math.min(90, absLat + latDeg);
+	const cosMax = Math.cos((phiMax * Math.PI) / 180);
+	const ratio = cosMax > 1e-6 ? sinHalf / cosMax : 2;
+	const lonDeg = ratio >= 1 ? Infinity : ((2 * Math.asin(ratio) * 180) / Math.PI) * (1 + 1e-6) + 1e-9;
+	return { latDeg, lonDeg };
 }
 
 /** Local alias (one module-level read instead of an export getter per call in some module loaders). */

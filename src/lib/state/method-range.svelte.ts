@@ -1,0 +1,141 @@
+/**
+ * The range of a headline figure across methods and centre-evidence filters
+ * (`metrics/sensitivity`), for the dashboard, the comparison page and the equity embed.
+ * Composes `Dashboard` (never edits it). Travel for the three evidence filters' centre sets
+ * comes from a second travel worker (`Session.variantTravel`), requested only once the main
+ * view is ready and has stayed unchanged for a moment, so it never delays it; again when the
+ * road network arrives (road variants).
+ * Construct during component initialisation (it sets up an effect).
+ */
+import { untrack } from 'svelte';
+import type { Dashboard } from './dashboard.svelte';
+import type { CentrePoint } from '$lib/metrics/nearest';
+import type { TravelResult } from '$lib/metrics/travel-engine';
+import type { Calibration } from '$lib/metrics/drive-time/calibrated';
+import { regionMask, type GroupId, type Region } from '$lib/metrics/equity';
+import { METHOD_INFO, formatThreshold } from '$lib/metrics/travel-methods';
+import { EVIDENCE_VARIANTS, variantSeries, variantsAt, type CentreSetTravel, type Variant, type VariantSeries } from '$lib/metrics/sensitivity';
+import { passesFilter } from '$lib/queries/centre-filter';
+import { describeError } from './resource.svelte';
+import { GROUP_COPY } from '$lib/copy/groups';
+
+/** ms the view must stay unchanged before the range is computed: straight-line and calibrated
+ * variants are cheap; road variants load the road network into the range's worker and run three
+ * national searches, so they wait for a longer pause */
+const SETTLE_MS = 1500;
+const ROAD_SETTLE_MS = 5000;
+
+export class MethodRange {
+	readonly dash: Dashboard;
+	/** 'computing' while the evidence-filter sets are being computed (the view's own figure is known already) */
+	status = $state<'idle' | 'computing' | 'ready' | 'error'>('idle');
+	error = $state<string | undefined>(undefined);
+	series = $state.raw<VariantSeries[]>([]);
+	/** true when the series include road drive times */
+	road = $state(false);
+	#key = '';
+	#run = 0;
+	/** the last region's mask (the figure is recomputed on every threshold move) */
+	#mask: { key: string; mask: Uint8Array } | null = null;
+	#travel: (centres: CentrePoint[]) => Promise<TravelResult>;
+	#calibration: Calibration;
+
+	/**
+	 * `travel`: travel for a centre set (Session.variantTravel); `enabled` (optional): whether
+	 * this page shows the range at all (nothing is computed otherwise).
+	 */
+	constructor(
+		dash: Dashboard,
+		opts: { travel: (centres: CentrePoint[]) => Promise<TravelResult>; calibration: Calibration; enabled?: () => boolean }
+	) {
+		this.dash = dash;
+		this.#travel = opts.travel;
+		this.#calibration = opts.calibration;
+		$effect(() => {
+			if (dash.phase !== 'ready' || !dash.centres.length || (opts.enabled && !opts.enabled())) return;
+			const road = dash.roadStatus === 'ready';
+			// wait until the view has settled: no extra work while the user is changing things
+			$state.snapshot(dash.view);
+			void dash.scenario;
+			const timer = setTimeout(() => untrack(() => this.#update(road)), road ? ROAD_SETTLE_MS : SETTLE_MS);
+			return () => clearTimeout(timer);
+		});
+	}
+
+	async #update(road: boolean) {
+		const rows = this.dash.centres;
+		const key = `${road}|${rows.map((c) => c.centre_id).join(',')}`;
+		if (key === this.#key) return;
+		this.#key = key;
+		const run = ++this.#run;
+		this.status = 'computing';
+		this.error = undefined;
+		try {
+			const sets: CentreSetTravel[] = [];
+			// a user's own centre list has no evidence levels: its one set stands for all three
+			const own = this.dash.view.centreSet;
+			const variants = own != null ? [{ id: 'own', label: `your list "${own}"`, filter: EVIDENCE_VARIANTS[0].filter }] : EVIDENCE_VARIANTS;
+			for (const v of variants) {
+				const centres = rows.filter((c) => passesFilter(c, v.filter)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon }));
+				const r = await this.#travel(centres);
+				if (run !== this.#run) return;
+				sets.push({ label: `${v.label} (${centres.length} centres)`, straightKm: r.tracts.straightKm, roadMinutes: r.road ? r.tracts.roadMinutes : null });
+			}
+			this.series = variantSeries({ sets, calibration: this.#calibration, stateFips: this.dash.tractRows.map((t) => t.state_fips) });
+			this.road = sets.some((s) => s.roadMinutes);
+			this.status = 'ready';
+		} catch (e) {
+			if (run !== this.#run) return;
+			this.#key = '';
+			this.error = describeError(e);
+			this.status = 'error';
+		}
+	}
+
+	#maskOf(region: Region): Uint8Array {
+		const key = JSON.stringify(region);
+		if (this.#mask?.key !== key) this.#mask = { key, mask: regionMask(this.dash.population!, region) };
+		return this.#mask.mask;
+	}
+
+	/** What the range leaves out, said on screen (null when nothing). */
+	note = $derived.by(() => {
+		if (this.status === 'error') return `Only this view’s figure is shown: the other methods and centre lists failed (${this.error}).`;
+		if (this.status === 'ready' && !this.road)
+			return this.dash.roadStatus === 'error'
+				? 'Drive time on roads is not in the range: the road network is not loaded here.'
+				: 'Drive time on roads joins the range once the road network has loaded.';
+		return null;
+	});
+
+	/** Everything `SensitivityRange` shows for a group in a region. */
+	view(group: GroupId, region: Region, regionName: string): { variants: Variant[]; title: string; pending: boolean; note: string | null } {
+		return { variants: this.variants(group, region), title: this.title(group, regionName), pending: this.status === 'computing' || this.status === 'idle', note: this.note };
+	}
+
+	/** e.g. "Share of residents of non-metro counties beyond 2 hours in Montana" */
+	title(group: GroupId, regionName: string): string {
+		return `Share of ${GROUP_COPY[group]?.many ?? 'residents'} beyond ${formatThreshold({ value: this.dash.view.threshold, unit: this.dash.unit })} in ${regionName}`;
+	}
+
+	/** Variants of a group's share beyond the view's threshold in a region, the view's own figure last. */
+	variants(group: GroupId, region: Region): Variant[] {
+		const d = this.dash;
+		const g = d.population ? d.population.groups.findIndex((x) => x.id === group) : -1;
+		return g < 0 ? [] : this.variantsFor(d.population!.weight[g], region);
+	}
+
+	/** Variants of the share of any per-place weight (e.g. modelled eligible patients) beyond the view's threshold. */
+	variantsFor(weight: ArrayLike<number>, region: Region): Variant[] {
+		const d = this.dash;
+		if (!d.population || !d.tractValues) return [];
+		return variantsAt({
+			series: this.series,
+			weight,
+			include: this.#maskOf(region),
+			threshold: d.view.threshold,
+			unit: d.unit,
+			current: { label: `${METHOD_INFO[d.view.method].label}, ${formatThreshold({ value: d.view.threshold, unit: d.unit })}`, values: d.tractValues }
+		});
+	}
+}

@@ -4,9 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { screenshot, waitForMap, watchedPage, type Watched } from './harness';
+import { axeViolations, screenshot, type Watched, waitForMap, watchedPage } from './harness';
 import { done, useSite } from './site';
 
 const site = useSite();
@@ -199,19 +197,12 @@ describe('dashboard', () => {
 	});
 
 	it('has no axe-core violations (WCAG 2 A/AA)', async () => {
-		const require = createRequire(import.meta.url);
-		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 		const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
 		await page.goto(`${site.origin}/`);
 		await waitForMap(page);
 		await page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 60_000 });
-		await page.evaluate(axeSource);
-		const violations = await page.evaluate(async () => {
-			// @ts-expect-error injected
-			const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-			return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-		});
+		const violations = await axeViolations(page);
 		expect(violations).toEqual([]);
 		await context.close();
 	});

@@ -3,9 +3,8 @@
  * its county and group breakdowns follow disease, threshold and state (keyboard, CSV, axe, phone).
  */
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { screenshot, watchedPage, type Watched } from './harness';
+import { axeViolations, screenshot, type Watched, watchedPage } from './harness';
 import { done, useSite } from './site';
 
 const site = useSite();
@@ -123,8 +122,6 @@ describe('eligibility breakdowns by county and group', () => {
 	});
 
 	it('has no axe-core violations (WCAG 2 A/AA)', async () => {
-		const require = createRequire(import.meta.url);
-		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 		const context = await site.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
 		const problems: string[] = [];
@@ -134,12 +131,7 @@ describe('eligibility breakdowns by county and group', () => {
 		await page.goto(`${site.origin}/eligibility/?disease=lbcl&state=30`);
 		await page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 90_000 });
 		await page.locator('.group-table table').waitFor();
-		await page.evaluate(axeSource);
-		const violations = await page.evaluate(async () => {
-			// @ts-expect-error injected
-			const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-			return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-		});
+		const violations = await axeViolations(page);
 		expect(violations).toEqual([]);
 		expect(problems).toEqual([]);
 		await context.close();

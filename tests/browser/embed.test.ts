@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, launch, serveBuild, type Served } from './harness';
+import { ARTIFACTS, axeViolations, launch, serveBuild, type Served } from './harness';
 import { embedSnippet } from '../../src/lib/embed/snippet';
 import { parseCsv, typedRows } from '../../src/lib/embed/csv';
 import { formatPercent } from '../../src/lib/charts/equity-bars';
@@ -221,8 +220,6 @@ describe('embed downloads and accessibility', () => {
 	});
 
 	it('axe-core finds no violations; the data table opens from the keyboard', async () => {
-		const require = createRequire(import.meta.url);
-		const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 		const context = await browser.newContext({ bypassCSP: true, viewport: { width: 700, height: 900 } });
 		for (const url of ['/embed/map/?theme=dark', '/embed/equity/?method=straight_30mph&region=30&downloads=1', '/embed/compare/?regions=08,30,56035&method=straight_miles&theme=dark', '/embed/equity/?t=7']) {
 			const page = await context.newPage();
@@ -236,12 +233,7 @@ describe('embed downloads and accessibility', () => {
 			}
 			await page.keyboard.press('Enter');
 			await expect.poll(() => page.locator('#embed-table table tbody tr').count()).toBeGreaterThan(1);
-			await page.evaluate(axeSource);
-			const violations = await page.evaluate(async () => {
-				// @ts-expect-error injected
-				const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-				return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-			});
+			const violations = await axeViolations(page);
 			expect(violations, url).toEqual([]);
 			await page.close();
 		}

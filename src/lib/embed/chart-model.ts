@@ -14,6 +14,7 @@ import { GROUP_COPY } from '$lib/copy/groups';
 import { headline, type GroupId } from '$lib/metrics/equity';
 import { formatThreshold, METHOD_INFO } from '$lib/metrics/travel-methods';
 import type { Atlas } from '$lib/geo/atlas';
+import { firstMapPlaces } from '$lib/charts/first-map';
 import { mapProjection } from '$lib/geo/projection';
 import type { Dashboard } from '$lib/state/dashboard.svelte';
 import type { Comparison } from '$lib/state/compare.svelte';
@@ -152,15 +153,7 @@ function mapModel({ dash, atlas, firstView, width }: ModelInput): ChartModel | u
 		share = dash.equity?.byId.all?.share ?? null;
 		beyond = dash.equity?.byId.all?.beyond ?? null;
 	} else if (firstView && region === 'US') {
-		const c = firstView.counties;
-		places = c.fips.map((id, i) => ({
-			id,
-			name: c.name[i],
-			value: c.value[i],
-			pop: c.pop[i],
-			nearest: c.nearest[i] >= 0 ? firstView.centres[c.nearest[i]].name : null,
-			fallback: c.fallback[i] === 1
-		}));
+		places = firstMapPlaces(firstView);
 		centres = firstView.centres;
 		ctx = {
 			method: 'road',

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // A small static server for the built site (loopback only). Serves precompressed
 // `.gz` siblings written by scripts/precompress.mjs when the client accepts gzip,
-// `.wasm` as application/wasm, and `/x/` as `/x/index.html`.
+// `.wasm` as application/wasm, and `/x/` as `/x/index.html`. Like common static hosts it sends
+// an ETag and answers a matching If-None-Match with 304, so a second fetch of the same file
+// (e.g. the road graph by a second worker) revalidates instead of downloading it again.
 // Usage: node scripts/serve.mjs [dir=build] [port=4173]
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -46,14 +48,23 @@ export function startServer({ dir = 'build', port = 4173, host = '127.0.0.1', he
 		const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 		const useGz = acceptsGzip && existsSync(gz);
 		const path = useGz ? gz : file;
+		const st = statSync(path);
+		const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}${useGz ? '-gz' : ''}"`;
 		/** @type {Record<string, string | number>} */
 		const h = {
 			'content-type': type,
-			'content-length': statSync(path).size,
 			'cache-control': 'no-cache',
+			etag,
+			vary: 'accept-encoding',
 			'x-content-type-options': 'nosniff',
 			...headers
 		};
+		if (String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) {
+			res.writeHead(304, h);
+			res.end();
+			return;
+		}
+		h['content-length'] = st.size;
 		if (useGz) h['content-encoding'] = 'gzip';
 		res.writeHead(200, h);
 		if (req.method === 'HEAD') return res.end();

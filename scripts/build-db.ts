@@ -1,15 +1,22 @@
 // `npm run build`, first step: the files the browser fetches besides the app itself.
 // - static/data/atlas.duckdb   built from the committed data/*.parquet
 // - static/data/road_graph.bin and manifest.json, copied from data/
+// - static/data/dashboard-data.bin, the tables the dashboard starts from (queries/dashboard-data),
+//   so pages show figures before DuckDB-WASM has loaded
+// - static/data/road_snap.bin, those places snapped to the road graph (metrics/drive-time/snap-file)
 // - static/data/first-view.json, the default view precomputed by the page's own engine, and
 //   first-map.svg + first-legend.svg, its map drawn as images for the prerendered page
 // - static/data/*.parquet, README.md (data dictionary), ROADS.md and DATA-LICENCES.txt, for the
 //   table downloads on /explore/
 import { buildDatabaseFile } from '../src/lib/db/build-file';
-import { DATA_DIR, DB_FILE } from '../src/lib/db/node';
+import { DATA_DIR, DB_FILE, openNodeDb } from '../src/lib/db/node';
+import * as dashboardData from '../src/lib/queries/dashboard-data';
+import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
+import { prepareOrigins } from '../src/lib/metrics/drive-time/travel-times';
+import { encodeSnap } from '../src/lib/metrics/drive-time/snap-file';
 import { buildFirstView, writeFirstMap } from './first-view';
 import { licenceText, DOWNLOAD_FILES, type ManifestLike } from '../src/lib/explore/downloads';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const t0 = performance.now();
@@ -30,6 +37,23 @@ const manifest = JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8'
 for (const f of manifest.outputs) if (f.file.endsWith('.parquet')) copyFileSync(join(DATA_DIR, f.file), join(out, f.file));
 for (const f of [DOWNLOAD_FILES.dictionary, DOWNLOAD_FILES.roads]) copyFileSync(join(DATA_DIR, f), join(out, f));
 writeFileSync(join(out, DOWNLOAD_FILES.licences), licenceText(manifest));
+{
+	const db = await openNodeDb({ file: DB_FILE });
+	try {
+		const data = await dashboardData.run(db);
+		writeFileSync(join(out, 'dashboard-data.bin'), dashboardData.encodeFile(data));
+		// the places snapped to the road graph (drive-time/snap-file), when there is a road layer
+		rmSync(join(out, 'road_snap.bin'), { force: true });
+		const graphFile = join(out, 'road_graph.bin');
+		if (existsSync(graphFile)) {
+			const graph = decodeGraph(readFileSync(graphFile));
+			const snap = (rows: { lat: number; lon: number }[]) => prepareOrigins(graph, rows.map((r) => ({ lat: r.lat, lon: r.lon })));
+			writeFileSync(join(out, 'road_snap.bin'), encodeSnap(graph, { tracts: snap(data.tractRows), counties: snap(data.countyRows) }));
+		}
+	} finally {
+		db.close();
+	}
+}
 const t1 = performance.now();
 const view = await buildFirstView({ dataDir: DATA_DIR, dbFile: DB_FILE, outPath: join(out, 'first-view.json') });
 if (!view) rmSync(join(out, 'first-view.json'), { force: true });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { atlasFromTopology } from '../../src/lib/geo/atlas';
 import { mapProjection, invertPoint, toAtlasXY } from '../../src/lib/geo/projection';
-import { countyMapOptions, DISTANCE_COLORS, formatValue, NO_DATA_COLOR } from '../../src/lib/charts/county-map';
+import { countyMapOptions, DISTANCE_COLORS, formatValue, NO_DATA_COLOR, prepareCountyMap } from '../../src/lib/charts/county-map';
 import fixture from '../fixtures/county-map.json';
 
 const require = createRequire(import.meta.url);
@@ -52,6 +52,36 @@ describe('access map builder', () => {
 
 	it('matches the committed SVG snapshot', async () => {
 		await expect(render(opts)).toMatchFileSnapshot('./__snapshots__/county-map.svg');
+	});
+
+	it('redraws with new numbers from the kept outlines exactly as a fresh drawing', () => {
+		render(opts); // the first drawing for this projection keeps its outlines
+		const changed = fixture.places.map((p, i) => ({ ...p, value: i % 2 ? null : (p.value ?? 0) + 100 }));
+		const again = countyMapOptions({
+			atlas,
+			places: changed,
+			centres: fixture.centres,
+			unit: 'miles',
+			legendLabel: 'x',
+			width: 640,
+			height: 480,
+			projection,
+			state: '44'
+		});
+		const fresh = countyMapOptions({
+			atlas,
+			places: changed,
+			centres: fixture.centres,
+			unit: 'miles',
+			legendLabel: 'x',
+			width: 640,
+			height: 480,
+			projection: mapProjection({ width: 640, height: 480, focus: ri }),
+			state: '44'
+		});
+		const a = render(again);
+		expect(a).toBe(render(fresh));
+		expect(a).not.toBe(render(opts).replace('Straight-line miles to the nearest CAR-T centre', 'x'));
 	});
 
 	it('inverts a projected point back to longitude/latitude', () => {
@@ -102,5 +132,18 @@ describe('first map images (build time)', () => {
 		expect(map.querySelectorAll('title')).toHaveLength(0);
 		expect(r.map).not.toMatch(/\d\.\d\d/);
 		expect(r.legend).toContain('Minutes to the nearest CAR-T centre');
+	});
+});
+
+describe('county map outlines traced ahead', () => {
+	it('a prepared projection draws the same map as a fresh one', () => {
+		const atlas = atlasFromTopology(topo);
+		const co = atlas.states.features.find((f) => f.id === '08')!;
+		const input = (projection: ReturnType<typeof mapProjection>) =>
+			countyMapOptions({ atlas, places: fixture.places, centres: fixture.centres, unit: 'minutes', legendLabel: 'm', width: 500, height: 400, projection, state: '08' });
+		const prepared = mapProjection({ width: 500, height: 400, focus: co });
+		const { window } = new JSDOM('<!doctype html><body></body>');
+		prepareCountyMap({ atlas, projection: prepared, width: 500, height: 400, state: '08', document: window.document });
+		expect(render(input(prepared))).toBe(render(input(mapProjection({ width: 500, height: 400, focus: co }))));
 	});
 });

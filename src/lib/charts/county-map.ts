@@ -82,10 +82,80 @@ export function formatValue(v: number | null | undefined, unit: TravelUnit): str
 	return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
+type CountyFeature = Feature<Geometry, CountyProps>;
+
+/**
+ * The counties drawn, per atlas and state (the same array each time, so the caches below
+ * recognise it).
+ */
+const stateFeatures = new WeakMap<Atlas, Map<string, CountyFeature[]>>();
+function featuresOf(atlas: Atlas, state: string | null | undefined): CountyFeature[] {
+	if (!state) return atlas.counties.features;
+	let m = stateFeatures.get(atlas);
+	if (!m) stateFeatures.set(atlas, (m = new Map()));
+	let f = m.get(state);
+	if (!f) m.set(state, (f = atlas.counties.features.filter((x) => String(x.id).slice(0, 2) === state)));
+	return f;
+}
+
+/**
+ * Redrawing the map when only its numbers change (threshold, what-if, centre filter, method)
+ * must not trace 3,222 county outlines again: those depend on the projection alone. Per
+ * projection object (the page keeps one per size and region) the first render's county paths
+ * are kept; later renders clone them and set each path's fill. The tip positions (the
+ * projected centroids Plot.centroid computes) are kept the same way.
+ */
+const drawnPaths = new WeakMap<object, { features: readonly CountyFeature[]; index: readonly number[]; g: SVGElement }>();
+const centroids = new WeakMap<object, Map<CountyFeature, [number, number]>>();
+
+function sameIndex(a: readonly number[], b: ArrayLike<number>): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+/** Plot.centroid's tip anchors, memoised per projection and feature. */
+function centroidOnce(projection: object, options: Record<string, unknown>) {
+	return Plot.initializer({ ...options, x: null, y: null }, (data, facets, _channels, _scales, _dimensions, context) => {
+		const G = data as unknown as CountyFeature[];
+		let memo = centroids.get(projection);
+		if (!memo) centroids.set(projection, (memo = new Map()));
+		const X = new Float64Array(G.length);
+		const Y = new Float64Array(G.length);
+		let centroid: ((g: CountyFeature) => [number, number]) | undefined;
+		for (let i = 0; i < G.length; i++) {
+			let c = memo.get(G[i]);
+			if (!c) {
+				centroid ??= context.path().centroid as (g: CountyFeature) => [number, number];
+				memo.set(G[i], (c = centroid(G[i])));
+			}
+			[X[i], Y[i]] = c;
+		}
+		return { data, facets, channels: { x: { value: X, scale: null, source: null }, y: { value: Y, scale: null, source: null } } };
+	});
+}
+
+/** The geo mark's render: the kept paths recoloured when the projection and counties are the same. */
+function pathsOnce(projection: object, features: readonly CountyFeature[]): Plot.RenderFunction {
+	return function (index, scales, values, dimensions, context, next) {
+		const kept = drawnPaths.get(projection);
+		const fill = values.fill as ArrayLike<string> | undefined;
+		if (kept && kept.features === features && fill && sameIndex(kept.index, index)) {
+			const g = kept.g.cloneNode(true) as SVGElement;
+			const paths = g.children;
+			for (let k = 0; k < paths.length; k++) paths[k].setAttribute('fill', fill[index[k]]);
+			return g;
+		}
+		const g = next!(index, scales, values, dimensions, context)!;
+		drawnPaths.set(projection, { features, index: Array.from(index), g: g.cloneNode(true) as SVGElement });
+		return g;
+	};
+}
+
 export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 	const { atlas, places, centres, unit, legendLabel, width, height, projection, state, tracts, ariaLabel } = input;
 	const byId = new Map(places.map((p) => [p.id, p]));
-	const features = state ? atlas.counties.features.filter((f) => String(f.id).slice(0, 2) === state) : atlas.counties.features;
+	const features = featuresOf(atlas, state);
 	const value = (d: Feature<Geometry, CountyProps>) => {
 		const v = byId.get(String(d.id))?.value;
 		return v == null || !Number.isFinite(v) ? null : v;
@@ -124,7 +194,17 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 			unknown: NO_DATA_COLOR
 		},
 		marks: [
-			Plot.geo(features, Plot.centroid({ fill: value, stroke: 'white', strokeWidth: state ? 0.6 : 0.15, title, tip: true })),
+			Plot.geo(
+				features,
+				centroidOnce(projection, {
+					fill: value,
+					stroke: 'white',
+					strokeWidth: state ? 0.6 : 0.15,
+					title,
+					tip: true,
+					render: pathsOnce(projection, features)
+				})
+			),
 			state
 				? Plot.geo(features, { stroke: '#555', strokeWidth: 0.3, fill: 'none' })
 				: Plot.geo(atlas.stateMesh, { stroke: 'white', strokeWidth: 0.8 }),
@@ -159,4 +239,22 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 			)
 		]
 	};
+}
+
+/**
+ * Trace the county outlines and tip anchors for a projection ahead of the numbers (an empty
+ * map drawn and dropped), so the first real drawing only sets colours. The page calls it while
+ * the travel engine works.
+ */
+export function prepareCountyMap({
+	atlas,
+	projection,
+	width,
+	height,
+	state,
+	document
+}: Pick<AccessMapInput, 'atlas' | 'projection' | 'width' | 'height' | 'state'> & { document?: Document }): void {
+	if (drawnPaths.has(projection) && drawnPaths.get(projection)!.features === featuresOf(atlas, state)) return;
+	const options = countyMapOptions({ atlas, places: [], centres: [], unit: 'minutes', legendLabel: '', width, height, projection, state });
+	Plot.plot({ ...options, document });
 }

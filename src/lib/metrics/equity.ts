@@ -162,45 +162,78 @@ export interface Population {
 	readonly countyMoe: readonly (Float64Array | null)[];
 }
 
-function rowWeight(r: PopulationRow, w: GroupWeight): { value: number; moe: number; hasMoe: boolean } {
-	if (w.kind === 'count') {
-		const a = r[w.column];
-		if (a == null) return { value: 0, moe: 0, hasMoe: true };
-		const b = w.minus ? (r[w.minus] ?? 0) : 0;
-		const ma = r[`${w.column}_moe`];
-		const mb = w.minus ? r[`${w.minus}_moe`] : 0;
-		const hasMoe = ma != null && mb != null;
-		// ACS Handbook 2020, ch. 8: MOE of a difference = √(MOE_a² + MOE_b²)
-		return { value: Math.max(0, a - b), moe: hasMoe ? Math.hypot(ma as number, mb as number) : NaN, hasMoe };
-	}
-	const attr = r[w.attribute];
-	const pop = r.acs_pop;
-	if (attr == null || attr !== w.value || pop == null) return { value: 0, moe: 0, hasMoe: true };
-	const m = r.acs_pop_moe;
-	return { value: Math.max(0, pop), moe: m == null ? NaN : m, hasMoe: m != null };
+/**
+ * Population rows as columns: what {@link buildPopulation} reads. Numeric fields as they are,
+ * booleans as 1 / 0, null or absent as NaN. Data loaders that already hold columns (the
+ * dashboard's data file) pass them; {@link rowsSource} reads query rows.
+ */
+export interface PopulationSource {
+	readonly n: number;
+	readonly countyFips: readonly string[];
+	readonly stateFips: readonly string[];
+	/** a field of the rows as a column (count columns, their `_moe`, county attributes, `apportioned`, `county_share`, `pop_2020`) */
+	column(key: string): Float64Array;
 }
 
-/** Turn query rows into typed columns for every group. */
-export function buildPopulation({ rows, groups = GROUPS }: { rows: readonly PopulationRow[]; groups?: readonly GroupDef[] }): Population {
+/** Query rows as a {@link PopulationSource} (each field read once, on first use). */
+export function rowsSource(rows: readonly PopulationRow[]): PopulationSource {
 	const n = rows.length;
+	const read = new Map<string, Float64Array>();
+	return {
+		n,
+		countyFips: rows.map((r) => r.county_fips),
+		stateFips: rows.map((r) => r.state_fips),
+		column(key) {
+			let c = read.get(key);
+			if (!c) {
+				c = new Float64Array(n);
+				for (let i = 0; i < n; i++) {
+					const v = (rows[i] as Record<string, unknown>)[key];
+					c[i] = v == null ? NaN : Number(v);
+				}
+				read.set(key, c);
+			}
+			return c;
+		}
+	};
+}
+
+/** Turn query rows (or their columns) into typed columns for every group. */
+export function buildPopulation({
+	rows,
+	source = rowsSource(rows ?? []),
+	groups = GROUPS
+}: {
+	rows?: readonly PopulationRow[];
+	/** the rows as columns, when the loader has them (instead of `rows`) */
+	source?: PopulationSource;
+	groups?: readonly GroupDef[];
+}): Population {
+	const { n, countyFips } = source;
+	const column = (key: string) => source.column(key);
 	const countyIndex = new Map<string, number>();
 	const county = new Int32Array(n);
 	const apportioned = new Uint8Array(n);
 	const countyShare = new Float64Array(n);
 	const hasCounts = new Uint8Array(n);
 	const pop2020 = new Float64Array(n);
+	const isApportioned = column('apportioned');
+	const share = column('county_share');
+	const acsPop = column('acs_pop');
+	const pop = column('pop_2020');
 	for (let i = 0; i < n; i++) {
-		const r = rows[i];
-		let c = countyIndex.get(r.county_fips);
-		if (c === undefined) countyIndex.set(r.county_fips, (c = countyIndex.size));
+		const cf = countyFips[i];
+		let c = countyIndex.get(cf);
+		if (c === undefined) countyIndex.set(cf, (c = countyIndex.size));
 		county[i] = c;
-		apportioned[i] = r.apportioned ? 1 : 0;
-		if (r.apportioned && !(r.county_share != null && r.county_share >= 0)) {
-			throw new RangeError(`row ${i} (county ${r.county_fips}) is apportioned but has no county_share; select it from queries/population-groups`);
+		const a = isApportioned[i] === 1;
+		apportioned[i] = a ? 1 : 0;
+		if (a && !(share[i] >= 0)) {
+			throw new RangeError(`row ${i} (county ${cf}) is apportioned but has no county_share; select it from queries/population-groups`);
 		}
-		countyShare[i] = r.apportioned ? (r.county_share as number) : 1;
-		hasCounts[i] = r.acs_pop == null ? 0 : 1;
-		pop2020[i] = r.pop_2020 ?? 0;
+		countyShare[i] = a ? share[i] : 1;
+		hasCounts[i] = acsPop[i] === acsPop[i] ? 1 : 0;
+		pop2020[i] = pop[i] === pop[i] ? pop[i] : 0;
 	}
 	const nc = countyIndex.size;
 	const weight: Float64Array[] = [];
@@ -210,13 +243,46 @@ export function buildPopulation({ rows, groups = GROUPS }: { rows: readonly Popu
 		const w = new Float64Array(n);
 		const m = new Float64Array(n);
 		const cm = new Float64Array(nc);
+		const gw = g.weight;
 		let anyMoe = false;
-		for (let i = 0; i < n; i++) {
-			const v = rowWeight(rows[i], g.weight);
-			w[i] = v.value;
-			m[i] = v.moe;
-			if (v.hasMoe && v.value > 0) anyMoe = true;
-			if (apportioned[i]) cm[county[i]] += v.moe;
+		if (gw.kind === 'count') {
+			// value = max(0, a − b); MOE of a difference = √(MOE_a² + MOE_b²) (ACS Handbook 2020, ch. 8);
+			// a missing count weighs 0 with MOE 0
+			const a = column(gw.column);
+			const ma = column(`${gw.column}_moe`);
+			const b = gw.minus ? column(gw.minus) : null;
+			const mb = gw.minus ? column(`${gw.minus}_moe`) : null;
+			for (let i = 0; i < n; i++) {
+				const ai = a[i];
+				if (ai !== ai) continue; // NaN: missing count
+				const bi = b ? b[i] : 0;
+				const value = Math.max(0, ai - (bi === bi ? bi : 0));
+				const x = ma[i];
+				const y = mb ? mb[i] : 0;
+				const hasMoe = x === x && y === y;
+				w[i] = value;
+				// √(x² + 0²) is |x| exactly; hypot only where a second MOE enters
+				const mo = hasMoe ? (y === 0 ? Math.abs(x) : Math.hypot(x, y)) : NaN;
+				m[i] = mo;
+				if (hasMoe && value > 0) anyMoe = true;
+				if (apportioned[i]) cm[county[i]] += mo;
+			}
+		} else {
+			// total population of rows whose county attribute has the value
+			const pop = column('acs_pop');
+			const popMoe = column('acs_pop_moe');
+			const attr = column(gw.attribute);
+			const wanted = Number(gw.value);
+			for (let i = 0; i < n; i++) {
+				const p = pop[i];
+				if (attr[i] !== wanted || p !== p) continue;
+				const value = Math.max(0, p);
+				const x = popMoe[i];
+				w[i] = value;
+				m[i] = x;
+				if (x === x && value > 0) anyMoe = true;
+				if (apportioned[i]) cm[county[i]] += x;
+			}
 		}
 		weight.push(w);
 		moe.push(anyMoe ? m : null);
@@ -228,14 +294,14 @@ export function buildPopulation({ rows, groups = GROUPS }: { rows: readonly Popu
 		const w = weight[g];
 		for (let i = 0; i < n; i++) weightRows[i * G + g] = w[i];
 	}
-	const stateCode = Uint8Array.from(rows, (r) => Number(r.state_fips));
+	const stateCode = Uint8Array.from(source.stateFips, Number);
 	return {
 		n,
 		groups,
 		weightRows,
 		stateCode,
-		stateFips: rows.map((r) => r.state_fips),
-		countyFips: rows.map((r) => r.county_fips),
+		stateFips: source.stateFips,
+		countyFips,
 		county,
 		counties: [...countyIndex.keys()],
 		apportioned,

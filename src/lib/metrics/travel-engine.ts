@@ -97,7 +97,7 @@ export class TravelEngine {
 	}
 
 	/** Use a road graph (or none); snaps every place to it once. */
-	setRoadGraph(graph: RoadGraph | null, prepared?: { tracts: PreparedOrigins; counties: PreparedOrigins }): void {
+	setRoadGraph(graph: RoadGraph | null, prepared?: { tracts?: PreparedOrigins; counties?: PreparedOrigins }): void {
 		this.#graph = graph;
 		this.#search = null;
 		for (const [s, key] of [

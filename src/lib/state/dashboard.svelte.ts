@@ -11,9 +11,10 @@ import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Popul
 import { prepareRankings, rankingsAt } from '$lib/metrics/rankings';
 import { METHOD_INFO } from '$lib/metrics/travel-methods';
 import { methodValues } from '$lib/metrics/method-values';
-import * as populationGroups from '$lib/queries/population-groups';
-import * as allCentres from '$lib/queries/all-centres';
-import * as states from '$lib/queries/states';
+import type * as populationGroups from '$lib/queries/population-groups';
+import type * as allCentres from '$lib/queries/all-centres';
+import type * as states from '$lib/queries/states';
+import * as dashboardData from '$lib/queries/dashboard-data';
 import { passesFilter } from '$lib/queries/centre-filter';
 import { DEFAULT_VIEW, type ViewState } from './url-params';
 import { EMPTY_SCENARIO, isEmptyScenario, scenarioCentres, addedId, addedName, resolveScenario, type ParsedScenario, type Scenario } from './scenario';
@@ -41,6 +42,9 @@ export class Dashboard {
 	roadError = $state<string | undefined>(undefined);
 
 	db = $state.raw<Db | undefined>(undefined);
+	/** DuckDB-WASM (search, profiles, SQL): booted after the figures are on screen */
+	dbStatus = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+	dbError = $state<string | undefined>(undefined);
 	/** the atlas's centre list, as loaded */
 	atlasCentres = $state.raw<allCentres.Row[]>([]);
 	/** the user's centre set in use (view.centreSet names it), or null */
@@ -56,7 +60,18 @@ export class Dashboard {
 	/** the storage saved sets are read from (injected in tests; the browser's localStorage by default) */
 	storage: StorageLike | null | undefined;
 	stateRows = $state.raw<states.Row[]>([]);
-	tractRows = $state.raw<populationGroups.Row[]>([]);
+	#data = $state.raw<dashboardData.DashboardData | undefined>(undefined);
+	/** every tract with its group counts (built on first use when the data came from the data file) */
+	get tractRows(): populationGroups.Row[] {
+		return this.#data?.tractRows ?? [];
+	}
+	/** tract coordinates and states (for the travel workers) */
+	get tractPlaces(): { lat: Float64Array; lon: Float64Array; stateFips: readonly string[] } {
+		const d = this.#data;
+		if (d?.tractPlaces) return d.tractPlaces;
+		const rows = d?.tractRows ?? [];
+		return { lat: Float64Array.from(rows, (r) => r.lat), lon: Float64Array.from(rows, (r) => r.lon), stateFips: rows.map((r) => r.state_fips) };
+	}
 	countyRows = $state.raw<populationGroups.CountyRow[]>([]);
 	population = $state.raw<Population | undefined>(undefined);
 	/** the what-if scenario: centres added and removed (mirrored in the URL) */
@@ -247,36 +262,36 @@ export class Dashboard {
 	}
 
 	/**
-	 * Adopt the scenario a link asked for (after the data load): hospital ids are looked up,
-	 * unknown ids and centres are dropped with notices.
+	 * Adopt the scenario a link asked for (after the data load): hospital ids are looked up in
+	 * the SQL engine (`db`, booted on demand), unknown ids and centres are dropped with notices.
 	 */
-	async adoptScenarioLink(parsed: ParsedScenario | undefined): Promise<void> {
-		if (!parsed || !this.db) return;
+	async adoptScenarioLink(parsed: ParsedScenario | undefined, db: () => Promise<Db>): Promise<void> {
+		if (!parsed) return;
 		const { link } = parsed;
 		if (!link.added.length && !link.removed.length) return;
-		const rows = await hospitals.byIds(this.db, parsed.hospitalIds);
+		// only hospital ids need the SQL engine (points and removals do not)
+		const rows = parsed.hospitalIds.length ? await hospitals.byIds(await db(), parsed.hospitalIds) : [];
 		const r = resolveScenario({ link, hospitals: rows, centreIds: this.centres.map((c) => c.centre_id) });
 		this.scenario = r.scenario;
 		this.notices = [...this.notices, ...r.notices];
 	}
 
-	/** Load the tables the dashboard needs (once). */
+	/** Load the tables the dashboard needs from DuckDB (once). */
 	async loadData(db: Db) {
 		this.db = db;
 		this.phase = 'loading-data';
 		this.progress = { message: 'Reading places and population groups', fraction: 0.92 };
-		const [centres, stateRows, tractRows, countyRows] = await Promise.all([
-			allCentres.run(db),
-			states.run(db),
-			populationGroups.run(db),
-			populationGroups.runCounties(db)
-		]);
+		this.setData(await dashboardData.run(db));
+	}
+
+	/** Take the tables the dashboard needs (from DuckDB or from the build-time data file). */
+	setData(data: dashboardData.DashboardData) {
 		performance.mark('atlas:data-queried');
-		this.atlasCentres = centres;
-		this.stateRows = stateRows;
-		this.tractRows = tractRows;
-		this.countyRows = countyRows;
-		this.population = buildPopulation({ rows: tractRows });
+		this.atlasCentres = data.centres;
+		this.stateRows = data.stateRows;
+		this.countyRows = data.countyRows;
+		this.#data = data;
+		this.population = data.tractSource ? buildPopulation({ source: data.tractSource }) : buildPopulation({ rows: data.tractRows });
 		performance.mark('atlas:population-built');
 	}
 
@@ -288,6 +303,7 @@ export class Dashboard {
 			const bKey = `${this.roadStatus}|${base.map((c) => c.id).join(',')}`;
 			if (bKey !== this.#baselineKey) {
 				const r = await source.travel('baseline', base);
+				performance.mark('atlas:travel-received');
 				this.#baselineKey = bKey;
 				this.baselineTravel = r;
 			}

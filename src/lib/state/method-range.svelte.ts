@@ -81,7 +81,7 @@ export class MethodRange {
 				if (run !== this.#run) return;
 				sets.push({ label: `${v.label} (${centres.length} centres)`, straightKm: r.tracts.straightKm, roadMinutes: r.road ? r.tracts.roadMinutes : null });
 			}
-			this.series = variantSeries({ sets, calibration: this.#calibration, stateFips: this.dash.tractRows.map((t) => t.state_fips) });
+			this.series = variantSeries({ sets, calibration: this.#calibration, stateFips: this.dash.tractPlaces.stateFips });
 			this.road = sets.some((s) => s.roadMinutes);
 			this.status = 'ready';
 		} catch (e) {

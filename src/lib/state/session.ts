@@ -1,29 +1,47 @@
 /**
- * A dashboard session in the browser: boots DuckDB-WASM and loads the tables into a
- * `Dashboard`, starts the travel worker, computes travel for the centre sets, then loads
- * the road graph in the background and recomputes. Every page that shows travel figures
- * (dashboard, comparison, embeds) starts one. Browser only: it imports the engine and the
- * worker dynamically, so prerendering never evaluates them. URLs are injected (library
- * code does not import $app).
+ * A dashboard session in the browser. Every page that shows travel figures (dashboard,
+ * comparison, embeds, eligibility, planner) starts one:
+ * 1. the tables the figures need come from the build-time data file (`queries/dashboard-data`,
+ *    1 MB, no engine); if it cannot be read, from DuckDB-WASM instead;
+ * 2. the travel worker starts and loads the road network at once;
+ * 3. travel is computed for the centre sets: when the view uses road drive times, once the road
+ *    network is in (one computation, no switch of method on screen); otherwise at once, and again
+ *    with roads when they arrive;
+ * 4. DuckDB-WASM (7 MB) boots afterwards, in the background, for what needs SQL (hospital and
+ *    place search, place profiles, the SQL console); `db()` boots it earlier when a page needs it.
+ * Browser only: it imports the engine and the worker dynamically, so prerendering never evaluates
+ * them. URLs are injected (library code does not import $app).
  */
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import type { TravelClient } from '$lib/workers/travel-client';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Dashboard } from './dashboard.svelte';
+import type { Db } from '$lib/db/types';
+import type { DashboardData } from '$lib/queries/dashboard-data';
 import { describeError } from './resource.svelte';
 
 export interface SessionOptions {
 	dbUrl: string;
+	/** the build-time data file (queries/dashboard-data); null or unreadable: the tables come from DuckDB */
+	dataUrl?: string | null;
 	/** null: the road layer is switched off (the other methods still work) */
 	graphUrl: string | null;
+	/** the places snapped to the road graph at build time (metrics/drive-time/snap-file); optional */
+	snapUrl?: string | null;
 	calibration: Calibration;
-	/** runs after the tables are loaded and before travel is computed (e.g. resolve a scenario link) */
-	afterData?: (dash: Dashboard) => Promise<void> | void;
+	/** runs after the tables are loaded and before travel is computed (e.g. resolve a scenario link); `db` boots DuckDB when needed */
+	afterData?: (dash: Dashboard, db: () => Promise<Db>) => Promise<void> | void;
 }
 
 function placesOf(rows: readonly { lat: number; lon: number; state_fips: string }[]) {
 	return { lat: Float64Array.from(rows, (r) => r.lat), lon: Float64Array.from(rows, (r) => r.lon), stateFips: rows.map((r) => r.state_fips) };
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+	let resolve!: () => void;
+	const promise = new Promise<void>((r) => (resolve = r));
+	return { promise, resolve };
 }
 
 export class Session {
@@ -32,39 +50,119 @@ export class Session {
 	#client: TravelClient | undefined;
 	/** a second travel worker for other centre sets (the method range), so they never queue before the view's own */
 	#variants: { client: TravelClient; ready: Promise<void>; roads: Promise<unknown> | null } | undefined;
+	#db: Promise<Db> | undefined;
+	#dataBytes: Promise<ArrayBuffer | null> | undefined;
+	#clientReady: Promise<TravelClient> | undefined;
+	#roads: Promise<void> | undefined;
+	#placesSent = false;
+	/** resolved once the travel worker has the places (road results wait for it) */
+	#placesReady = deferred();
 
 	constructor(dash: Dashboard, opts: SessionOptions) {
 		this.#dash = dash;
 		this.#opts = opts;
 	}
 
-	/** Boot everything; errors end up in `dash.error` with `dash.phase = 'error'`. */
+	/** Load everything; errors end up in `dash.error` with `dash.phase = 'error'`. */
 	async start(): Promise<void> {
 		const dash = this.#dash;
 		dash.error = undefined;
 		dash.phase = 'starting';
+		performance.mark('atlas:session-start');
 		try {
-			const { getDb } = await import('$lib/db/browser');
-			const db = await getDb(this.#opts.dbUrl, (p) => (dash.progress = { message: p.message, fraction: p.fraction * 0.9 }));
-			await dash.loadData(db);
-			await this.#opts.afterData?.(dash);
-			dash.progress = { message: 'Computing travel to the nearest centre', fraction: 0.96 };
-			if (!this.#client) {
-				const { TravelClient } = await import('$lib/workers/travel-client');
-				this.#client = new TravelClient();
-				await this.#client.init(placesOf(dash.tractRows), placesOf(dash.countyRows), this.#opts.calibration);
+			this.warm();
+			const client = await this.#clientReady!;
+			const data = await this.#fileData();
+			if (data) dash.setData(data);
+			else await dash.loadData(await this.db());
+			await this.#opts.afterData?.(dash, () => this.db());
+			if (!this.#placesSent) {
+				dash.progress = { message: 'Starting the travel engine', fraction: 0.94 };
+				await client.init(dash.tractPlaces, placesOf(dash.countyRows), this.#opts.calibration);
+				this.#placesSent = true;
+				this.#placesReady.resolve();
 				performance.mark('atlas:worker-ready');
 			}
+			if (dash.view.method === 'road' && dash.roadStatus === 'loading') {
+				// one computation with road drive times rather than a calibrated one replaced a moment later
+				dash.progress = { message: 'Loading the road network', fraction: 0.96 };
+				await this.#roads;
+			}
+			dash.progress = { message: 'Computing travel to the nearest centre', fraction: 0.98 };
 			await this.recompute();
 			performance.mark('atlas:interactive');
-			this.#loadRoads();
+			// SQL for search, profiles and the console: booted once the figures are on screen
+			this.db().catch(() => {});
 		} catch (e) {
+			if (!this.#client) this.#clientReady = undefined; // the worker's code did not load: a retry tries again
 			dash.error = describeError(e);
 			dash.phase = 'error';
 		}
 	}
 
-	async #loadRoads() {
+	/**
+	 * Start the downloads and the travel worker (the data file, the road network) without waiting:
+	 * pages call it as their script runs, before the page has finished mounting. `start` calls it too.
+	 */
+	warm(): void {
+		const url = this.#opts.dataUrl;
+		this.#dataBytes ??= url
+			? fetch(url).then((res) => {
+					if (!res.ok) throw new Error(`HTTP ${res.status}`);
+					return res.arrayBuffer();
+				})
+			: Promise.resolve(null);
+		this.#dataBytes.catch(() => {}); // reported by #fileData
+		this.#clientReady ??= import('$lib/workers/travel-client').then(({ TravelClient }) => {
+			this.#client ??= new TravelClient();
+			this.#roads ??= this.#loadRoads();
+			return this.#client;
+		});
+	}
+
+	/** The tables from the build-time data file, or null (no file, or unreadable: DuckDB stands in). */
+	async #fileData(): Promise<DashboardData | null> {
+		if (!this.#opts.dataUrl) return null;
+		this.#dash.progress = { message: 'Loading places and population groups', fraction: 0.3 };
+		try {
+			const [bytes, { fromFile }] = await Promise.all([this.#dataBytes!, import('$lib/queries/dashboard-data')]);
+			if (!bytes) return null;
+			return fromFile(bytes);
+		} catch (e) {
+			this.#dataBytes = undefined; // a retry fetches it again
+			console.warn(`The dashboard data file could not be read (${describeError(e)}); loading the tables with DuckDB instead.`);
+			return null;
+		}
+	}
+
+	/**
+	 * DuckDB-WASM, booted on first use (one shared boot; a failed boot can be retried). Sets
+	 * `dash.db` and `dash.dbStatus`.
+	 */
+	db(): Promise<Db> {
+		const dash = this.#dash;
+		this.#db ??= (async () => {
+			dash.dbStatus = 'loading';
+			dash.dbError = undefined;
+			try {
+				const { getDb } = await import('$lib/db/browser');
+				const db = await getDb(this.#opts.dbUrl, (p) => {
+					if (dash.phase !== 'ready') dash.progress = { message: p.message, fraction: p.fraction * 0.9 };
+				});
+				dash.db = db;
+				dash.dbStatus = 'ready';
+				return db;
+			} catch (e) {
+				this.#db = undefined;
+				dash.dbStatus = 'error';
+				dash.dbError = describeError(e);
+				throw e;
+			}
+		})();
+		return this.#db;
+	}
+
+	async #loadRoads(): Promise<void> {
 		const dash = this.#dash;
 		if (!this.#opts.graphUrl) {
 			dash.roadStatus = 'error';
@@ -72,7 +170,9 @@ export class Session {
 			return;
 		}
 		try {
-			await this.#client!.loadRoads(this.#opts.graphUrl);
+			await this.#client!.loadRoads(this.#opts.graphUrl, this.#opts.snapUrl);
+			performance.mark('atlas:roads-loaded');
+			await this.#placesReady.promise;
 			dash.roadStatus = 'ready';
 			await this.recompute();
 			performance.mark('atlas:roads-ready');
@@ -96,17 +196,17 @@ export class Session {
 	 */
 	async variantTravel(centres: CentrePoint[]): Promise<TravelResult> {
 		const dash = this.#dash;
-		if (!dash.tractRows.length) throw new Error('The places are not loaded yet.');
+		if (!dash.population) throw new Error('The places are not loaded yet.');
 		if (!this.#variants) {
 			const { TravelClient } = await import('$lib/workers/travel-client');
 			const client = new TravelClient();
-			const ready = client.init(placesOf(dash.tractRows), placesOf([]), this.#opts.calibration);
+			const ready = client.init(dash.tractPlaces, placesOf([]), this.#opts.calibration);
 			this.#variants = { client, ready, roads: null };
 		}
 		const v = this.#variants;
 		await v.ready;
 		if (dash.roadStatus === 'ready' && this.#opts.graphUrl) {
-			v.roads ??= v.client.loadRoads(this.#opts.graphUrl).catch((e) => {
+			v.roads ??= v.client.loadRoads(this.#opts.graphUrl, this.#opts.snapUrl).catch((e) => {
 				v.roads = null;
 				throw e;
 			});

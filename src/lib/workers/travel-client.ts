@@ -44,8 +44,8 @@ export class TravelClient {
 		await this.#send({ type: 'init', tracts, counties, calibration });
 	}
 
-	async loadRoads(url: string): Promise<number> {
-		const r = await this.#send({ type: 'load-roads', url });
+	async loadRoads(url: string, snapUrl?: string | null): Promise<number> {
+		const r = await this.#send({ type: 'load-roads', url, snapUrl });
 		return r.type === 'roads-loaded' ? r.ms : NaN;
 	}
 

@@ -6,7 +6,7 @@ import type { Places, TravelResult } from '$lib/metrics/travel-engine';
 
 export type TravelRequest =
 	| { type: 'init'; id: number; tracts: Places; counties: Places; calibration: Calibration }
-	| { type: 'load-roads'; id: number; url: string }
+	| { type: 'load-roads'; id: number; url: string; /** the build-time snap of the places (optional) */ snapUrl?: string | null }
 	| { type: 'compute'; id: number; engine: EngineKey; centres: CentrePoint[]; params: Partial<TravelTimeParams> };
 
 export type TravelResponse =

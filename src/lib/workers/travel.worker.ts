@@ -5,6 +5,9 @@
  */
 import { TravelEngine } from '$lib/metrics/travel-engine';
 import { decodeGraph, type RoadGraph } from '$lib/metrics/drive-time/graph';
+import { decodeSnap } from '$lib/metrics/drive-time/snap-file';
+import { DEFAULT_PARAMS } from '$lib/metrics/drive-time/params';
+import type { PreparedOrigins } from '$lib/metrics/drive-time/travel-times';
 import type { TravelRequest, TravelResponse } from './travel-protocol';
 
 /** Engines share the inputs and the road graph: one for the baseline centre set, one
@@ -13,14 +16,23 @@ import type { TravelRequest, TravelResponse } from './travel-protocol';
 const engines = new Map<string, TravelEngine>();
 let init: Extract<TravelRequest, { type: 'init' }> | null = null;
 let graph: RoadGraph | null = null;
+/** the build-time snap file's bytes, read once the places are known */
+let snapBytes: ArrayBuffer | null = null;
+
+/** Snapped places for the graph: an existing engine's, else the build-time file's where it matches (the rest is snapped by the engine). */
+function sharedPrepared(): { tracts?: PreparedOrigins; counties?: PreparedOrigins } | undefined {
+	const existing = [...engines.values()][0]?.prepared;
+	if (existing) return existing;
+	if (!graph || !init || !snapBytes) return undefined;
+	return decodeSnap(snapBytes, graph, { tracts: init.tracts, counties: init.counties }, DEFAULT_PARAMS);
+}
 
 function engine(key: string): TravelEngine {
 	let e = engines.get(key);
 	if (!e) {
 		if (!init) throw new Error('travel engine used before init');
 		e = new TravelEngine({ tracts: init.tracts, counties: init.counties, calibration: init.calibration });
-		const shared = [...engines.values()][0]?.prepared;
-		e.setRoadGraph(graph, shared);
+		e.setRoadGraph(graph, graph ? sharedPrepared() : undefined);
 		engines.set(key, e);
 	}
 	return e;
@@ -39,10 +51,13 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 			reply({ type: 'ready', id: m.id });
 		} else if (m.type === 'load-roads') {
 			const t0 = performance.now();
+			// the snap file is an optimisation: without it (or when it does not match) the engine snaps the places itself
+			const snap = m.snapUrl ? fetch(m.snapUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null) : Promise.resolve(null);
 			const res = await fetch(m.url);
 			if (!res.ok) throw new Error(`Could not load the road network (HTTP ${res.status}).`);
 			graph = decodeGraph(await res.arrayBuffer());
-			let shared: ReturnType<() => TravelEngine['prepared']>;
+			snapBytes = await snap;
+			let shared = sharedPrepared();
 			for (const e of engines.values()) {
 				e.setRoadGraph(graph, shared);
 				shared = e.prepared;

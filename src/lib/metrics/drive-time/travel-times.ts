@@ -146,7 +146,6 @@ export function prepareOrigins(graph: RoadGraph, origins: readonly LatLon[], par
 	let km = new Float64Array(vertex.length);
 	const lat = new Float64Array(count);
 	const lon = new Float64Array(count);
-	let finite = 0;
 	let m = 0;
 	for (let i = 0; i < count; i++) {
 		const la = origins[i].lat;
@@ -155,7 +154,6 @@ export function prepareOrigins(graph: RoadGraph, origins: readonly LatLon[], par
 		lat[i] = ok ? la : NaN;
 		lon[i] = ok ? lo : NaN;
 		if (ok) {
-			finite++;
 			const h = idx.nearestInto(la, lo, k, p.maxSnapKm, hitIds, hitKm);
 			if (m + h > vertex.length) {
 				const nv = new Int32Array(Math.max(vertex.length * 2, m + h));
@@ -182,24 +180,25 @@ export function prepareOrigins(graph: RoadGraph, origins: readonly LatLon[], par
 		}
 		offsets[i + 1] = m;
 	}
+	return preparedFrom({ graph, snapCount: p.snapCount, maxSnapKm: p.maxSnapKm, offsets, vertex: vertex.slice(0, m), km: km.slice(0, m), lat, lon });
+}
+
+/**
+ * A {@link PreparedOrigins} from its snapped vertices (from {@link prepareOrigins}, or read back
+ * from a file written at build time: drive-time/snap-file). `lat` / `lon` hold NaN for origins
+ * that are not finite.
+ */
+export function preparedFrom(p: Omit<PreparedOrigins, 'count' | 'byLat' | 'sortedLat'>): PreparedOrigins {
+	const { lat } = p;
+	const count = lat.length;
+	let finite = 0;
+	for (let i = 0; i < count; i++) if (!Number.isNaN(lat[i])) finite++;
 	const byLat = new Int32Array(finite);
 	for (let i = 0, j = 0; i < count; i++) if (!Number.isNaN(lat[i])) byLat[j++] = i;
 	byLat.sort((a, b) => lat[a] - lat[b] || a - b);
 	const sortedLat = new Float64Array(finite);
 	for (let j = 0; j < finite; j++) sortedLat[j] = lat[byLat[j]];
-	return {
-		graph,
-		count,
-		snapCount: p.snapCount,
-		maxSnapKm: p.maxSnapKm,
-		offsets,
-		vertex: vertex.slice(0, m),
-		km: km.slice(0, m),
-		lat,
-		lon,
-		byLat,
-		sortedLat
-	};
+	return { ...p, count, byLat, sortedLat };
 }
 
 /** Status codes of {@link TravelTimeArrays.status}. */

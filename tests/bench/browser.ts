@@ -99,7 +99,16 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 				await w.page.getByRole('button', { name: 'Add centre here' }).waitFor();
 				const tAdd = await w.page.evaluate(() => performance.now());
 				await w.page.getByRole('button', { name: 'Add centre here' }).click();
-				await waitForMap(w.page, n0 + 1);
+				// the map is drawn at once with the new centre, then again with the scenario's numbers: time to the latter
+				await w.page.waitForFunction(
+					(t) => {
+						const travel = performance.getEntriesByName('atlas:scenario-travel-received').at(-1);
+						const map = performance.getEntriesByName('atlas:map-rendered').at(-1);
+						return !!travel && travel.startTime > t && !!map && map.startTime > travel.startTime;
+					},
+					tAdd,
+					{ timeout: 60_000 }
+				);
 				const whatIfAdd = (await w.page.evaluate(() => performance.getEntriesByName('atlas:map-rendered').at(-1)!.startTime)) - tAdd;
 				const tRem = await w.page.evaluate(() => performance.now());
 				await w.page.getByRole('button', { name: /Reset scenario/ }).click();
@@ -155,13 +164,13 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 	return [
 		base,
 		withTarget(row(g, 'first map on screen (build-time map image, else the drawn map)', col('firstMap'), 'ms', { ratio: ratio(col('firstMap')) }), 1000),
-		row(g, 'first drawn map, with tooltips (precomputed view)', col('drawnMap'), 'ms', { ratio: ratio(col('drawnMap')) }),
-		withTarget(row(g, 'interactive (engine ready, figures computed)', col('interactive'), 'ms', { ratio: ratio(col('interactive')) }), 2000),
+		row(g, 'first drawn map, with tooltips (the engine\'s own numbers)', col('drawnMap'), 'ms', { ratio: ratio(col('drawnMap')) }),
+		withTarget(row(g, 'interactive (figures of the view\'s own method computed)', col('interactive'), 'ms', { ratio: ratio(col('interactive')) }), 2000),
 		row(g, 'road drive times in use', col('roadsReady')),
 		withTarget(row(g, 'transferred before the first map', col('bytesBeforeMap', 1e6), 'MB'), 1.5),
 		row(g, 'transferred in all (incl. DuckDB wasm and road graph)', col('bytesTotal', 1e6), 'MB'),
 		withTarget(row(g, 'threshold slider drag, per input event → figures, panel, ranking updated', col('threshold')), 16),
-		withTarget(row(g, 'what-if add (map click) → everything repainted', col('whatIfAdd')), 100),
+		withTarget(row(g, 'what-if add (map click) → map repainted with the scenario\'s numbers', col('whatIfAdd')), 100),
 		withTarget(row(g, 'what-if reset → everything repainted', col('whatIfRemove')), 100),
 		row(g, 'evidence filter change → map repainted', col('filterRepaint')),
 		withTarget(row(g, 'planner, road method: top 10 national, click → ranked rows', col('plannerRoad')), 1000)

@@ -114,8 +114,11 @@ function sameIndex(a: readonly number[], b: ArrayLike<number>): boolean {
 	return true;
 }
 
-/** Plot.centroid's tip anchors, memoised per projection and feature. */
-function centroidOnce(projection: object, options: Record<string, unknown>) {
+/**
+ * Plot.centroid's tip anchors, memoised per projection and feature; from the atlas's precomputed
+ * centroids (geo/centroids) through the view's scale-and-translate when it has them.
+ */
+function centroidOnce(projection: GeoProjection, atlas: Atlas, options: Record<string, unknown>) {
 	return Plot.initializer({ ...options, x: null, y: null }, (data, facets, _channels, _scales, _dimensions, context) => {
 		const G = data as unknown as CountyFeature[];
 		let memo = centroids.get(projection);
@@ -126,8 +129,10 @@ function centroidOnce(projection: object, options: Record<string, unknown>) {
 		for (let i = 0; i < G.length; i++) {
 			let c = memo.get(G[i]);
 			if (!c) {
+				const known = atlas.centroids?.get(String(G[i].id));
+				const p = known ? projection(known) : null;
 				centroid ??= context.path().centroid as (g: CountyFeature) => [number, number];
-				memo.set(G[i], (c = centroid(G[i])));
+				memo.set(G[i], (c = p ? [p[0], p[1]] : centroid(G[i])));
 			}
 			[X[i], Y[i]] = c;
 		}
@@ -196,7 +201,7 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 		marks: [
 			Plot.geo(
 				features,
-				centroidOnce(projection, {
+				centroidOnce(projection, atlas, {
 					fill: value,
 					stroke: 'white',
 					strokeWidth: state ? 0.6 : 0.15,

@@ -7,6 +7,7 @@
  * (counties-10m) is what the data pipeline uses for point-in-polygon.
  */
 import { feature, mesh } from 'topojson-client';
+import { readCentroids } from './centroids';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 
@@ -19,6 +20,8 @@ export interface Atlas {
 	/** interior state borders */
 	stateMesh: MultiLineString;
 	nation: Feature<Geometry> | FeatureCollection<Geometry>;
+	/** county centroids in atlas coordinates (geo/centroids), when loaded: the map's tooltip anchors */
+	centroids?: Map<string, [number, number]> | null;
 }
 
 export const ATLAS_SOURCE =
@@ -45,4 +48,21 @@ export function atlasFromTopology(topo: unknown): Atlas {
 /** State FIPS of a county FIPS. */
 export function stateOf(countyFips: string): string {
 	return countyFips.slice(0, 2);
+}
+
+/**
+ * Fetch the shapes (and, optionally, their precomputed centroids: geo/centroids) and build the
+ * atlas. Centroids are an optimisation: when they do not load the map computes its own.
+ */
+export async function loadAtlas({ shapesUrl, centroidsUrl }: { shapesUrl: string; centroidsUrl?: string }): Promise<Atlas> {
+	const centroids = centroidsUrl
+		? fetch(centroidsUrl)
+				.then((r) => (r.ok ? r.json() : null))
+				.catch(() => null)
+		: Promise.resolve(null);
+	const res = await fetch(shapesUrl);
+	if (!res.ok) throw new Error(`Could not load the map shapes (HTTP ${res.status}).`);
+	const atlas = atlasFromTopology(await res.json());
+	atlas.centroids = readCentroids(await centroids, atlas);
+	return atlas;
 }

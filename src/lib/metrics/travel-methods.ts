@@ -26,6 +26,7 @@
  * Distance bands (`DISTANCE_BANDS`): the minute bands are the myeloma abstract's (0-1, 1-2,
  * 2-5, > 5 h); the mile bands are the same bands under the 30 mph conversion (30, 60, 150 mi).
  */
+import { formatNumber } from '$lib/copy/format';
 import { KM_PER_MILE } from './distance';
 
 export type Method = 'road' | 'calibrated' | 'straight_30mph' | 'straight_miles';
@@ -178,5 +179,5 @@ export function formatThreshold({ value, unit }: { value: number; unit: TravelUn
 }
 
 function fmt(v: number): string {
-	return v.toLocaleString('en-US', { maximumFractionDigits: 1 });
+	return formatNumber(v, 1); // a cached formatter: toLocaleString with options builds one per call
 }

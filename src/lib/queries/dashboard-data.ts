@@ -113,47 +113,56 @@ export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
 		if (hasOwn[i] === 1) anyOwn[c] = 1;
 	}
 
-	// columns: own counts, or the county's × share
-	const countyCol = (k: string) => {
-		const a = new Float64Array(nc);
-		countyRows.forEach((r, i) => {
-			const v = (r as Record<string, unknown>)[k];
-			a[i] = v == null ? NaN : Number(v);
-		});
-		return a;
-	};
-	const share = new Float64Array(n);
-	const apportioned = new Uint8Array(n);
-	for (let i = 0; i < n; i++) {
-		const c = countyOf[i];
-		apportioned[i] = anyOwn[c] ? 0 : 1;
-		share[i] = hasOwn[i] === 1 ? 1.0 : anyOwn[c] ? 0.0 : tractPop[c] > 0 ? pop[i] / tractPop[c] : 1.0 / nTracts[c];
-	}
-	const columns = new Map<string, Float64Array>();
-	for (const k of COUNT_KEYS) {
-		const cv = countyCol(k);
-		const ov = own.numeric(k) ?? new Float64Array(own.rows).fill(NaN);
-		const out = new Float64Array(n);
-		let j = 0;
-		for (let i = 0; i < n; i++) out[i] = hasOwn[i] === 1 ? ov[j++] : cv[countyOf[i]] * share[i];
-		columns.set(k, out);
-	}
-	for (const k of ATTRIBUTES) {
-		const cv = countyCol(k);
-		columns.set(k, Float64Array.from(countyOf, (c) => cv[c]));
-	}
-	columns.set('lat', lat);
-	columns.set('lon', lon);
-	columns.set('pop_2020', pop);
-	columns.set('county_share', share);
-	columns.set('apportioned', Float64Array.from(apportioned));
 	const stateFips = Array.from(countyOf, (c) => countyRows[c].state_fips);
+
+	// the count columns (own counts, or the county's × share): built on first use, so a page can hand
+	// the places to the travel worker before this work
+	let built: Map<string, Float64Array> | undefined;
+	const columnsOnce = (): Map<string, Float64Array> => {
+		if (built) return built;
+		// columns: own counts, or the county's × share
+		const countyCol = (k: string) => {
+			const a = new Float64Array(nc);
+			countyRows.forEach((r, i) => {
+				const v = (r as Record<string, unknown>)[k];
+				a[i] = v == null ? NaN : Number(v);
+			});
+			return a;
+		};
+		const share = new Float64Array(n);
+		const apportioned = new Uint8Array(n);
+		for (let i = 0; i < n; i++) {
+			const c = countyOf[i];
+			apportioned[i] = anyOwn[c] ? 0 : 1;
+			share[i] = hasOwn[i] === 1 ? 1.0 : anyOwn[c] ? 0.0 : tractPop[c] > 0 ? pop[i] / tractPop[c] : 1.0 / nTracts[c];
+		}
+		const columns = new Map<string, Float64Array>();
+		for (const k of COUNT_KEYS) {
+			const cv = countyCol(k);
+			const ov = own.numeric(k) ?? new Float64Array(own.rows).fill(NaN);
+			const out = new Float64Array(n);
+			let j = 0;
+			for (let i = 0; i < n; i++) out[i] = hasOwn[i] === 1 ? ov[j++] : cv[countyOf[i]] * share[i];
+			columns.set(k, out);
+		}
+		for (const k of ATTRIBUTES) {
+			const cv = countyCol(k);
+			columns.set(k, Float64Array.from(countyOf, (c) => cv[c]));
+		}
+		columns.set('lat', lat);
+		columns.set('lon', lon);
+		columns.set('pop_2020', pop);
+		columns.set('county_share', share);
+		columns.set('apportioned', Float64Array.from(apportioned));
+		built = columns;
+		return columns;
+	};
 	const source: PopulationSource = {
 		n,
 		countyFips,
 		stateFips,
 		column(key) {
-			const c = columns.get(key);
+			const c = columnsOnce().get(key);
 			if (!c) throw new Error(`The dashboard data file has no tract column "${key}".`);
 			return c;
 		}
@@ -161,40 +170,43 @@ export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
 
 	// rows, keys in the order of tractSql's SELECT, written out as one literal: 85,000 objects of one
 	// shape build several times faster than objects grown key by key
-	const num = (a: Float64Array, i: number) => (Number.isNaN(a[i]) ? null : a[i]);
-	const bool = (a: Float64Array, i: number) => (Number.isNaN(a[i]) ? null : a[i] === 1);
-	const col = (k: string) => columns.get(k)!;
-	const c_acs_pop = col('acs_pop');
-	const c_acs_pop_moe = col('acs_pop_moe');
-	const c_nh_white = col('nh_white');
-	const c_nh_white_moe = col('nh_white_moe');
-	const c_nh_black = col('nh_black');
-	const c_nh_black_moe = col('nh_black_moe');
-	const c_hispanic = col('hispanic');
-	const c_hispanic_moe = col('hispanic_moe');
-	const c_nh_asian = col('nh_asian');
-	const c_nh_asian_moe = col('nh_asian_moe');
-	const c_nh_aian = col('nh_aian');
-	const c_nh_aian_moe = col('nh_aian_moe');
-	const c_nh_nhpi = col('nh_nhpi');
-	const c_nh_nhpi_moe = col('nh_nhpi_moe');
-	const c_nh_other_multi = col('nh_other_multi');
-	const c_nh_other_multi_moe = col('nh_other_multi_moe');
-	const c_pov150 = col('pov150');
-	const c_pov150_moe = col('pov150_moe');
-	const c_uninsured = col('uninsured');
-	const c_uninsured_moe = col('uninsured_moe');
-	const c_age65 = col('age65');
-	const c_age65_moe = col('age65_moe');
-	const c_households = col('households');
-	const c_households_moe = col('households_moe');
-	const c_no_vehicle_hh = col('no_vehicle_hh');
-	const c_no_vehicle_hh_moe = col('no_vehicle_hh_moe');
-	const c_metro = col('metro');
-	const c_svi_quartile = col('svi_quartile');
-	const c_income_quintile = col('income_quintile');
-	const c_medicaid_expansion = col('medicaid_expansion');
 	const buildRows = () => {
+		const columns = columnsOnce();
+		const col = (k: string) => columns.get(k)!;
+		const share = columns.get('county_share')!;
+		const apportioned = columns.get('apportioned')!;
+		const num = (a: Float64Array, i: number) => (Number.isNaN(a[i]) ? null : a[i]);
+		const bool = (a: Float64Array, i: number) => (Number.isNaN(a[i]) ? null : a[i] === 1);
+		const c_acs_pop = col('acs_pop');
+		const c_acs_pop_moe = col('acs_pop_moe');
+		const c_nh_white = col('nh_white');
+		const c_nh_white_moe = col('nh_white_moe');
+		const c_nh_black = col('nh_black');
+		const c_nh_black_moe = col('nh_black_moe');
+		const c_hispanic = col('hispanic');
+		const c_hispanic_moe = col('hispanic_moe');
+		const c_nh_asian = col('nh_asian');
+		const c_nh_asian_moe = col('nh_asian_moe');
+		const c_nh_aian = col('nh_aian');
+		const c_nh_aian_moe = col('nh_aian_moe');
+		const c_nh_nhpi = col('nh_nhpi');
+		const c_nh_nhpi_moe = col('nh_nhpi_moe');
+		const c_nh_other_multi = col('nh_other_multi');
+		const c_nh_other_multi_moe = col('nh_other_multi_moe');
+		const c_pov150 = col('pov150');
+		const c_pov150_moe = col('pov150_moe');
+		const c_uninsured = col('uninsured');
+		const c_uninsured_moe = col('uninsured_moe');
+		const c_age65 = col('age65');
+		const c_age65_moe = col('age65_moe');
+		const c_households = col('households');
+		const c_households_moe = col('households_moe');
+		const c_no_vehicle_hh = col('no_vehicle_hh');
+		const c_no_vehicle_hh_moe = col('no_vehicle_hh_moe');
+		const c_metro = col('metro');
+		const c_svi_quartile = col('svi_quartile');
+		const c_income_quintile = col('income_quintile');
+		const c_medicaid_expansion = col('medicaid_expansion');
 		const fips = t.values('tract_fips') as string[];
 		const tractRows: populationGroups.Row[] = new Array(n);
 		for (let i = 0; i < n; i++) {

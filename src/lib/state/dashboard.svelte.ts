@@ -284,13 +284,25 @@ export class Dashboard {
 		this.setData(await dashboardData.run(db));
 	}
 
-	/** Take the tables the dashboard needs (from DuckDB or from the build-time data file). */
-	setData(data: dashboardData.DashboardData) {
+	/**
+	 * Take the tables the dashboard needs (from DuckDB or from the build-time data file). With
+	 * `population: false` the population groups are left for {@link buildPopulation} (the session
+	 * hands the places to the travel worker first, then does this work while the worker computes).
+	 */
+	setData(data: dashboardData.DashboardData, { population = true }: { population?: boolean } = {}) {
 		performance.mark('atlas:data-queried');
 		this.atlasCentres = data.centres;
 		this.stateRows = data.stateRows;
 		this.countyRows = data.countyRows;
 		this.#data = data;
+		this.population = undefined;
+		if (population) this.buildPopulation();
+	}
+
+	/** Population groups by tract, from the data taken by {@link setData} (once). */
+	buildPopulation() {
+		const data = this.#data;
+		if (!data || this.population) return;
 		this.population = data.tractSource ? buildPopulation({ source: data.tractSource }) : buildPopulation({ rows: data.tractRows });
 		performance.mark('atlas:population-built');
 	}
@@ -303,7 +315,7 @@ export class Dashboard {
 			const bKey = `${this.roadStatus}|${base.map((c) => c.id).join(',')}`;
 			if (bKey !== this.#baselineKey) {
 				const r = await source.travel('baseline', base);
-				performance.mark('atlas:travel-received');
+				performance.mark('atlas:travel-received', { detail: r.timings });
 				this.#baselineKey = bKey;
 				this.baselineTravel = r;
 			}
@@ -312,6 +324,7 @@ export class Dashboard {
 				const sKey = `${this.roadStatus}|${sc.map((c) => `${c.id}@${c.lat},${c.lon}`).join(',')}`;
 				if (sKey !== this.#scenarioKey) {
 					const r = await source.travel('scenario', sc);
+					performance.mark('atlas:scenario-travel-received', { detail: r.timings });
 					this.#scenarioKey = sKey;
 					this.scenarioTravel = r;
 				}

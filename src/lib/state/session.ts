@@ -13,7 +13,7 @@
  * them. URLs are injected (library code does not import $app).
  */
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
-import type { TravelClient } from '$lib/workers/travel-client';
+import { TravelClient } from '$lib/workers/travel-client';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Dashboard } from './dashboard.svelte';
@@ -52,7 +52,6 @@ export class Session {
 	#variants: { client: TravelClient; ready: Promise<void>; roads: Promise<unknown> | null } | undefined;
 	#db: Promise<Db> | undefined;
 	#dataBytes: Promise<ArrayBuffer | null> | undefined;
-	#clientReady: Promise<TravelClient> | undefined;
 	#roads: Promise<void> | undefined;
 	#placesSent = false;
 	/** resolved once the travel worker has the places (road results wait for it) */
@@ -71,11 +70,12 @@ export class Session {
 		performance.mark('atlas:session-start');
 		try {
 			this.warm();
-			const client = await this.#clientReady!;
+			const client = this.#client!;
 			const data = await this.#fileData();
-			if (data) dash.setData(data);
+			if (data) dash.setData(data, { population: false });
 			else await dash.loadData(await this.db());
 			await this.#opts.afterData?.(dash, () => this.db());
+			performance.mark('atlas:after-data');
 			if (!this.#placesSent) {
 				dash.progress = { message: 'Starting the travel engine', fraction: 0.94 };
 				await client.init(dash.tractPlaces, placesOf(dash.countyRows), this.#opts.calibration);
@@ -83,18 +83,19 @@ export class Session {
 				this.#placesReady.resolve();
 				performance.mark('atlas:worker-ready');
 			}
-			if (dash.view.method === 'road' && dash.roadStatus === 'loading') {
-				// one computation with road drive times rather than a calibrated one replaced a moment later
-				dash.progress = { message: 'Loading the road network', fraction: 0.96 };
-				await this.#roads;
-			}
-			dash.progress = { message: 'Computing travel to the nearest centre', fraction: 0.98 };
+			// the travel request goes out first; the population groups are built while the worker computes
+			const road = dash.view.method === 'road' && dash.roadStatus === 'loading';
+			dash.progress = { message: road ? 'Loading the road network' : 'Computing travel to the nearest centre', fraction: 0.96 };
+			// (road: one computation with road drive times rather than a calibrated one replaced a moment later)
+			const travel = road ? this.#roads! : this.recompute();
+			await new Promise((ok) => setTimeout(ok, 0)); // let a road result's request go out first
+			dash.buildPopulation();
+			await travel;
 			await this.recompute();
 			performance.mark('atlas:interactive');
 			// SQL for search, profiles and the console: booted once the figures are on screen
 			this.db().catch(() => {});
 		} catch (e) {
-			if (!this.#client) this.#clientReady = undefined; // the worker's code did not load: a retry tries again
 			dash.error = describeError(e);
 			dash.phase = 'error';
 		}
@@ -113,11 +114,10 @@ export class Session {
 				})
 			: Promise.resolve(null);
 		this.#dataBytes.catch(() => {}); // reported by #fileData
-		this.#clientReady ??= import('$lib/workers/travel-client').then(({ TravelClient }) => {
-			this.#client ??= new TravelClient();
-			this.#roads ??= this.#loadRoads();
-			return this.#client;
-		});
+		if (!this.#client) {
+			this.#client = new TravelClient();
+			this.#roads = this.#loadRoads();
+		}
 	}
 
 	/** The tables from the build-time data file, or null (no file, or unreadable: DuckDB stands in). */
@@ -127,6 +127,7 @@ export class Session {
 		try {
 			const [bytes, { fromFile }] = await Promise.all([this.#dataBytes!, import('$lib/queries/dashboard-data')]);
 			if (!bytes) return null;
+			performance.mark('atlas:data-file-loaded');
 			return fromFile(bytes);
 		} catch (e) {
 			this.#dataBytes = undefined; // a retry fetches it again
@@ -198,7 +199,6 @@ export class Session {
 		const dash = this.#dash;
 		if (!dash.population) throw new Error('The places are not loaded yet.');
 		if (!this.#variants) {
-			const { TravelClient } = await import('$lib/workers/travel-client');
 			const client = new TravelClient();
 			const ready = client.init(dash.tractPlaces, placesOf([]), this.#opts.calibration);
 			this.#variants = { client, ready, roads: null };

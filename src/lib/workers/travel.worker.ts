@@ -7,7 +7,7 @@ import { TravelEngine } from '$lib/metrics/travel-engine';
 import { decodeGraph, type RoadGraph } from '$lib/metrics/drive-time/graph';
 import { decodeSnap } from '$lib/metrics/drive-time/snap-file';
 import { DEFAULT_PARAMS } from '$lib/metrics/drive-time/params';
-import type { PreparedOrigins } from '$lib/metrics/drive-time/travel-times';
+import { snapIndexOf, type PreparedOrigins } from '$lib/metrics/drive-time/travel-times';
 import type { TravelRequest, TravelResponse } from './travel-protocol';
 
 /** Engines share the inputs and the road graph: one for the baseline centre set, one
@@ -56,6 +56,8 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 			const res = await fetch(m.url);
 			if (!res.ok) throw new Error(`Could not load the road network (HTTP ${res.status}).`);
 			graph = decodeGraph(await res.arrayBuffer());
+			// the centres' snap index, built now rather than inside the first computation
+			snapIndexOf(graph);
 			snapBytes = await snap;
 			let shared = sharedPrepared();
 			for (const e of engines.values()) {
@@ -64,7 +66,11 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 			}
 			reply({ type: 'roads-loaded', id: m.id, ms: performance.now() - t0 });
 		} else if (m.type === 'compute') {
-			const r = engine(m.engine).compute(m.centres, m.params);
+			const t0 = performance.now();
+			const e = engine(m.engine);
+			const setup = performance.now() - t0;
+			const r = e.compute(m.centres, m.params);
+			r.timings.setup = setup;
 			// Copied, not transferred: the engine keeps its arrays for the next incremental update.
 			reply({ type: 'result', id: m.id, result: r });
 		}

@@ -5,6 +5,7 @@
 //   so pages show figures before DuckDB-WASM has loaded
 // - static/data/county-centroids.json, the map shapes' centroids (geo/centroids: tooltip anchors)
 // - static/data/road_snap.bin, those places snapped to the road graph (metrics/drive-time/snap-file)
+// - static/data/default-travel.bin, the default centre set's road travel (metrics/travel-file)
 // - static/data/first-view.json, the default view precomputed by the page's own engine, and
 //   first-map.svg + first-legend.svg, its map drawn as images for the prerendered page
 // - static/data/*.parquet, README.md (data dictionary), ROADS.md and DATA-LICENCES.txt, for the
@@ -56,8 +57,8 @@ writeFileSync(join(out, DOWNLOAD_FILES.licences), licenceText(manifest));
 	}
 }
 const t1 = performance.now();
-const view = await buildFirstView({ dataDir: DATA_DIR, dbFile: DB_FILE, outPath: join(out, 'first-view.json') });
-if (!view) rmSync(join(out, 'first-view.json'), { force: true });
+const view = await buildFirstView({ dataDir: DATA_DIR, dbFile: DB_FILE, outPath: join(out, 'first-view.json'), travelPath: join(out, 'default-travel.bin') });
+if (!view) for (const f of ['first-view.json', 'default-travel.bin']) rmSync(join(out, f), { force: true });
 writeFirstMap(view, out);
 writeCentroids(out);
 console.log(

@@ -21,8 +21,20 @@ import { methodNearest, methodValues } from '../src/lib/metrics/method-values';
 import { buildPopulation, computeEquity } from '../src/lib/metrics/equity';
 import { METHOD_INFO } from '../src/lib/metrics/travel-methods';
 import type { FirstView } from '../src/lib/state/first-view';
+import { encodeTravelFile } from '../src/lib/metrics/travel-file';
 
-export async function buildFirstView({ dataDir, dbFile, outPath }: { dataDir: string; dbFile: string; outPath: string }): Promise<FirstView | null> {
+export async function buildFirstView({
+	dataDir,
+	dbFile,
+	outPath,
+	travelPath
+}: {
+	dataDir: string;
+	dbFile: string;
+	outPath: string;
+	/** where to write the default centre set's travel (metrics/travel-file) */
+	travelPath: string;
+}): Promise<FirstView | null> {
 	let graphBytes: Buffer;
 	try {
 		graphBytes = readFileSync(join(dataDir, 'road_graph.bin'));
@@ -46,6 +58,7 @@ export async function buildFirstView({ dataDir, dbFile, outPath }: { dataDir: st
 		engine.setRoadGraph(decodeGraph(graphBytes));
 		const chosen = centreRows.filter((c) => passesFilter(c, DEFAULT_CENTRE_FILTER));
 		const travel = engine.compute(chosen.map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon })));
+		writeFileSync(travelPath, encodeTravelFile({ result: travel, tracts: places(tractRows) }));
 		const values = methodValues(travel.counties, 'road', true);
 		const nearest = methodNearest(travel.counties, 'road', true);
 		const threshold = METHOD_INFO.road.defaultThreshold;

@@ -198,6 +198,30 @@ describe('embed downloads and accessibility', () => {
 		await context.close();
 	});
 
+	it('an embed drawn from the build-time travel gives the same numbers as the dashboard computing its own in the browser', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+		const dashPage = await context.newPage();
+		const w1 = watch(dashPage);
+		await dashPage.goto(`${served.origin}/?group=nh_black`);
+		await dashPage.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 120_000 });
+		const [d] = await Promise.all([dashPage.waitForEvent('download'), dashPage.locator('section.equity').getByRole('button', { name: /as CSV/ }).click()]);
+		const fromWorker = parseCsv(readFileSync((await d.path())!).toString('utf8'));
+		const embedPage = await context.newPage();
+		const w2 = watch(embedPage);
+		await embedPage.goto(`${served.origin}/embed/equity/?group=nh_black&downloads=1`);
+		await embedPage.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		// drawn from the file: the embed did not wait for the road network
+		expect(await embedPage.evaluate(() => (performance.getEntriesByName('atlas:travel-received')[0] as PerformanceMark | undefined)?.detail)).toEqual({ file: 0 });
+		const fromFile = parseCsv((await save(embedPage, /as CSV/)).body.toString('utf8'));
+		expect(fromFile.header).toEqual(fromWorker.header);
+		expect(fromFile.rows.length).toBeGreaterThan(5);
+		const byGroup = new Map(fromWorker.rows.map((r) => [r[0], r.join()]));
+		for (const r of fromFile.rows) expect(r.join(), r[0]).toBe(byGroup.get(r[0]) ?? r.join());
+		expect(fromFile.rows.filter((r) => byGroup.has(r[0])).length).toBeGreaterThan(5);
+		expect([...w1.problems, ...w2.problems]).toEqual([]);
+		await context.close();
+	});
+
 	it('default map: renders cold from the precomputed view; CSV has every county; SVG holds the legend', async () => {
 		const context = await browser.newContext({ viewport: { width: 700, height: 900 }, acceptDownloads: true });
 		const page = await context.newPage();

@@ -57,28 +57,10 @@ describe('access map builder', () => {
 	it('redraws with new numbers from the kept outlines exactly as a fresh drawing', () => {
 		render(opts); // the first drawing for this projection keeps its outlines
 		const changed = fixture.places.map((p, i) => ({ ...p, value: i % 2 ? null : (p.value ?? 0) + 100 }));
-		const again = countyMapOptions({
-			atlas,
-			places: changed,
-			centres: fixture.centres,
-			unit: 'miles',
-			legendLabel: 'x',
-			width: 640,
-			height: 480,
-			projection,
-			state: '44'
-		});
-		const fresh = countyMapOptions({
-			atlas,
-			places: changed,
-			centres: fixture.centres,
-			unit: 'miles',
-			legendLabel: 'x',
-			width: 640,
-			height: 480,
-			projection: mapProjection({ width: 640, height: 480, focus: ri }),
-			state: '44'
-		});
+		const drawn = (p: typeof projection) =>
+			countyMapOptions({ atlas, places: changed, centres: fixture.centres, unit: 'miles', legendLabel: 'x', width: 640, height: 480, projection: p, state: '44' });
+		const again = drawn(projection);
+		const fresh = drawn(mapProjection({ width: 640, height: 480, focus: ri }));
 		const a = render(again);
 		expect(a).toBe(render(fresh));
 		expect(a).not.toBe(render(opts).replace('Straight-line miles to the nearest CAR-T centre', 'x'));

@@ -81,6 +81,13 @@ export class Dashboard {
 	scenarioTravel = $state.raw<TravelResult | undefined>(undefined);
 	#baselineKey = '';
 	#scenarioKey = '';
+	/** the default centre set's travel from the build-time file (metrics/travel-file): used whenever that set is the baseline */
+	#shipped: { ids: string; result: TravelResult } | null = null;
+
+	/** Use a travel result computed at build time for its centre set (the worker is not asked for that set). */
+	adoptShippedTravel(result: TravelResult) {
+		this.#shipped = { ids: result.centres.map((c) => c.id).join(','), result };
+	}
 
 	unit = $derived(METHOD_INFO[this.view.method].unit);
 	stateNames = $derived(new Map(this.stateRows.map((s) => [s.state_fips, s.state_name])));
@@ -101,7 +108,8 @@ export class Dashboard {
 	/** the travel result the view shows: the scenario's when there is one */
 	/** (while a scenario's numbers are computing, the previous ones stay on screen) */
 	travel = $derived(this.scenarioSet ? (this.scenarioTravel ?? this.baselineTravel) : this.baselineTravel);
-	roadReady = $derived(this.roadStatus === 'ready' && !!this.travel?.road);
+	/** road drive times are in the figures (the baseline's too when a scenario is compared with it) */
+	roadReady = $derived(!!this.travel?.road && (!this.scenarioSet || !!this.baselineTravel?.road));
 
 	tractValues = $derived(this.travel ? methodValues(this.travel.tracts, this.view.method, this.roadReady) : undefined);
 	countyValues = $derived(this.travel ? methodValues(this.travel.counties, this.view.method, this.roadReady) : undefined);
@@ -312,9 +320,11 @@ export class Dashboard {
 		try {
 			this.phase = 'computing';
 			const base = $state.snapshot(this.baselineCentres) as CentrePoint[];
-			const bKey = `${this.roadStatus}|${base.map((c) => c.id).join(',')}`;
+			const ids = base.map((c) => c.id).join(',');
+			const bKey = `${this.roadStatus}|${ids}`;
 			if (bKey !== this.#baselineKey) {
-				const r = await source.travel('baseline', base);
+				const shipped = this.#shipped?.ids === ids ? this.#shipped.result : null;
+				const r = shipped ?? (await source.travel('baseline', base));
 				performance.mark('atlas:travel-received', { detail: r.timings });
 				this.#baselineKey = bKey;
 				this.baselineTravel = r;

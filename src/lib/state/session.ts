@@ -29,6 +29,12 @@ export interface SessionOptions {
 	graphUrl: string | null;
 	/** the places snapped to the road graph at build time (metrics/drive-time/snap-file); optional */
 	snapUrl?: string | null;
+	/**
+	 * The default centre set's road travel, computed at build time (metrics/travel-file); optional.
+	 * With it, a view of that set draws without the road network, which then loads after the
+	 * figures (embeds use it: a reader's chart does not wait for 3 MB it may never need).
+	 */
+	travelUrl?: string | null;
 	calibration: Calibration;
 	/** runs after the tables are loaded and before travel is computed (e.g. resolve a scenario link); `db` boots DuckDB when needed */
 	afterData?: (dash: Dashboard, db: () => Promise<Db>) => Promise<void> | void;
@@ -52,6 +58,7 @@ export class Session {
 	#variants: { client: TravelClient; ready: Promise<void>; roads: Promise<unknown> | null } | undefined;
 	#db: Promise<Db> | undefined;
 	#dataBytes: Promise<ArrayBuffer | null> | undefined;
+	#travelBytes: Promise<ArrayBuffer | null> | undefined;
 	#roads: Promise<void> | undefined;
 	#placesSent = false;
 	/** resolved once the travel worker has the places (road results wait for it) */
@@ -76,6 +83,11 @@ export class Session {
 			else await dash.loadData(await this.db());
 			await this.#opts.afterData?.(dash, () => this.db());
 			performance.mark('atlas:after-data');
+			// the default centre set's road travel from the build-time file, when the view uses that set
+			// (adopted before the worker may compute: its road result would otherwise race this one)
+			const shipped = await this.#shippedTravel();
+			if (shipped) dash.adoptShippedTravel(shipped);
+			const instant = !!shipped && !dash.scenarioSet;
 			if (!this.#placesSent) {
 				dash.progress = { message: 'Starting the travel engine', fraction: 0.94 };
 				await client.init(dash.tractPlaces, placesOf(dash.countyRows), this.#opts.calibration);
@@ -84,7 +96,8 @@ export class Session {
 				performance.mark('atlas:worker-ready');
 			}
 			// the travel request goes out first; the population groups are built while the worker computes
-			const road = dash.view.method === 'road' && dash.roadStatus === 'loading';
+			const road = dash.view.method === 'road' && dash.roadStatus === 'loading' && !instant;
+			if (!instant) this.#roads ??= this.#loadRoads();
 			dash.progress = { message: road ? 'Loading the road network' : 'Computing travel to the nearest centre', fraction: 0.96 };
 			// (road: one computation with road drive times rather than a calibrated one replaced a moment later)
 			const travel = road ? this.#roads! : this.recompute();
@@ -93,6 +106,7 @@ export class Session {
 			await travel;
 			await this.recompute();
 			performance.mark('atlas:interactive');
+			this.#roads ??= this.#loadRoads();
 			// SQL for search, profiles and the console: booted once the figures are on screen
 			this.db().catch(() => {});
 		} catch (e) {
@@ -114,9 +128,39 @@ export class Session {
 				})
 			: Promise.resolve(null);
 		this.#dataBytes.catch(() => {}); // reported by #fileData
+		const travelUrl = this.#opts.travelUrl;
+		this.#travelBytes ??= travelUrl
+			? fetch(travelUrl)
+					.then((res) => (res.ok ? res.arrayBuffer() : null))
+					.catch(() => null) // an optimisation: without it the worker computes the same
+			: Promise.resolve(null);
 		if (!this.#client) {
 			this.#client = new TravelClient();
-			this.#roads = this.#loadRoads();
+			// with a precomputed baseline the road network waits until the figures are drawn (start)
+			if (!this.#opts.travelUrl) this.#roads = this.#loadRoads();
+		}
+	}
+
+	/**
+	 * The build-time travel of the default centre set, completed with straight-line and calibrated
+	 * values, when the view's baseline is exactly that set; else null.
+	 */
+	async #shippedTravel(): Promise<TravelResult | null> {
+		const bytes = await this.#travelBytes;
+		if (!bytes) return null;
+		const dash = this.#dash;
+		try {
+			const { decodeTravelFile, fileMatches, travelFromFile } = await import('$lib/metrics/travel-file');
+			const { TravelEngine } = await import('$lib/metrics/travel-engine');
+			const file = decodeTravelFile(bytes);
+			const places = dash.tractPlaces;
+			if (!fileMatches(file, dash.baselineCentres, places)) return null;
+			const none = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
+			const straight = new TravelEngine({ tracts: places, counties: none, calibration: this.#opts.calibration }).compute(file.centres);
+			return travelFromFile(file, straight);
+		} catch (e) {
+			console.warn(`The precomputed travel could not be read (${describeError(e)}); the travel worker computes it.`);
+			return null;
 		}
 	}
 
@@ -177,6 +221,8 @@ export class Session {
 			dash.roadStatus = 'ready';
 			await this.recompute();
 			performance.mark('atlas:roads-ready');
+			// the what-if engine starts from the baseline, so a first added centre is an incremental update
+			if (!dash.scenarioSet) this.#client!.compute('scenario', dash.baselineCentres.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon }))).catch(() => {});
 		} catch (e) {
 			dash.roadStatus = 'error';
 			dash.roadError = describeError(e);

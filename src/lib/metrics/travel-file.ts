@@ -1,0 +1,125 @@
+/**
+ * The default centre set's road travel, computed at build time by the same engine the travel
+ * worker runs (`TravelEngine` over the committed road graph), so a page whose view uses the
+ * atlas's default centre list shows road drive times without waiting for the road network
+ * (2.7 MB) and a search over it. The worker still loads the network afterwards, for what-if
+ * scenarios and other centre sets.
+ *
+ * Kept: tracts' road minutes, nearest centre and calibrated-fallback flag (what the views
+ * read); every array of the counties (the place profile reads second-nearest centres too).
+ * The straight-line and calibrated values are cheap and computed on reading
+ * ({@link travelFromFile}), so the file stays at 0.65 MB gzip. Values are stored exactly
+ * (db/columns-file); a test checks the read-back equals the engine's result on the committed
+ * data. The file names its centres (ids and coordinates) and the places' coordinate checksum:
+ * it is used only for exactly that centre set and those places.
+ */
+import { decodeTables, encodeTables } from '$lib/db/columns-file';
+import type { CentrePoint } from './nearest';
+import type { PlaceTravel, TravelResult } from './travel-engine';
+import { coordinateChecksum } from './drive-time/snap-file';
+
+const PLACE_KEYS = [
+	'straightKm',
+	'straightNearest',
+	'straightSecondKm',
+	'straightSecond',
+	'calibratedMinutes',
+	'roadMinutes',
+	'roadNearest',
+	'roadSecondMinutes',
+	'roadSecond',
+	'roadFallback'
+] as const satisfies readonly (keyof PlaceTravel)[];
+
+export interface TravelFileInput {
+	result: TravelResult;
+	tracts: { lat: ArrayLike<number>; lon: ArrayLike<number> };
+}
+
+export function encodeTravelFile({ result, tracts }: TravelFileInput): Uint8Array {
+	if (!result.road) throw new Error('encodeTravelFile: the result has no road drive times (no road graph was set)');
+	const t = result.tracts;
+	const c = result.counties;
+	const n = t.roadMinutes.length;
+	return encodeTables({
+		meta: [{ tracts: n, checksum: coordinateChecksum(tracts.lat, tracts.lon) }],
+		centres: result.centres.map((x) => ({ id: x.id, lat: x.lat, lon: x.lon })),
+		tracts: Array.from({ length: n }, (_, i) => ({ road_minutes: t.roadMinutes[i], road_nearest: t.roadNearest[i], road_fallback: t.roadFallback[i] })),
+		counties: Array.from({ length: c.roadMinutes.length }, (_, i) => Object.fromEntries(PLACE_KEYS.map((k) => [k, c[k][i]])))
+	});
+}
+
+export interface TravelFile {
+	centres: CentrePoint[];
+	/** the tract coordinates' checksum the file was computed for */
+	checksum: number;
+	tracts: Pick<PlaceTravel, 'roadMinutes' | 'roadNearest' | 'roadFallback'>;
+	counties: PlaceTravel;
+}
+
+export function decodeTravelFile(bytes: ArrayBuffer | Uint8Array): TravelFile {
+	const t = decodeTables(bytes);
+	if (!t.meta || !t.centres || !t.tracts || !t.counties) throw new Error('Not a travel file of this app: rebuild with "npm run build".');
+	const [meta] = t.meta.values('checksum') as number[];
+	const ids = t.centres.values('id') as string[];
+	const lat = t.centres.numeric('lat')!;
+	const lon = t.centres.numeric('lon')!;
+	const num = (tab: typeof t.tracts, k: string) => tab.numeric(k) ?? new Float64Array(tab.rows).fill(NaN);
+	const int = (tab: typeof t.tracts, k: string) => Int32Array.from(num(tab, k));
+	const counties = {
+		straightKm: num(t.counties, 'straightKm'),
+		straightNearest: int(t.counties, 'straightNearest'),
+		straightSecondKm: num(t.counties, 'straightSecondKm'),
+		straightSecond: int(t.counties, 'straightSecond'),
+		calibratedMinutes: num(t.counties, 'calibratedMinutes'),
+		roadMinutes: num(t.counties, 'roadMinutes'),
+		roadNearest: int(t.counties, 'roadNearest'),
+		roadSecondMinutes: num(t.counties, 'roadSecondMinutes'),
+		roadSecond: int(t.counties, 'roadSecond'),
+		roadFallback: Uint8Array.from(num(t.counties, 'roadFallback'))
+	} satisfies PlaceTravel;
+	return {
+		centres: ids.map((id, i) => ({ id, lat: lat[i], lon: lon[i] })),
+		checksum: meta,
+		tracts: {
+			roadMinutes: num(t.tracts, 'road_minutes'),
+			roadNearest: int(t.tracts, 'road_nearest'),
+			roadFallback: Uint8Array.from(num(t.tracts, 'road_fallback'))
+		},
+		counties
+	};
+}
+
+/** True when the file was computed for exactly these centres (same ids, order and places). */
+export function fileMatches(file: TravelFile, centres: readonly CentrePoint[], tracts: { lat: ArrayLike<number>; lon: ArrayLike<number> }): boolean {
+	return (
+		file.centres.length === centres.length &&
+		file.centres.every((c, i) => c.id === centres[i].id && c.lat === centres[i].lat && c.lon === centres[i].lon) &&
+		file.tracts.roadMinutes.length === tracts.lat.length &&
+		file.checksum === coordinateChecksum(tracts.lat, tracts.lon)
+	);
+}
+
+/**
+ * The full travel result: the file's road values, with the tracts' straight-line and calibrated
+ * values from `straight` (a TravelEngine without a road graph, over the same places and centres).
+ */
+export function travelFromFile(file: TravelFile, straight: TravelResult): TravelResult {
+	const s = straight.tracts;
+	const n = s.straightKm.length;
+	return {
+		centres: file.centres,
+		tracts: {
+			...s,
+			roadMinutes: file.tracts.roadMinutes,
+			roadNearest: file.tracts.roadNearest,
+			roadFallback: file.tracts.roadFallback,
+			// not kept in the file (no view reads them for tracts); the worker's own result has them
+			roadSecondMinutes: new Float64Array(n).fill(NaN),
+			roadSecond: new Int32Array(n).fill(-1)
+		},
+		counties: file.counties,
+		road: true,
+		timings: { file: 0 }
+	};
+}

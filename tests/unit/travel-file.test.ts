@@ -1,0 +1,74 @@
+/**
+ * The default centre set's build-time travel (metrics/travel-file) on the committed data: read back
+ * and completed with straight-line values, it equals the travel engine's own result, and it is used
+ * only for exactly its centres and places.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, openNodeDb } from '../../src/lib/db/node';
+import * as dashboardData from '../../src/lib/queries/dashboard-data';
+import { DEFAULT_CENTRE_FILTER, passesFilter } from '../../src/lib/queries/centre-filter';
+import { TravelEngine, type TravelResult } from '../../src/lib/metrics/travel-engine';
+import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
+import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
+import { decodeTravelFile, encodeTravelFile, fileMatches, travelFromFile } from '../../src/lib/metrics/travel-file';
+import type { CentrePoint } from '../../src/lib/metrics/nearest';
+
+const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
+let tracts: { lat: Float64Array; lon: Float64Array; stateFips: string[] };
+let centres: CentrePoint[];
+let engineResult: TravelResult;
+let bytes: Uint8Array;
+
+beforeAll(async () => {
+	const db = await openNodeDb();
+	const data = await dashboardData.run(db);
+	db.close();
+	const places = (rows: { lat: number; lon: number; state_fips: string }[]) => ({
+		lat: Float64Array.from(rows, (r) => r.lat),
+		lon: Float64Array.from(rows, (r) => r.lon),
+		stateFips: rows.map((r) => r.state_fips)
+	});
+	tracts = places(data.tractRows);
+	centres = data.centres.filter((c) => passesFilter(c, DEFAULT_CENTRE_FILTER)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon }));
+	const engine = new TravelEngine({ tracts, counties: places(data.countyRows), calibration });
+	engine.setRoadGraph(decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin'))));
+	engineResult = engine.compute(centres);
+	bytes = encodeTravelFile({ result: engineResult, tracts });
+}, 120_000);
+
+const differs = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+	let n = a.length === b.length ? 0 : 1;
+	for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) n++;
+	return n;
+};
+
+describe('default travel file', () => {
+	it('read back and completed, equals the engine on every array the views read', () => {
+		const file = decodeTravelFile(bytes);
+		expect(fileMatches(file, centres, tracts)).toBe(true);
+		const none = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
+		const straight = new TravelEngine({ tracts, counties: none, calibration }).compute(file.centres);
+		const r = travelFromFile(file, straight);
+		expect(r.road).toBe(true);
+		expect(r.centres).toEqual(engineResult.centres);
+		for (const k of ['straightKm', 'straightNearest', 'calibratedMinutes', 'roadMinutes', 'roadNearest', 'roadFallback'] as const)
+			expect(differs(r.tracts[k], engineResult.tracts[k]), `tracts.${k}`).toBe(0);
+		for (const k of Object.keys(engineResult.counties) as (keyof TravelResult['counties'])[])
+			expect(differs(r.counties[k], engineResult.counties[k]), `counties.${k}`).toBe(0);
+	});
+
+	it('is not used for another centre set or other places', () => {
+		const file = decodeTravelFile(bytes);
+		expect(fileMatches(file, centres.slice(1), tracts)).toBe(false);
+		expect(fileMatches(file, [...centres.slice(1), centres[0]], tracts)).toBe(false);
+		const moved = { lat: tracts.lat.slice(), lon: tracts.lon };
+		moved.lat[5] += 0.000001;
+		expect(fileMatches(file, centres, moved)).toBe(false);
+	});
+
+	it('refuses a file that is not one', () => {
+		expect(() => decodeTravelFile(new TextEncoder().encode('nope'))).toThrow(/npm run build/);
+	});
+});

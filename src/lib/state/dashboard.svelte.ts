@@ -120,8 +120,10 @@ export class Dashboard {
 	);
 	equity = $derived<EquityResult | undefined>(this.prepared ? equityAt({ prepared: this.prepared, threshold: this.view.threshold }) : undefined);
 
+	/** whether a scenario is compared with the baseline (a boolean, so adding a second centre recomputes nothing of the baseline) */
+	#hasScenario = $derived(!!this.scenarioSet);
 	baselinePrepared = $derived(
-		this.scenarioSet && this.population && this.baselineTravel
+		this.#hasScenario && this.population && this.baselineTravel
 			? prepareEquity({
 					population: this.population,
 					travel: methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady),
@@ -144,7 +146,7 @@ export class Dashboard {
 	/** the area data beyond the threshold, in the region (one group: AREA_GROUP) */
 	areaResult = $derived(this.#areaPrepared ? equityAt({ prepared: this.#areaPrepared, threshold: this.view.threshold }).byId[AREA_GROUP] : undefined);
 	#areaBaselinePrepared = $derived(
-		this.scenarioSet && this.#areaPopulation && this.baselineTravel
+		this.#hasScenario && this.#areaPopulation && this.baselineTravel
 			? prepareEquity({
 					population: this.#areaPopulation,
 					travel: methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import calibrationJson from '../../data/drive_time_calibration.json';
 import { KM_PER_MILE } from '../../src/lib/metrics/distance';
 import { calibratedMinutes, censusRegionOfState, type Calibration } from '../../src/lib/metrics/drive-time/calibrated';
-import { rangeWords, shareBeyond, thresholdMinutes, variantRange, variantSeries, variantsAt, EVIDENCE_VARIANTS } from '../../src/lib/metrics/sensitivity';
+import { centreListVariants, rangeWords, shareBeyond, thresholdMinutes, variantRange, variantSeries, variantsAt, EVIDENCE_VARIANTS } from '../../src/lib/metrics/sensitivity';
 
 const calibration = calibrationJson as unknown as Calibration;
 
@@ -89,5 +89,17 @@ describe('variantRange and rangeWords', () => {
 	});
 	it('the evidence filters run from strong only to every level', () => {
 		expect(EVIDENCE_VARIANTS.map((v) => v.filter.evidence)).toEqual([['strong'], ['strong', 'moderate'], ['strong', 'moderate', 'weak']]);
+	});
+});
+
+describe('centreListVariants', () => {
+	it('runs over the three evidence levels for the atlas list', () => {
+		expect(centreListVariants(null)).toBe(EVIDENCE_VARIANTS);
+	});
+	it('lets a user list stand alone for all three, named', () => {
+		const v = centreListVariants('Our network');
+		expect(v).toHaveLength(1);
+		expect(v[0].label).toBe('your list "Our network"');
+		expect(v[0].id).toBe('own');
 	});
 });

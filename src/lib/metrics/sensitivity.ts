@@ -79,6 +79,14 @@ export const EVIDENCE_VARIANTS: readonly { id: string; label: string; filter: Ce
 	{ id: 'all', label: 'all evidence levels', filter: { evidence: ['strong', 'moderate', 'weak'], served: [], products: [] } }
 ];
 
+/**
+ * The centre lists the range runs over: the three evidence levels, or a user's own list alone
+ * (it has no evidence levels: its one set stands for all three).
+ */
+export function centreListVariants(ownSet: string | null): readonly { id: string; label: string; filter: CentreFilter }[] {
+	return ownSet != null ? [{ id: 'own', label: `your list "${ownSet}"`, filter: EVIDENCE_VARIANTS[0].filter }] : EVIDENCE_VARIANTS;
+}
+
 /** Travel to the nearest centre of one centre set, per place (row order of the population). */
 export interface CentreSetTravel {
 	/** e.g. "strong evidence (98 centres)" */

@@ -14,7 +14,7 @@ import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import { regionMask, type GroupId, type Region } from '$lib/metrics/equity';
 import { METHOD_INFO, formatThreshold } from '$lib/metrics/travel-methods';
-import { EVIDENCE_VARIANTS, variantSeries, variantsAt, type CentreSetTravel, type Variant, type VariantSeries } from '$lib/metrics/sensitivity';
+import { centreListVariants, variantSeries, variantsAt, type CentreSetTravel, type Variant, type VariantSeries } from '$lib/metrics/sensitivity';
 import { passesFilter } from '$lib/queries/centre-filter';
 import { describeError } from './resource.svelte';
 import { GROUP_COPY } from '$lib/copy/groups';
@@ -72,10 +72,7 @@ export class MethodRange {
 		this.error = undefined;
 		try {
 			const sets: CentreSetTravel[] = [];
-			// a user's own centre list has no evidence levels: its one set stands for all three
-			const own = this.dash.view.centreSet;
-			const variants = own != null ? [{ id: 'own', label: `your list "${own}"`, filter: EVIDENCE_VARIANTS[0].filter }] : EVIDENCE_VARIANTS;
-			for (const v of variants) {
+			for (const v of centreListVariants(this.dash.view.centreSet)) {
 				const centres = rows.filter((c) => passesFilter(c, v.filter)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon }));
 				const r = await this.#travel(centres);
 				if (run !== this.#run) return;

@@ -35,6 +35,12 @@ export interface SessionOptions {
 	 * figures (embeds use it: a reader's chart does not wait for 3 MB it may never need).
 	 */
 	travelUrl?: string | null;
+	/**
+	 * Start the what-if engine from the baseline once the road network is in, so a first added
+	 * centre is an incremental update (the dashboard; pages without a what-if leave the cores to
+	 * their own work).
+	 */
+	warmScenario?: boolean;
 	calibration: Calibration;
 	/** runs after the tables are loaded and before travel is computed (e.g. resolve a scenario link); `db` boots DuckDB when needed */
 	afterData?: (dash: Dashboard, db: () => Promise<Db>) => Promise<void> | void;
@@ -222,7 +228,7 @@ export class Session {
 			await this.recompute();
 			performance.mark('atlas:roads-ready');
 			// the what-if engine starts from the baseline, so a first added centre is an incremental update
-			if (!dash.scenarioSet) this.#client!.compute('scenario', dash.baselineCentres.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon }))).catch(() => {});
+			if (this.#opts.warmScenario && !dash.scenarioSet) this.#client!.compute('scenario', dash.baselineCentres.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon }))).catch(() => {});
 		} catch (e) {
 			dash.roadStatus = 'error';
 			dash.roadError = describeError(e);

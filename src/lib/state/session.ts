@@ -9,8 +9,8 @@
  *    with roads when they arrive;
  * 4. DuckDB-WASM (7 MB) boots afterwards, in the background, for what needs SQL (hospital and
  *    place search, place profiles, the SQL console); `db()` boots it earlier when a page needs it.
- * Browser only: it imports the engine and the worker dynamically, so prerendering never evaluates
- * them. URLs are injected (library code does not import $app).
+ * Browser only (it creates workers and fetches): DuckDB-WASM is imported dynamically, so
+ * prerendering never evaluates it. URLs are injected (library code does not import $app).
  */
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import { TravelClient } from '$lib/workers/travel-client';
@@ -18,7 +18,9 @@ import type { CentrePoint } from '$lib/metrics/nearest';
 import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Dashboard } from './dashboard.svelte';
 import type { Db } from '$lib/db/types';
-import type { DashboardData } from '$lib/queries/dashboard-data';
+import { fromFile, type DashboardData } from '$lib/queries/dashboard-data';
+import { decodeTravelFile, fileMatches, travelFromFile } from '$lib/metrics/travel-file';
+import { TravelEngine } from '$lib/metrics/travel-engine';
 import { describeError } from './resource.svelte';
 
 export interface SessionOptions {
@@ -69,6 +71,12 @@ export class Session {
 	#placesSent = false;
 	/** resolved once the travel worker has the places (road results wait for it) */
 	#placesReady = deferred();
+	#dataLoaded = deferred();
+
+	/** Resolves once the tables are loaded and the travel request is out (pages defer other main-thread work until then). */
+	get dataLoaded(): Promise<void> {
+		return this.#dataLoaded.promise;
+	}
 
 	constructor(dash: Dashboard, opts: SessionOptions) {
 		this.#dash = dash;
@@ -107,6 +115,7 @@ export class Session {
 			dash.progress = { message: road ? 'Loading the road network' : 'Computing travel to the nearest centre', fraction: 0.96 };
 			// (road: one computation with road drive times rather than a calibrated one replaced a moment later)
 			const travel = road ? this.#roads! : this.recompute();
+			this.#dataLoaded.resolve();
 			await new Promise((ok) => setTimeout(ok, 0)); // let a road result's request go out first
 			dash.buildPopulation();
 			await travel;
@@ -156,8 +165,6 @@ export class Session {
 		if (!bytes) return null;
 		const dash = this.#dash;
 		try {
-			const { decodeTravelFile, fileMatches, travelFromFile } = await import('$lib/metrics/travel-file');
-			const { TravelEngine } = await import('$lib/metrics/travel-engine');
 			const file = decodeTravelFile(bytes);
 			const places = dash.tractPlaces;
 			if (!fileMatches(file, dash.baselineCentres, places)) return null;
@@ -175,7 +182,7 @@ export class Session {
 		if (!this.#opts.dataUrl) return null;
 		this.#dash.progress = { message: 'Loading places and population groups', fraction: 0.3 };
 		try {
-			const [bytes, { fromFile }] = await Promise.all([this.#dataBytes!, import('$lib/queries/dashboard-data')]);
+			const bytes = await this.#dataBytes!;
 			if (!bytes) return null;
 			performance.mark('atlas:data-file-loaded');
 			return fromFile(bytes);

@@ -1,8 +1,10 @@
 /** Eligibility by county, by group, with age structure, and across methods: hand-worked cases. */
 import { describe, expect, it } from 'vitest';
+import { stateIncidenceRow } from '../fixtures/eligibility-rows';
 import { ageWeights, estimateStates, placeWeights, stateAgeShares, type StateIncidenceRow } from '../../src/lib/eligibility/model';
 import { countyBreakdown, groupBreakdown } from '../../src/lib/eligibility/breakdown';
-import { eligibilityVariants, weightBeyond } from '../../src/lib/eligibility/sensitivity';
+import { eligibilityVariants } from '../../src/lib/eligibility/sensitivity';
+import { weightBeyond } from '../../src/lib/metrics/sensitivity';
 import { AGE_DEFS, DEFAULT_AGE, ageShares, parseAge, serialiseAge } from '../../src/lib/eligibility/age';
 import { countyTable, groupTable } from '../../src/lib/eligibility/tables';
 import { toCsv } from '../../src/lib/embed/csv';
@@ -11,25 +13,7 @@ import { COUNT_COLUMNS } from '../../src/lib/queries/population-groups';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import calibrationJson from '../../data/drive_time_calibration.json';
 
-const stateRow = (o: Partial<StateIncidenceRow> = {}): StateIncidenceRow => ({
-	state_fips: '01',
-	state: 'AA',
-	state_name: 'A',
-	medicaid_expansion: true,
-	pop_2020: 1_000_000,
-	nhl_rate: 20,
-	nhl_rate_lci: 18,
-	nhl_rate_uci: 22,
-	nhl_count_2013_2017: 1000,
-	leukemia_rate: 10,
-	leukemia_rate_lci: 9,
-	leukemia_rate_uci: 11,
-	leukemia_count_2013_2017: 500,
-	myeloma_year: 2021,
-	myeloma_count: 100,
-	myeloma_pop_30plus: 600_000,
-	...o
-});
+const stateRow = stateIncidenceRow;
 
 /** a place row with every ACS count (0 unless given) */
 const place = (o: Partial<PopulationRow> & { county_fips: string; state_fips: string }): PopulationRow =>

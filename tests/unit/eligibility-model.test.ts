@@ -1,5 +1,6 @@
 /** Eligibility model: hand-worked cases. */
 import { describe, expect, it } from 'vitest';
+import { stateIncidenceRow } from '../fixtures/eligibility-rows';
 import {
 	beyondByState,
 	byMedicaid,
@@ -16,25 +17,7 @@ import { DEFAULT_VALUES, PARAM_DEFS, parseParams, serialiseParams, isValidRange 
 import { INDICATIONS, earliestLine, productsFor } from '../../src/lib/eligibility/indications';
 import { equityAt, prepareEquity, type GroupId, type PopulationRow } from '../../src/lib/metrics/equity';
 
-const row = (o: Partial<StateIncidenceRow>): StateIncidenceRow => ({
-	state_fips: '01',
-	state: 'AA',
-	state_name: 'A',
-	medicaid_expansion: true,
-	pop_2020: 1_000_000,
-	nhl_rate: 20,
-	nhl_rate_lci: 18,
-	nhl_rate_uci: 22,
-	nhl_count_2013_2017: 1000,
-	leukemia_rate: 10,
-	leukemia_rate_lci: 9,
-	leukemia_rate_uci: 11,
-	leukemia_count_2013_2017: 500,
-	myeloma_year: 2021,
-	myeloma_count: 100,
-	myeloma_pop_30plus: 600_000,
-	...o
-});
+const row = stateIncidenceRow;
 
 describe('incidence per state', () => {
 	it('NHL: 5-year count / 5, scaled by the rate CI', () => {

@@ -13,7 +13,9 @@ describe('shareBeyond', () => {
 		{ values: [10, 200, 300], weight: [1, 3, 0], include: undefined, t: 120, want: 75 },
 		{ values: [10, 200, 300], weight: [1, 3, 4], include: [1, 0, 1], t: 120, want: 80 },
 		{ values: [120, 121], weight: [1, 1], include: undefined, t: 120, want: 50 }, // strictly beyond
-		{ values: [NaN], weight: [1], include: undefined, t: 120, want: NaN }
+		{ values: [NaN], weight: [1], include: undefined, t: 120, want: NaN },
+		// ±Infinity is unknown, as in metrics/equity (not "beyond every threshold")
+		{ values: [10, Infinity, -Infinity], weight: [1, 3, 5], include: undefined, t: 120, want: 0 }
 	])('$values × $weight beyond $t → $want', ({ values, weight, include, t, want }) => {
 		const s = shareBeyond({ values, weight, include, threshold: t });
 		if (Number.isNaN(want)) expect(s).toBeNaN();

@@ -10,7 +10,7 @@
  * as the methods do (`metrics/travel-methods`). The straight-line-miles variant then uses the
  * minutes figure as miles (60 mph bracket), as on the planner page.
  */
-import type { Variant } from '$lib/metrics/sensitivity';
+import { weightBeyond, type Variant } from '$lib/metrics/sensitivity';
 import { calibratedMinutes, type Calibration, type CensusRegion } from '$lib/metrics/drive-time/calibrated';
 import { straightLineValues, type TravelUnit } from '$lib/metrics/travel-methods';
 
@@ -26,31 +26,6 @@ export interface EligibleVariant extends Variant {
 	beyond: number;
 }
 
-/** Weight beyond the threshold and weight with a known value (unknown = NaN, null or ±Infinity). */
-export function weightBeyond({
-	values,
-	weight,
-	include,
-	threshold
-}: {
-	values: ArrayLike<number>;
-	weight: ArrayLike<number>;
-	include?: ArrayLike<number>;
-	threshold: number;
-}): { beyond: number; known: number } {
-	let known = 0;
-	let beyond = 0;
-	for (let i = 0; i < values.length; i++) {
-		if (include && !include[i]) continue;
-		const w = weight[i];
-		if (!(w > 0)) continue;
-		const v = values[i];
-		if (v == null || !Number.isFinite(v)) continue;
-		known += w;
-		if (v > threshold) beyond += w;
-	}
-	return { beyond, known };
-}
 
 function variant(method: string, centres: string, r: { beyond: number; known: number }, current = false): EligibleVariant {
 	return { method, centres, share: r.known > 0 ? (100 * r.beyond) / r.known : NaN, beyond: r.known > 0 ? r.beyond : NaN, ...(current ? { current } : {}) };

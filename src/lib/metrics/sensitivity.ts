@@ -29,8 +29,11 @@ export interface Variant {
 	current?: boolean;
 }
 
-/** Share (percent) of weight whose value is beyond the threshold; unknown values are left out. */
-export function shareBeyond({
+/**
+ * Weight beyond the threshold and weight with a known value. Unknown = null, NaN or ±Infinity,
+ * as in `metrics/equity` (so a range's figure for the view's own method equals the headline's).
+ */
+export function weightBeyond({
 	values,
 	weight,
 	include,
@@ -40,7 +43,7 @@ export function shareBeyond({
 	weight: ArrayLike<number>;
 	include?: ArrayLike<number>;
 	threshold: number;
-}): number {
+}): { beyond: number; known: number } {
 	let known = 0;
 	let beyond = 0;
 	for (let i = 0; i < values.length; i++) {
@@ -48,10 +51,16 @@ export function shareBeyond({
 		const w = weight[i];
 		if (!(w > 0)) continue;
 		const v = values[i];
-		if (Number.isNaN(v)) continue;
+		if (v == null || !Number.isFinite(v)) continue;
 		known += w;
 		if (v > threshold) beyond += w;
 	}
+	return { beyond, known };
+}
+
+/** Share (percent) of weight whose value is beyond the threshold; unknown values are left out ({@link weightBeyond}). */
+export function shareBeyond(p: Parameters<typeof weightBeyond>[0]): number {
+	const { beyond, known } = weightBeyond(p);
 	return known > 0 ? (100 * beyond) / known : NaN;
 }
 

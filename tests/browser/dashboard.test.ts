@@ -175,6 +175,21 @@ describe('dashboard', () => {
 		await done(w);
 	});
 
+	it('a map click as soon as the map is drawn opens the county, waiting for the SQL engine that boots after the figures', async () => {
+		const w = await watchedPage(site.browser, site.origin);
+		await w.page.goto(`${site.origin}/`);
+		await waitForMap(w.page);
+		await mapSvg(w.page).scrollIntoViewIfNeeded();
+		const sqlReadyBefore = await w.page.evaluate(() => performance.getEntriesByName('atlas:db-ready').length > 0);
+		const box = (await mapSvg(w.page).boundingBox())!;
+		await w.page.mouse.click(box.x + box.width * 0.42, box.y + box.height * 0.45);
+		await expect.poll(() => w.page.locator('.place-detail').count(), { timeout: 60_000 }).toBe(1);
+		expect(await w.page.locator('.place-detail').innerText()).toMatch(/County, Colorado/);
+		console.log(`county profile opened from a click made ${sqlReadyBefore ? 'after' : 'before'} the SQL engine was ready`);
+		await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 60_000 });
+		await done(w);
+	});
+
 	it('a malformed link falls back to defaults with visible notices and keeps what was valid', async () => {
 		const w = await open('/?evidence=bogus&zoom=9&t=abc&group=hispanic&add=p:91,0~h:123');
 		const notices = (await w.page.locator('.notice').allInnerTexts()).join(' ');

@@ -14,7 +14,7 @@ import { openNodeDb } from '../src/lib/db/node';
 import * as populationGroups from '../src/lib/queries/population-groups';
 import * as allCentres from '../src/lib/queries/all-centres';
 import { DEFAULT_CENTRE_FILTER, passesFilter } from '../src/lib/queries/centre-filter';
-import { TravelEngine, type Places } from '../src/lib/metrics/travel-engine';
+import { placesOf, TravelEngine } from '../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
 import type { Calibration } from '../src/lib/metrics/drive-time/calibrated';
 import { methodNearest, methodValues } from '../src/lib/metrics/method-values';
@@ -48,17 +48,13 @@ export async function buildFirstView({
 			populationGroups.runCounties(db),
 			allCentres.run(db)
 		]);
-		const places = (rows: { lat: number; lon: number; state_fips: string }[]): Places => ({
-			lat: Float64Array.from(rows, (r) => r.lat),
-			lon: Float64Array.from(rows, (r) => r.lon),
-			stateFips: rows.map((r) => r.state_fips)
-		});
 		const calibration = JSON.parse(readFileSync(join(dataDir, 'drive_time_calibration.json'), 'utf8')) as Calibration;
-		const engine = new TravelEngine({ tracts: places(tractRows), counties: places(countyRows), calibration });
+		const tracts = placesOf(tractRows);
+		const engine = new TravelEngine({ tracts, counties: placesOf(countyRows), calibration });
 		engine.setRoadGraph(decodeGraph(graphBytes));
 		const chosen = centreRows.filter((c) => passesFilter(c, DEFAULT_CENTRE_FILTER));
 		const travel = engine.compute(chosen.map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon })));
-		writeFileSync(travelPath, encodeTravelFile({ result: travel, tracts: places(tractRows) }));
+		writeFileSync(travelPath, encodeTravelFile({ result: travel, tracts }));
 		const values = methodValues(travel.counties, 'road', true);
 		const nearest = methodNearest(travel.counties, 'road', true);
 		const threshold = METHOD_INFO.road.defaultThreshold;

@@ -12,7 +12,7 @@ import { nearestCentres, type CentrePoint } from '../../src/lib/metrics/nearest'
 import { greatCircleKm } from '../../src/lib/metrics/distance';
 import { buildPopulation, equityAt, prepareEquity } from '../../src/lib/metrics/equity';
 import { prepareRankings, rankingsAt } from '../../src/lib/metrics/rankings';
-import { TravelEngine, type Places } from '../../src/lib/metrics/travel-engine';
+import { placesOf, TravelEngine } from '../../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import { CentreSearch, prepareOrigins } from '../../src/lib/metrics/drive-time/travel-times';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
@@ -24,12 +24,7 @@ export async function benchEngine(runs: number): Promise<BenchRow[]> {
 	const [tractRows, countyRows, centreRows] = await Promise.all([populationGroups.run(db), populationGroups.runCounties(db), allCentres.run(db)]);
 	db.close();
 	const centres: CentrePoint[] = centreRows.filter((c) => passesFilter(c, DEFAULT_CENTRE_FILTER)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon }));
-	const places = (rows: { lat: number; lon: number; state_fips: string }[]): Places => ({
-		lat: Float64Array.from(rows, (r) => r.lat),
-		lon: Float64Array.from(rows, (r) => r.lon),
-		stateFips: rows.map((r) => r.state_fips)
-	});
-	const tracts = places(tractRows);
+	const tracts = placesOf(tractRows);
 	const out: BenchRow[] = [];
 	const g = 'engine (node, 85,395 tracts, 167 centres)';
 
@@ -64,7 +59,7 @@ export async function benchEngine(runs: number): Promise<BenchRow[]> {
 
 	// equity: per travel array vs per threshold
 	const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
-	const engine = new TravelEngine({ tracts, counties: places(countyRows), calibration });
+	const engine = new TravelEngine({ tracts, counties: placesOf(countyRows), calibration });
 	engine.setRoadGraph(graph);
 	const travel = engine.compute(centres);
 	const values = methodValues(travel.tracts, 'road', true);

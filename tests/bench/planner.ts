@@ -15,7 +15,7 @@ import * as allCentres from '../../src/lib/queries/all-centres';
 import { DEFAULT_CENTRE_FILTER, passesFilter } from '../../src/lib/queries/centre-filter';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 import { buildPopulation } from '../../src/lib/metrics/equity';
-import { TravelEngine, type Places } from '../../src/lib/metrics/travel-engine';
+import { placesOf, TravelEngine } from '../../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import { methodValues } from '../../src/lib/metrics/method-values';
@@ -40,15 +40,10 @@ export async function benchPlanner(runs: number): Promise<BenchRow[]> {
 	]);
 	db.close();
 	const centres: CentrePoint[] = centreRows.filter((c) => passesFilter(c, DEFAULT_CENTRE_FILTER)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon }));
-	const places = (rows: { lat: number; lon: number; state_fips: string }[]): Places => ({
-		lat: Float64Array.from(rows, (r) => r.lat),
-		lon: Float64Array.from(rows, (r) => r.lon),
-		stateFips: rows.map((r) => r.state_fips)
-	});
-	const tracts = places(tractRows);
+	const tracts = placesOf(tractRows);
 	const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
 	const graph = decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin')));
-	const engine = new TravelEngine({ tracts, counties: places(countyRows), calibration });
+	const engine = new TravelEngine({ tracts, counties: placesOf(countyRows), calibration });
 	engine.setRoadGraph(graph);
 	const travel = engine.compute(centres);
 	const population = buildPopulation({ rows: tractRows });
@@ -94,7 +89,7 @@ export async function benchPlanner(runs: number): Promise<BenchRow[]> {
 	const ispAll = isporFigures({ counties: studyCounties, centres: cs({ evidence: ['strong', 'moderate', 'weak'], served: [], products: [] }) });
 	console.log('ISPOR ours (strong+moderate)', isp, 'all evidence', ispAll);
 	const myelomaCentres = cs({ evidence: ['strong', 'moderate', 'weak'], served: [], products: [...MYELOMA_PRODUCTS] });
-	const countyEngine = new TravelEngine({ tracts: places([]), counties: places(studyCounties), calibration });
+	const countyEngine = new TravelEngine({ tracts: placesOf([]), counties: placesOf(studyCounties), calibration });
 	countyEngine.setRoadGraph(graph);
 	const my = countyEngine.compute(myelomaCentres).counties;
 	const myAll = countyEngine.compute(centres).counties;

@@ -14,7 +14,7 @@ import * as populationGroups from '../../src/lib/queries/population-groups';
 import * as allCentres from '../../src/lib/queries/all-centres';
 import * as eligibilityQuery from '../../src/lib/queries/eligibility';
 import { DEFAULT_CENTRE_FILTER, passesFilter } from '../../src/lib/queries/centre-filter';
-import { TravelEngine, type Places } from '../../src/lib/metrics/travel-engine';
+import { placesOf, TravelEngine } from '../../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import { methodValues } from '../../src/lib/metrics/method-values';
@@ -38,14 +38,9 @@ beforeAll(async () => {
 	const [t, countyRows, centreRows, incidence] = await Promise.all([populationGroups.run(db), populationGroups.runCounties(db), allCentres.run(db), eligibilityQuery.run(db)]);
 	db.close();
 	tractRows = t;
-	const places = (rows: { lat: number; lon: number; state_fips: string }[]): Places => ({
-		lat: Float64Array.from(rows, (r) => r.lat),
-		lon: Float64Array.from(rows, (r) => r.lon),
-		stateFips: rows.map((r) => r.state_fips)
-	});
 	const engine = new TravelEngine({
-		tracts: places(tractRows),
-		counties: places(countyRows),
+		tracts: placesOf(tractRows),
+		counties: placesOf(countyRows),
 		calibration: JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration
 	});
 	engine.setRoadGraph(decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin'))));

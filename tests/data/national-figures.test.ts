@@ -12,7 +12,7 @@ import { DATA_DIR, openNodeDb } from '../../src/lib/db/node';
 import * as populationGroups from '../../src/lib/queries/population-groups';
 import * as allCentres from '../../src/lib/queries/all-centres';
 import { DEFAULT_CENTRE_FILTER, passesFilter } from '../../src/lib/queries/centre-filter';
-import { TravelEngine, type Places } from '../../src/lib/metrics/travel-engine';
+import { placesOf, TravelEngine } from '../../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import { methodValues } from '../../src/lib/metrics/method-values';
@@ -24,14 +24,9 @@ describe('national figures, default centre set', () => {
 		const db = await openNodeDb();
 		const [tractRows, countyRows, centreRows] = await Promise.all([populationGroups.run(db), populationGroups.runCounties(db), allCentres.run(db)]);
 		db.close();
-		const places = (rows: { lat: number; lon: number; state_fips: string }[]): Places => ({
-			lat: Float64Array.from(rows, (r) => r.lat),
-			lon: Float64Array.from(rows, (r) => r.lon),
-			stateFips: rows.map((r) => r.state_fips)
-		});
 		const engine = new TravelEngine({
-			tracts: places(tractRows),
-			counties: places(countyRows),
+			tracts: placesOf(tractRows),
+			counties: placesOf(countyRows),
 			calibration: JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration
 		});
 		engine.setRoadGraph(decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin'))));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DATA_DIR, openNodeDb } from '../../src/lib/db/node';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import { prepareOrigins } from '../../src/lib/metrics/drive-time/travel-times';
-import { TravelEngine, type Places } from '../../src/lib/metrics/travel-engine';
+import { placesOf, TravelEngine, type Places } from '../../src/lib/metrics/travel-engine';
 import { methodValues } from '../../src/lib/metrics/method-values';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
@@ -37,7 +37,7 @@ beforeAll(async () => {
 	const rows = await db.query<{ lat: number; lon: number; state_fips: string; pop: number }>(
 		'SELECT lat, lon, state_fips, pop_2020::DOUBLE AS pop FROM tracts ORDER BY tract_fips'
 	);
-	tracts = { lat: Float64Array.from(rows, (r) => r.lat), lon: Float64Array.from(rows, (r) => r.lon), stateFips: rows.map((r) => r.state_fips) };
+	tracts = placesOf(rows);
 	pop = Float64Array.from(rows, (r) => r.pop);
 	centres = await db.query<CentrePoint & Record<string, unknown>>(
 		"SELECT centre_id AS id, lat, lon FROM centres WHERE evidence_strength IN ('strong','moderate') ORDER BY centre_id"

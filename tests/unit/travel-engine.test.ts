@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openNodeDb, DATA_DIR } from '../../src/lib/db/node';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
-import { TravelEngine, type Places, type PlaceTravel } from '../../src/lib/metrics/travel-engine';
+import { placesOf, TravelEngine, type Places, type PlaceTravel } from '../../src/lib/metrics/travel-engine';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 
@@ -17,15 +17,12 @@ let centres: CentrePoint[];
 const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
 const graph = decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin')));
 
-function places(rows: { lat: number; lon: number; state_fips: string }[]): Places {
-	return { lat: Float64Array.from(rows, (r) => r.lat), lon: Float64Array.from(rows, (r) => r.lon), stateFips: rows.map((r) => r.state_fips) };
-}
 
 beforeAll(async () => {
 	const db = await openNodeDb();
 	// every 40th tract (about 2,100, all states) keeps the test quick
-	tracts = places(await db.query('SELECT lat, lon, state_fips FROM tracts WHERE hash(tract_fips) % 40 = 0 ORDER BY tract_fips'));
-	counties = places(await db.query('SELECT lat, lon, state_fips FROM counties ORDER BY county_fips'));
+	tracts = placesOf(await db.query('SELECT lat, lon, state_fips FROM tracts WHERE hash(tract_fips) % 40 = 0 ORDER BY tract_fips'));
+	counties = placesOf(await db.query('SELECT lat, lon, state_fips FROM counties ORDER BY county_fips'));
 	centres = await db.query<CentrePoint & Record<string, unknown>>(
 		"SELECT centre_id AS id, lat, lon FROM centres WHERE evidence_strength IN ('strong','moderate') ORDER BY centre_id"
 	);

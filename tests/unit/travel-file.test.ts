@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { DATA_DIR, openNodeDb } from '../../src/lib/db/node';
 import * as dashboardData from '../../src/lib/queries/dashboard-data';
 import { DEFAULT_CENTRE_FILTER, passesFilter } from '../../src/lib/queries/centre-filter';
-import { TravelEngine, type TravelResult } from '../../src/lib/metrics/travel-engine';
+import { placesOf, TravelEngine, type Places, type TravelResult } from '../../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import { decodeTravelFile, encodeTravelFile, fileMatches, travelFromFile } from '../../src/lib/metrics/travel-file';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 
 const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
-let tracts: { lat: Float64Array; lon: Float64Array; stateFips: string[] };
+let tracts: Places;
 let centres: CentrePoint[];
 let engineResult: TravelResult;
 let bytes: Uint8Array;
@@ -25,14 +25,9 @@ beforeAll(async () => {
 	const db = await openNodeDb();
 	const data = await dashboardData.run(db);
 	db.close();
-	const places = (rows: { lat: number; lon: number; state_fips: string }[]) => ({
-		lat: Float64Array.from(rows, (r) => r.lat),
-		lon: Float64Array.from(rows, (r) => r.lon),
-		stateFips: rows.map((r) => r.state_fips)
-	});
-	tracts = places(data.tractRows);
+	tracts = placesOf(data.tractRows);
 	centres = data.centres.filter((c) => passesFilter(c, DEFAULT_CENTRE_FILTER)).map((c) => ({ id: c.centre_id, lat: c.lat, lon: c.lon }));
-	const engine = new TravelEngine({ tracts, counties: places(data.countyRows), calibration });
+	const engine = new TravelEngine({ tracts, counties: placesOf(data.countyRows), calibration });
 	engine.setRoadGraph(decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin'))));
 	engineResult = engine.compute(centres);
 	bytes = encodeTravelFile({ result: engineResult, tracts });

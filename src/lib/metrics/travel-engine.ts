@@ -24,6 +24,11 @@ export interface Places {
 	stateFips: readonly string[];
 }
 
+/** Places from rows with coordinates and a state (query rows of tracts or counties). */
+export function placesOf(rows: readonly { lat: number; lon: number; state_fips: string }[]): Places {
+	return { lat: Float64Array.from(rows, (r) => r.lat), lon: Float64Array.from(rows, (r) => r.lon), stateFips: rows.map((r) => r.state_fips) };
+}
+
 export interface PlaceTravel {
 	/** great-circle km to the nearest centre (NaN: no centre) */
 	straightKm: Float64Array;

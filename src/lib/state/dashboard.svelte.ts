@@ -6,7 +6,7 @@
  */
 import type { Db } from '$lib/db/types';
 import type { CentrePoint } from '$lib/metrics/nearest';
-import type { TravelResult, PlaceTravel } from '$lib/metrics/travel-engine';
+import { placesOf, type TravelResult, type PlaceTravel } from '$lib/metrics/travel-engine';
 import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Population, type Region } from '$lib/metrics/equity';
 import { prepareRankings, rankingsAt } from '$lib/metrics/rankings';
 import { METHOD_INFO } from '$lib/metrics/travel-methods';
@@ -69,8 +69,7 @@ export class Dashboard {
 	get tractPlaces(): { lat: Float64Array; lon: Float64Array; stateFips: readonly string[] } {
 		const d = this.#data;
 		if (d?.tractPlaces) return d.tractPlaces;
-		const rows = d?.tractRows ?? [];
-		return { lat: Float64Array.from(rows, (r) => r.lat), lon: Float64Array.from(rows, (r) => r.lon), stateFips: rows.map((r) => r.state_fips) };
+		return placesOf(d?.tractRows ?? []);
 	}
 	countyRows = $state.raw<populationGroups.CountyRow[]>([]);
 	population = $state.raw<Population | undefined>(undefined);

@@ -20,7 +20,7 @@ import type { Dashboard } from './dashboard.svelte';
 import type { Db } from '$lib/db/types';
 import { fromFile, type DashboardData } from '$lib/queries/dashboard-data';
 import { decodeTravelFile, fileMatches, travelFromFile } from '$lib/metrics/travel-file';
-import { TravelEngine } from '$lib/metrics/travel-engine';
+import { placesOf, TravelEngine } from '$lib/metrics/travel-engine';
 import { describeError } from './resource.svelte';
 
 export interface SessionOptions {
@@ -48,9 +48,6 @@ export interface SessionOptions {
 	afterData?: (dash: Dashboard, db: () => Promise<Db>) => Promise<void> | void;
 }
 
-function placesOf(rows: readonly { lat: number; lon: number; state_fips: string }[]) {
-	return { lat: Float64Array.from(rows, (r) => r.lat), lon: Float64Array.from(rows, (r) => r.lon), stateFips: rows.map((r) => r.state_fips) };
-}
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
 	let resolve!: () => void;

@@ -6,7 +6,7 @@
  */
 import type { Db } from '$lib/db/types';
 import type { CentrePoint } from '$lib/metrics/nearest';
-import { placesOf, type TravelResult, type PlaceTravel } from '$lib/metrics/travel-engine';
+import { placesOf, type Places, type TravelResult, type PlaceTravel } from '$lib/metrics/travel-engine';
 import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Population, type Region } from '$lib/metrics/equity';
 import { prepareRankings, rankingsAt } from '$lib/metrics/rankings';
 import { METHOD_INFO } from '$lib/metrics/travel-methods';
@@ -59,19 +59,16 @@ export class Dashboard {
 	savedAreaSets = $state.raw<AreaSetSummary[]>([]);
 	/** the storage saved sets are read from (injected in tests; the browser's localStorage by default) */
 	storage: StorageLike | null | undefined;
-	stateRows = $state.raw<states.Row[]>([]);
+	/** the tables taken by setData (from the data file or from DuckDB) */
 	#data = $state.raw<dashboardData.DashboardData | undefined>(undefined);
+	stateRows = $derived<states.Row[]>(this.#data?.stateRows ?? []);
+	countyRows = $derived<populationGroups.CountyRow[]>(this.#data?.countyRows ?? []);
 	/** every tract with its group counts (built on first use when the data came from the data file) */
 	get tractRows(): populationGroups.Row[] {
 		return this.#data?.tractRows ?? [];
 	}
-	/** tract coordinates and states (for the travel workers) */
-	get tractPlaces(): { lat: Float64Array; lon: Float64Array; stateFips: readonly string[] } {
-		const d = this.#data;
-		if (d?.tractPlaces) return d.tractPlaces;
-		return placesOf(d?.tractRows ?? []);
-	}
-	countyRows = $state.raw<populationGroups.CountyRow[]>([]);
+	/** tract coordinates and states (for the travel workers), from the data file's columns or the rows, once */
+	tractPlaces = $derived<Places>(this.#data?.tractPlaces ?? placesOf(this.#data?.tractRows ?? []));
 	population = $state.raw<Population | undefined>(undefined);
 	/** the what-if scenario: centres added and removed (mirrored in the URL) */
 	scenario = $state.raw<Scenario>(EMPTY_SCENARIO);
@@ -301,8 +298,6 @@ export class Dashboard {
 	setData(data: dashboardData.DashboardData, { population = true }: { population?: boolean } = {}) {
 		performance.mark('atlas:data-queried');
 		this.atlasCentres = data.centres;
-		this.stateRows = data.stateRows;
-		this.countyRows = data.countyRows;
 		this.#data = data;
 		this.population = undefined;
 		if (population) this.buildPopulation();

@@ -290,11 +290,10 @@ export function buildPopulation({
 	}
 	const G = groups.length;
 	const weightRows = new Float64Array(n * G);
-	for (let g = 0; g < G; g++) {
-		const w = weight[g];
-		for (let i = 0; i < n; i++) weightRows[i * G + g] = w[i];
-	}
-	const stateCode = Uint8Array.from(source.stateFips, Number);
+	// row by row: sequential writes (column by column, each write lands G doubles from the last)
+	for (let i = 0, o = 0; i < n; i++) for (let g = 0; g < G; g++) weightRows[o++] = weight[g][i];
+	const stateCode = new Uint8Array(n);
+	for (let i = 0; i < n; i++) stateCode[i] = Number(source.stateFips[i]);
 	return {
 		n,
 		groups,

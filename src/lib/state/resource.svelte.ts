@@ -6,7 +6,7 @@ export type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
 export class Resource<T> {
 	status = $state<Status>('idle');
-	value = $state<T | undefined>(undefined);
+	value = $state.raw<T | undefined>(undefined);
 	error = $state<string | undefined>(undefined);
 	/** ms the last successful load took */
 	elapsedMs = $state<number | undefined>(undefined);

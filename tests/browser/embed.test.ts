@@ -202,8 +202,13 @@ describe('embed downloads and accessibility', () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 		const dashPage = await context.newPage();
 		const w1 = watch(dashPage);
+		// the dashboard uses the build-time travel too: served a damaged one, it computes its own in the travel worker
+		await dashPage.route('**/default-travel.bin', (r) => r.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'not a travel file' }));
 		await dashPage.goto(`${served.origin}/?group=nh_black`);
 		await dashPage.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 120_000 });
+		const computed = await dashPage.evaluate(() => performance.getEntriesByName('atlas:travel-received').map((m) => (m as PerformanceMark).detail));
+		expect(computed.length).toBeGreaterThan(0);
+		expect(computed.every((d) => d && !('file' in d))).toBe(true);
 		const [d] = await Promise.all([dashPage.waitForEvent('download'), dashPage.locator('section.equity').getByRole('button', { name: /as CSV/ }).click()]);
 		const fromWorker = parseCsv(readFileSync((await d.path())!).toString('utf8'));
 		const embedPage = await context.newPage();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb, type NodeDb } from '../../src/lib/db/node';
 import * as dashboardData from '../../src/lib/queries/dashboard-data';
 import { buildPopulation } from '../../src/lib/metrics/equity';
+import { transferables } from '../../src/lib/workers/transfer';
 
 let db: NodeDb;
 let data: dashboardData.DashboardData;
@@ -78,6 +79,23 @@ describe('dashboard data file', () => {
 		expect(unequal(fromColumns.pop2020, fromRows.pop2020)).toBe(0);
 		fromRows.moe.forEach((m, g) => expect(unequal(m, fromColumns.moe[g])).toBe(0));
 		fromRows.countyMoe.forEach((m, g) => expect(unequal(m, fromColumns.countyMoe[g])).toBe(0));
+	});
+
+	it('hands the population over from the data worker intact (structured clone, arrays transferred)', () => {
+		const built = buildPopulation({ source: dashboardData.fromFile(bytes).tractSource! });
+		const copy = buildPopulation({ source: back.tractSource! });
+		const transfer = transferables(built);
+		// every typed array's buffer once: weights, MOEs, the row-major weights and the row attributes
+		expect(transfer.length).toBe(new Set(transfer).size);
+		expect(transfer.length).toBeGreaterThanOrEqual(2 * built.groups.length);
+		const received = structuredClone(built, { transfer });
+		expect(built.weightRows.length).toBe(0); // handed over, not copied
+		expect(received.n).toBe(copy.n);
+		expect(received.countyFips).toEqual(copy.countyFips);
+		expect(received.groups.map((g) => g.id)).toEqual(copy.groups.map((g) => g.id));
+		expect(Buffer.from(received.weightRows.buffer).equals(Buffer.from(copy.weightRows.buffer))).toBe(true);
+		copy.weight.forEach((w, g) => expect(Buffer.from(received.weight[g].buffer).equals(Buffer.from(w.buffer))).toBe(true));
+		copy.moe.forEach((m, g) => expect(m ? Buffer.from(received.moe[g]!.buffer).equals(Buffer.from(m.buffer)) : received.moe[g] === null, built.groups[g].id).toBe(true));
 	});
 
 	it('stays compact: tracts factorised, coordinates as exact millionths', () => {

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { DATA_DIR, openNodeDb } from '../../src/lib/db/node';
 import * as dashboardData from '../../src/lib/queries/dashboard-data';
 import { DEFAULT_CENTRE_FILTER, passesFilter } from '../../src/lib/queries/centre-filter';
-import { placesOf, TravelEngine, type Places, type TravelResult } from '../../src/lib/metrics/travel-engine';
+import { placesOf, sameCentres, TravelEngine, type Places, type TravelResult } from '../../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
-import { decodeTravelFile, encodeTravelFile, fileMatches, travelFromFile } from '../../src/lib/metrics/travel-file';
+import { decodeTravelFile, encodeTravelFile, fileMatches, shippedTravel, travelFromFile } from '../../src/lib/metrics/travel-file';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 
 const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
@@ -44,14 +44,29 @@ describe('default travel file', () => {
 		const file = decodeTravelFile(bytes);
 		expect(fileMatches(file, centres, tracts)).toBe(true);
 		const none = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
-		const straight = new TravelEngine({ tracts, counties: none, calibration }).compute(file.centres);
-		const r = travelFromFile(file, straight);
+		let calls = 0;
+		const r = travelFromFile(file, () => (calls++, new TravelEngine({ tracts, counties: none, calibration }).compute(file.centres)));
 		expect(r.road).toBe(true);
+		// the straight-line values are computed on first read, once
+		expect(r.tracts.roadMinutes.length).toBe(tracts.lat.length);
+		expect(calls).toBe(0);
+		expect(r.tracts.straightKm).toBe(r.tracts.straightKm);
+		expect(calls).toBe(1);
 		expect(r.centres).toEqual(engineResult.centres);
 		for (const k of ['straightKm', 'straightNearest', 'calibratedMinutes', 'roadMinutes', 'roadNearest', 'roadFallback'] as const)
 			expect(differs(r.tracts[k], engineResult.tracts[k]), `tracts.${k}`).toBe(0);
 		for (const k of Object.keys(engineResult.counties) as (keyof TravelResult['counties'])[])
 			expect(differs(r.counties[k], engineResult.counties[k]), `counties.${k}`).toBe(0);
+	});
+
+	it('shippedTravel reads it for the places it was computed for, and only for them', () => {
+		const r = shippedTravel(bytes, tracts, calibration)!;
+		expect(sameCentres(r.centres, centres)).toBe(true);
+		for (const k of ['straightKm', 'calibratedMinutes', 'roadMinutes', 'roadNearest'] as const)
+			expect(differs(r.tracts[k], engineResult.tracts[k]), `tracts.${k}`).toBe(0);
+		const moved = { ...tracts, lat: tracts.lat.slice() };
+		moved.lat[7] += 0.000001;
+		expect(shippedTravel(bytes, moved, calibration)).toBeNull();
 	});
 
 	it('is not used for another centre set or other places', () => {

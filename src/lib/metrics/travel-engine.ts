@@ -64,18 +64,19 @@ interface PlaceState {
 	prepared: PreparedOrigins | null;
 }
 
-function sameIds(a: readonly CentrePoint[], b: readonly CentrePoint[]): boolean {
+/** True when two centre lists are the same centres in the same order (ids and coordinates). */
+export function sameCentres(a: readonly CentrePoint[], b: readonly CentrePoint[]): boolean {
 	return a.length === b.length && a.every((c, i) => c.id === b[i].id && c.lat === b[i].lat && c.lon === b[i].lon);
 }
 function isAppendOfOne(prev: readonly CentrePoint[], next: readonly CentrePoint[]): boolean {
-	return next.length === prev.length + 1 && sameIds(prev, next.slice(0, -1));
+	return next.length === prev.length + 1 && sameCentres(prev, next.slice(0, -1));
 }
 function removedOne(prev: readonly CentrePoint[], next: readonly CentrePoint[]): string | null {
 	if (next.length !== prev.length - 1) return null;
 	for (let i = 0; i < prev.length; i++) {
 		if (i === prev.length - 1 || prev[i].id !== next[i].id) {
 			const rest = [...prev.slice(0, i), ...prev.slice(i + 1)];
-			return sameIds(rest, next) ? prev[i].id : null;
+			return sameCentres(rest, next) ? prev[i].id : null;
 		}
 	}
 	return null;
@@ -133,7 +134,7 @@ export class TravelEngine {
 		const paramsChanged = JSON.stringify(params) !== JSON.stringify(this.#params);
 		if (this.#graph) {
 			const removed = this.#search && !paramsChanged ? removedOne(prev, list) : null;
-			if (this.#search && !paramsChanged && sameIds(prev, list)) {
+			if (this.#search && !paramsChanged && sameCentres(prev, list)) {
 				// nothing to do
 			} else if (this.#search && !paramsChanged && isAppendOfOne(prev, list)) {
 				this.#search.add(list[list.length - 1]);
@@ -159,7 +160,7 @@ export class TravelEngine {
 
 	#straight(s: PlaceState, prev: readonly CentrePoint[], next: CentrePoint[]): NearestResult {
 		const cur = s.straight;
-		if (cur && sameIds(prev, next)) return cur;
+		if (cur && sameCentres(prev, next)) return cur;
 		if (cur && isAppendOfOne(prev, next)) return addCentre(cur, next[next.length - 1]);
 		const removed = cur ? removedOne(prev, next) : null;
 		if (cur && removed) return removeCentre(cur, removed);

@@ -7,7 +7,7 @@
  *
  * Kept: tracts' road minutes, nearest centre and calibrated-fallback flag (what the views
  * read); every array of the counties (the place profile reads second-nearest centres too).
- * The straight-line and calibrated values are cheap and computed on reading
+ * The straight-line and calibrated values are cheap and computed when first read
  * ({@link travelFromFile}), so the file stays at 0.65 MB gzip. Values are stored exactly
  * (db/columns-file); a test checks the read-back equals the engine's result on the committed
  * data. The file names its centres (ids and coordinates) and the places' coordinate checksum:
@@ -15,7 +15,8 @@
  */
 import { decodeTables, encodeTables } from '$lib/db/columns-file';
 import type { CentrePoint } from './nearest';
-import type { PlaceTravel, TravelResult } from './travel-engine';
+import { sameCentres, TravelEngine, type PlaceTravel, type Places, type TravelResult } from './travel-engine';
+import type { Calibration } from './drive-time/calibrated';
 import { coordinateChecksum } from './drive-time/snap-file';
 
 const PLACE_KEYS = [
@@ -93,8 +94,7 @@ export function decodeTravelFile(bytes: ArrayBuffer | Uint8Array): TravelFile {
 /** True when the file was computed for exactly these centres (same ids, order and places). */
 export function fileMatches(file: TravelFile, centres: readonly CentrePoint[], tracts: { lat: ArrayLike<number>; lon: ArrayLike<number> }): boolean {
 	return (
-		file.centres.length === centres.length &&
-		file.centres.every((c, i) => c.id === centres[i].id && c.lat === centres[i].lat && c.lon === centres[i].lon) &&
+		sameCentres(file.centres, centres) &&
 		file.tracts.roadMinutes.length === tracts.lat.length &&
 		file.checksum === coordinateChecksum(tracts.lat, tracts.lon)
 	);
@@ -102,24 +102,48 @@ export function fileMatches(file: TravelFile, centres: readonly CentrePoint[], t
 
 /**
  * The full travel result: the file's road values, with the tracts' straight-line and calibrated
- * values from `straight` (a TravelEngine without a road graph, over the same places and centres).
+ * values from `straight` (a TravelEngine without a road graph, over the same places and centres),
+ * called on the first read of one of them: a road view never reads them, so a page drawing the
+ * default view does not spend a nearest-centre search on them before its first figures.
  */
-export function travelFromFile(file: TravelFile, straight: TravelResult): TravelResult {
-	const s = straight.tracts;
-	const n = s.straightKm.length;
-	return {
-		centres: file.centres,
-		tracts: {
-			...s,
-			roadMinutes: file.tracts.roadMinutes,
-			roadNearest: file.tracts.roadNearest,
-			roadFallback: file.tracts.roadFallback,
-			// not kept in the file (no view reads them for tracts); the worker's own result has them
-			roadSecondMinutes: new Float64Array(n).fill(NaN),
-			roadSecond: new Int32Array(n).fill(-1)
+export function travelFromFile(file: TravelFile, straight: () => TravelResult): TravelResult {
+	const n = file.tracts.roadMinutes.length;
+	let s: PlaceTravel | undefined;
+	const st = () => (s ??= straight().tracts);
+	const tracts: PlaceTravel = {
+		get straightKm() {
+			return st().straightKm;
 		},
-		counties: file.counties,
-		road: true,
-		timings: { file: 0 }
+		get straightNearest() {
+			return st().straightNearest;
+		},
+		get straightSecondKm() {
+			return st().straightSecondKm;
+		},
+		get straightSecond() {
+			return st().straightSecond;
+		},
+		get calibratedMinutes() {
+			return st().calibratedMinutes;
+		},
+		roadMinutes: file.tracts.roadMinutes,
+		roadNearest: file.tracts.roadNearest,
+		roadFallback: file.tracts.roadFallback,
+		// not kept in the file (no view reads them for tracts); the worker's own result has them
+		roadSecondMinutes: new Float64Array(n).fill(NaN),
+		roadSecond: new Int32Array(n).fill(-1)
 	};
+	return { centres: file.centres, tracts, counties: file.counties, road: true, timings: { file: 0 } };
+}
+
+/**
+ * The file's full travel result for these places ({@link travelFromFile}; the straight-line values
+ * are computed on first read), or null when the file was computed for other places. Whether its
+ * centres are the view's is for the caller to check ({@link sameCentres} with `result.centres`).
+ */
+export function shippedTravel(bytes: ArrayBuffer | Uint8Array, tracts: Places, calibration: Calibration): TravelResult | null {
+	const file = decodeTravelFile(bytes);
+	if (!fileMatches(file, file.centres, tracts)) return null;
+	const none = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
+	return travelFromFile(file, () => new TravelEngine({ tracts, counties: none, calibration }).compute(file.centres));
 }

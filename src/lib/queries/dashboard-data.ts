@@ -84,9 +84,15 @@ function need(tables: Record<string, ColumnTable>, name: string): ColumnTable {
 /** Read the file back into the query results (see the module comment). */
 export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
 	const tables = decodeTables(bytes);
-	const centres = tableRows<allCentres.Row>(need(tables, 'centres'));
-	const stateRows = tableRows<states.Row>(need(tables, 'states'));
-	const countyRows = tableRows<populationGroups.CountyRow>(need(tables, 'counties'));
+	// row objects are built on first read (the data worker reads only the tracts' columns)
+	const centresTable = need(tables, 'centres');
+	const statesTable = need(tables, 'states');
+	const counties = need(tables, 'counties');
+	let centres: allCentres.Row[] | undefined;
+	let stateRows: states.Row[] | undefined;
+	let countyRows: populationGroups.CountyRow[] | undefined;
+	const countyFipsOf = counties.values('county_fips') as string[];
+	const countyStateOf = counties.values('state_fips') as string[];
 	const t = need(tables, 'tracts');
 	const own = need(tables, 'tract_counts');
 	const n = t.rows;
@@ -97,7 +103,7 @@ export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
 	const county = t.numeric('county')!;
 
 	// county_tracts CTE: Σ pop_2020 (as double), number of tracts, any tract with its own counts
-	const nc = countyRows.length;
+	const nc = counties.rows;
 	const tractPop = new Float64Array(nc);
 	const nTracts = new Float64Array(nc);
 	const anyOwn = new Uint8Array(nc);
@@ -106,14 +112,15 @@ export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
 	for (let i = 0; i < n; i++) {
 		const c = county[i];
 		if (!(c >= 0 && c < nc)) throw new Error(`The dashboard data file is damaged: tract ${i} has no county.`);
-		countyFips[i] = countyRows[c].county_fips;
+		countyFips[i] = countyFipsOf[c];
 		countyOf[i] = c;
 		tractPop[c] += pop[i];
 		nTracts[c]++;
 		if (hasOwn[i] === 1) anyOwn[c] = 1;
 	}
 
-	const stateFips = Array.from(countyOf, (c) => countyRows[c].state_fips);
+	const stateFips: string[] = new Array(n);
+	for (let i = 0; i < n; i++) stateFips[i] = countyStateOf[countyOf[i]];
 
 	// the count columns (own counts, or the county's × share): built on first use, so a page can hand
 	// the places to the travel worker before this work
@@ -121,13 +128,10 @@ export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
 	const columnsOnce = (): Map<string, Float64Array> => {
 		if (built) return built;
 		// columns: own counts, or the county's × share
+		// a county column as numbers (null as NaN, booleans as 1 / 0)
 		const countyCol = (k: string) => {
-			const a = new Float64Array(nc);
-			countyRows.forEach((r, i) => {
-				const v = (r as Record<string, unknown>)[k];
-				a[i] = v == null ? NaN : Number(v);
-			});
-			return a;
+			// (a column with no value at all is stored as json: all null)
+			return counties.numeric(k) ?? Float64Array.from(counties.values(k), (v) => (v == null ? NaN : Number(v)));
 		};
 		const share = new Float64Array(n);
 		const apportioned = new Uint8Array(n);
@@ -257,9 +261,15 @@ export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
 	};
 	let rows: populationGroups.Row[] | undefined;
 	return {
-		centres,
-		stateRows,
-		countyRows,
+		get centres() {
+			return (centres ??= tableRows<allCentres.Row>(centresTable));
+		},
+		get stateRows() {
+			return (stateRows ??= tableRows<states.Row>(statesTable));
+		},
+		get countyRows() {
+			return (countyRows ??= tableRows<populationGroups.CountyRow>(counties));
+		},
 		get tractRows() {
 			return (rows ??= buildRows());
 		},

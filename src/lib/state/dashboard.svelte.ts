@@ -311,6 +311,15 @@ export class Dashboard {
 		performance.mark('atlas:population-built');
 	}
 
+	/** Use population groups built elsewhere (the data worker) from the data taken by {@link setData}. */
+	adoptPopulation(population: Population) {
+		if (!this.#data || this.population) return;
+		const n = this.tractPlaces.lat.length;
+		if (population.n !== n) throw new Error(`The population groups have ${population.n} places, the data ${n}.`);
+		this.population = population;
+		performance.mark('atlas:population-built');
+	}
+
 	/** Recompute travel for the current centre sets (baseline, and scenario if any). */
 	async recompute(source: TravelSource) {
 		try {

@@ -2,11 +2,15 @@
  * A dashboard session in the browser. Every page that shows travel figures (dashboard,
  * comparison, embeds, eligibility, planner) starts one:
  * 1. the tables the figures need come from the build-time data file (`queries/dashboard-data`,
- *    1 MB, no engine); if it cannot be read, from DuckDB-WASM instead;
- * 2. the travel worker starts and loads the road network at once;
- * 3. travel is computed for the centre sets: when the view uses road drive times, once the road
- *    network is in (one computation, no switch of method on screen); otherwise at once, and again
- *    with roads when they arrive;
+ *    1 MB, no engine); if it cannot be read, from DuckDB-WASM instead. The data worker
+ *    (workers/data-client) builds the population groups from a copy of it off the main thread;
+ * 2. a view of the default centre set takes its travel from the build-time travel file
+ *    (metrics/travel-file, `travelUrl`): the figures need no road network and no worker, and the
+ *    travel worker gets the places and the road network once they are drawn. Otherwise the
+ *    travel worker starts and loads the road network at once;
+ * 3. travel is computed for the other centre sets: when the view uses road drive times, once the
+ *    road network is in (one computation, no switch of method on screen); otherwise at once, and
+ *    again with roads when they arrive;
  * 4. DuckDB-WASM (7 MB) boots afterwards, in the background, for what needs SQL (hospital and
  *    place search, place profiles, the SQL console); `db()` boots it earlier when a page needs it.
  * Browser only (it creates workers and fetches): DuckDB-WASM is imported dynamically, so
@@ -19,8 +23,9 @@ import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Dashboard } from './dashboard.svelte';
 import type { Db } from '$lib/db/types';
 import { fromFile, type DashboardData } from '$lib/queries/dashboard-data';
-import { decodeTravelFile, fileMatches, travelFromFile } from '$lib/metrics/travel-file';
-import { placesOf, TravelEngine } from '$lib/metrics/travel-engine';
+import { shippedTravel } from '$lib/metrics/travel-file';
+import { placesOf, sameCentres } from '$lib/metrics/travel-engine';
+import { startDataWorker, type DataWork } from '$lib/workers/data-client';
 import { describeError } from './resource.svelte';
 
 export interface SessionOptions {
@@ -34,7 +39,7 @@ export interface SessionOptions {
 	/**
 	 * The default centre set's road travel, computed at build time (metrics/travel-file); optional.
 	 * With it, a view of that set draws without the road network, which then loads after the
-	 * figures (embeds use it: a reader's chart does not wait for 3 MB it may never need).
+	 * figures (a reader's chart does not wait for 3 MB it may never need).
 	 */
 	travelUrl?: string | null;
 	/**
@@ -49,10 +54,12 @@ export interface SessionOptions {
 }
 
 
-function deferred(): { promise: Promise<void>; resolve: () => void } {
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } {
 	let resolve!: () => void;
-	const promise = new Promise<void>((r) => (resolve = r));
-	return { promise, resolve };
+	let reject!: (e: unknown) => void;
+	const promise = new Promise<void>((r, j) => ((resolve = r), (reject = j)));
+	promise.catch(() => {}); // reported where it is awaited
+	return { promise, resolve, reject };
 }
 
 export class Session {
@@ -64,8 +71,12 @@ export class Session {
 	#db: Promise<Db> | undefined;
 	#dataBytes: Promise<ArrayBuffer | null> | undefined;
 	#travelBytes: Promise<ArrayBuffer | null> | undefined;
+	/** the data worker: the population groups, built off the main thread */
+	#work: DataWork | undefined;
 	#roads: Promise<void> | undefined;
 	#placesSent = false;
+	/** the tables are loaded (travel can be computed) */
+	#hasData = false;
 	/** resolved once the travel worker has the places (road results wait for it) */
 	#placesReady = deferred();
 	#dataLoaded = deferred();
@@ -88,23 +99,21 @@ export class Session {
 		performance.mark('atlas:session-start');
 		try {
 			this.warm();
-			const client = this.#client!;
 			const data = await this.#fileData();
 			if (data) dash.setData(data, { population: false });
 			else await dash.loadData(await this.db());
 			await this.#opts.afterData?.(dash, () => this.db());
+			this.#hasData = true;
 			performance.mark('atlas:after-data');
 			// the default centre set's road travel from the build-time file, when the view uses that set
 			// (adopted before the worker may compute: its road result would otherwise race this one)
 			const shipped = await this.#shippedTravel();
 			if (shipped) dash.adoptShippedTravel(shipped);
 			const instant = !!shipped && !dash.scenarioSet;
-			if (!this.#placesSent) {
+			// with the precomputed travel the figures need no worker: it gets the places once they are drawn
+			if (!instant) {
 				dash.progress = { message: 'Starting the travel engine', fraction: 0.94 };
-				await client.init(dash.tractPlaces, placesOf(dash.countyRows), this.#opts.calibration);
-				this.#placesSent = true;
-				this.#placesReady.resolve();
-				performance.mark('atlas:worker-ready');
+				await this.#sendPlaces();
 			}
 			// the travel request goes out first; the population groups are built while the worker computes
 			const road = dash.view.method === 'road' && dash.roadStatus === 'loading' && !instant;
@@ -113,11 +122,11 @@ export class Session {
 			// (road: one computation with road drive times rather than a calibrated one replaced a moment later)
 			const travel = road ? this.#roads! : this.recompute();
 			this.#dataLoaded.resolve();
-			await new Promise((ok) => setTimeout(ok, 0)); // let a road result's request go out first
-			dash.buildPopulation();
+			await this.#population(data != null);
 			await travel;
 			await this.recompute();
 			performance.mark('atlas:interactive');
+			this.#sendPlaces().catch(() => {}); // (the road layer reports it: #loadRoads awaits the places)
 			this.#roads ??= this.#loadRoads();
 			// SQL for search, profiles and the console: booted once the figures are on screen
 			this.db().catch(() => {});
@@ -125,6 +134,39 @@ export class Session {
 			dash.error = describeError(e);
 			dash.phase = 'error';
 		}
+	}
+
+	/** Hand the places to the travel worker (once; road results wait for it). */
+	#sendPlaces(): Promise<void> {
+		if (this.#placesSent) return this.#placesReady.promise;
+		this.#placesSent = true;
+		const dash = this.#dash;
+		this.#client!.init(dash.tractPlaces, placesOf(dash.countyRows), this.#opts.calibration).then(
+			() => {
+				this.#placesReady.resolve();
+				performance.mark('atlas:worker-ready');
+			},
+			(e) => this.#placesReady.reject(e)
+		);
+		return this.#placesReady.promise;
+	}
+
+	/**
+	 * The population groups: from the data worker when the tables came from the data file (built
+	 * there while this thread reads the rest), else built here.
+	 */
+	async #population(fromWorker: boolean): Promise<void> {
+		const dash = this.#dash;
+		const work = this.#work;
+		if (fromWorker && work) {
+			try {
+				dash.adoptPopulation(await work.population);
+				return;
+			} catch (e) {
+				console.warn(`The population groups are built on the page (${describeError(e)}).`);
+			}
+		} else await new Promise((ok) => setTimeout(ok, 0)); // let a road result's request go out first
+		dash.buildPopulation();
 	}
 
 	/**
@@ -146,6 +188,10 @@ export class Session {
 					.then((res) => (res.ok ? res.arrayBuffer() : null))
 					.catch(() => null) // an optimisation: without it the worker computes the same
 			: Promise.resolve(null);
+		if (url && !this.#work && typeof Worker !== 'undefined') {
+			// (handed the bytes in the same microtask as #fileData, before this thread reads them)
+			this.#work = startDataWorker(this.#dataBytes);
+		}
 		if (!this.#client) {
 			this.#client = new TravelClient();
 			// with a precomputed baseline the road network waits until the figures are drawn (start)
@@ -158,20 +204,16 @@ export class Session {
 	 * values, when the view's baseline is exactly that set; else null.
 	 */
 	async #shippedTravel(): Promise<TravelResult | null> {
-		const bytes = await this.#travelBytes;
-		if (!bytes) return null;
 		const dash = this.#dash;
+		let result: TravelResult | null = null;
 		try {
-			const file = decodeTravelFile(bytes);
-			const places = dash.tractPlaces;
-			if (!fileMatches(file, dash.baselineCentres, places)) return null;
-			const none = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
-			const straight = new TravelEngine({ tracts: places, counties: none, calibration: this.#opts.calibration }).compute(file.centres);
-			return travelFromFile(file, straight);
+			const bytes = await this.#travelBytes;
+			result = bytes ? shippedTravel(bytes, dash.tractPlaces, this.#opts.calibration) : null;
 		} catch (e) {
 			console.warn(`The precomputed travel could not be read (${describeError(e)}); the travel worker computes it.`);
 			return null;
 		}
+		return result && sameCentres(result.centres, dash.baselineCentres) ? result : null;
 	}
 
 	/** The tables from the build-time data file, or null (no file, or unreadable: DuckDB stands in). */
@@ -239,11 +281,16 @@ export class Session {
 		}
 	}
 
-	/** Recompute travel for the dashboard's current centre sets (no-op before the worker is up). */
+	/** Recompute travel for the dashboard's current centre sets (no-op before the tables are loaded: `start` computes then). */
 	recompute(): Promise<void> {
 		const c = this.#client;
-		if (!c) return Promise.resolve();
-		return this.#dash.recompute({ travel: (engine, centres) => c.compute(engine, centres) });
+		if (!c || !this.#hasData) return Promise.resolve();
+		return this.#dash.recompute({
+			travel: async (engine, centres) => {
+				await this.#sendPlaces();
+				return c.compute(engine, centres);
+			}
+		});
 	}
 
 	/**
@@ -272,6 +319,7 @@ export class Session {
 	}
 
 	terminate() {
+		this.#work?.terminate();
 		this.#client?.terminate();
 		this.#variants?.client.terminate();
 	}

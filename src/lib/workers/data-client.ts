@@ -1,0 +1,46 @@
+/**
+ * Page-side handle on the data worker (data.worker.ts): started at once, it is handed a copy of
+ * the data file's bytes when they have arrived (the page reads the file's other tables itself)
+ * and gives the population groups back. The worker ends once they have arrived (or on
+ * `terminate`).
+ */
+import DataWorker from './data.worker?worker';
+import { GROUPS, type Population } from '$lib/metrics/equity';
+import type { DataRequest, DataResponse } from './data-protocol';
+
+export interface DataWork {
+	population: Promise<Population>;
+	terminate(): void;
+}
+
+/** `bytes`: the data file; null (or a failed download) fails the work. */
+export function startDataWorker(bytes: Promise<ArrayBuffer | null>): DataWork {
+	const worker = new DataWorker();
+	let ok!: (p: Population) => void;
+	let fail!: (e: Error) => void;
+	const population = new Promise<Population>((r, j) => ((ok = r), (fail = j)));
+	population.catch(() => {}); // reported where it is awaited
+	const end = (e: Error | null, p?: Population) => {
+		worker.terminate();
+		if (e) fail(e);
+		else ok(p!);
+	};
+	worker.onmessage = (e: MessageEvent<DataResponse>) => {
+		const m = e.data;
+		if (m.type === 'error') return end(new Error(m.message));
+		// the group definitions are this page's own (the clone names the same groups)
+		const p = m.population;
+		const same = p.groups.length === GROUPS.length && p.groups.every((g, i) => g.id === GROUPS[i].id);
+		end(same ? null : new Error('The data worker built other population groups than the page defines.'), { ...p, groups: GROUPS });
+	};
+	worker.onerror = (e) => end(new Error(`The data worker failed: ${e.message}`));
+	bytes.then(
+		(b) => {
+			if (!b) return end(new Error('The dashboard data file did not load.'));
+			const msg: DataRequest = { bytes: b.slice(0) };
+			worker.postMessage(msg, [msg.bytes]);
+		},
+		(e) => end(e instanceof Error ? e : new Error(String(e)))
+	);
+	return { population, terminate: () => worker.terminate() };
+}

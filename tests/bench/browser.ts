@@ -17,6 +17,8 @@ interface Sample {
 	bytesBeforeMap: number;
 	bytesTotal: number;
 	threshold: number;
+	thresholdLoading: number;
+	rankingCatchUp: number;
 	filterRepaint: number;
 	whatIfAdd: number;
 	whatIfRemove: number;
@@ -78,18 +80,40 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 				const roadsReady = await mark(w.page, 'atlas:roads-ready');
 				await w.page.waitForTimeout(300);
 
-				// threshold: a slider drag, 10 input events (60 to 150 minutes); each → figures, equity panel and
-				// ranking updated, next frame; the run's figure is the median event
-				const drag: number[] = [];
-				for (let k = 0; k < 10; k++) {
-					drag.push(
-						await frameAfter(
-							w.page,
-							`const el = document.getElementById('threshold'); el.value = '${60 + k * 10}'; el.dispatchEvent(new Event('input', { bubbles: true }));`
-						)
-					);
-				}
-				const threshold = median(drag);
+				// threshold: a slider drag, 10 input events (60 to 150 minutes); each → figures and equity panel
+				// updated, next frame; the run's figure is the median event. Once while the page still loads
+				// (the SQL engine boots after the figures), once when it has loaded.
+				const dragMedian = async () => {
+					const drag: number[] = [];
+					for (let k = 0; k < 10; k++) {
+						drag.push(
+							await frameAfter(
+								w.page,
+								`const el = document.getElementById('threshold'); el.value = '${60 + k * 10}'; el.dispatchEvent(new Event('input', { bubbles: true }));`
+							)
+						);
+					}
+					return median(drag);
+				};
+				const thresholdLoading = await dragMedian();
+				await w.page.waitForFunction(() => performance.getEntriesByName('atlas:db-ready').length > 0, null, { timeout: 120_000 });
+				await w.page.waitForTimeout(500);
+				const threshold = await dragMedian();
+				// the ranking follows once the drag pauses: from the last input event to its rows at that threshold
+				const rankingCatchUp = await w.page.evaluate(async () => {
+					const t0 = performance.now();
+					const el = document.getElementById('threshold') as HTMLInputElement;
+					el.value = '120';
+					el.dispatchEvent(new Event('input', { bubbles: true }));
+					const section = document.querySelector('section.ranking')!;
+					// behind at once (the rows keep the drag's last threshold), then caught up
+					// (no named functions in here: the bundler would wrap them in a helper the page lacks)
+					await new Promise((r) => requestAnimationFrame(() => r(null)));
+					if (section.getAttribute('aria-busy') !== 'true') throw new Error('the ranking did not wait for the drag to pause');
+					while (section.getAttribute('aria-busy') === 'true') await new Promise((r) => setTimeout(r, 2));
+					await new Promise((r) => requestAnimationFrame(() => r(null)));
+					return performance.now() - t0;
+				});
 
 				// what-if: add a proposed centre through the map-click dialog, time to the repainted map
 				const n0 = await mapRenders(w.page);
@@ -143,6 +167,8 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 					bytesBeforeMap: bytes.filter((x) => x.t <= firstMap).reduce((s, x) => s + x.n, 0),
 					bytesTotal: bytes.reduce((s, x) => s + x.n, 0),
 					threshold,
+					thresholdLoading,
+					rankingCatchUp,
 					filterRepaint,
 					whatIfAdd,
 					whatIfRemove,
@@ -169,7 +195,9 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 		row(g, 'road drive times in use', col('roadsReady')),
 		withTarget(row(g, 'transferred before the first map', col('bytesBeforeMap', 1e6), 'MB'), 1.5),
 		row(g, 'transferred in all (incl. DuckDB wasm and road graph)', col('bytesTotal', 1e6), 'MB'),
-		withTarget(row(g, 'threshold slider drag, per input event → figures, panel, ranking updated', col('threshold')), 16),
+		withTarget(row(g, 'threshold slider drag, per input event → map figures and panel updated (page loaded)', col('threshold')), 16),
+		row(g, 'the same while the page still loads (SQL engine booting)', col('thresholdLoading')),
+		row(g, 'ranking table at the new threshold, after the drag pauses', col('rankingCatchUp')),
 		withTarget(row(g, 'what-if add (map click) → map repainted with the scenario\'s numbers', col('whatIfAdd')), 100),
 		withTarget(row(g, 'what-if reset → everything repainted', col('whatIfRemove')), 100),
 		row(g, 'evidence filter change → map repainted', col('filterRepaint')),

@@ -73,6 +73,9 @@ describe('dashboard', () => {
 		await expect.poll(() => figures(w.page)).not.toBe(before);
 		expect(await figures(w.page)).toMatch(/more than 1 hour/);
 		await expect.poll(() => w.page.url()).toContain('t=60');
+		// the ranking follows once the threshold stops moving, and says so while it is behind
+		await expect.poll(() => w.page.locator('.ranking thead').textContent()).toMatch(/Share beyond 1 hour/);
+		expect(await w.page.locator('section.ranking').getAttribute('aria-busy')).toBe('false');
 
 		await w.page.getByLabel('Travel measured as').selectOption('straight_miles');
 		await expect.poll(() => figures(w.page)).toMatch(/more than 60 miles in a straight line/);
@@ -104,7 +107,7 @@ describe('dashboard', () => {
 		await expect.poll(() => w.page.url()).toContain('region=08');
 		// tract dots: Colorado has 1,447 tracts
 		await expect.poll(() => w.page.locator('.map svg g[aria-label="dot"]').first().locator('circle, path').count()).toBeGreaterThan(1400);
-		await expect.poll(() => w.page.locator('.ranking caption').innerText()).toMatch(/Counties of Colorado/);
+		await expect.poll(() => w.page.locator('.ranking caption').textContent()).toMatch(/Counties of Colorado/);
 		await screenshot(w.page, 'dashboard-state-colorado');
 		await w.page.getByLabel('Region').selectOption('US');
 		await expect.poll(() => figures(w.page)).toMatch(/^In the United States,/);

@@ -6,7 +6,7 @@
  */
 import type { Db } from '$lib/db/types';
 import type { CentrePoint } from '$lib/metrics/nearest';
-import { placesOf, type Places, type TravelResult, type PlaceTravel } from '$lib/metrics/travel-engine';
+import { placesOf, sameCentres, type Places, type TravelResult, type PlaceTravel } from '$lib/metrics/travel-engine';
 import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Population, type Region } from '$lib/metrics/equity';
 import { prepareRankings, rankingsAt } from '$lib/metrics/rankings';
 import { METHOD_INFO } from '$lib/metrics/travel-methods';
@@ -78,11 +78,11 @@ export class Dashboard {
 	#baselineKey = '';
 	#scenarioKey = '';
 	/** the default centre set's travel from the build-time file (metrics/travel-file): used whenever that set is the baseline */
-	#shipped: { ids: string; result: TravelResult } | null = null;
+	#shipped: TravelResult | null = null;
 
 	/** Use a travel result computed at build time for its centre set (the worker is not asked for that set). */
 	adoptShippedTravel(result: TravelResult) {
-		this.#shipped = { ids: result.centres.map((c) => c.id).join(','), result };
+		this.#shipped = result;
 	}
 
 	unit = $derived(METHOD_INFO[this.view.method].unit);
@@ -325,10 +325,10 @@ export class Dashboard {
 		try {
 			this.phase = 'computing';
 			const base = $state.snapshot(this.baselineCentres) as CentrePoint[];
-			const ids = base.map((c) => c.id).join(',');
-			const bKey = `${this.roadStatus}|${ids}`;
+			const bKey = `${this.roadStatus}|${base.map((c) => c.id).join(',')}`;
 			if (bKey !== this.#baselineKey) {
-				const shipped = this.#shipped?.ids === ids ? this.#shipped.result : null;
+				// (the session adopted it with the same check: the same centres in the same order)
+				const shipped = this.#shipped && sameCentres(this.#shipped.centres, base) ? this.#shipped : null;
 				const r = shipped ?? (await source.travel('baseline', base));
 				performance.mark('atlas:travel-received', { detail: r.timings });
 				this.#baselineKey = bKey;

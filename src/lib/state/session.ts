@@ -27,6 +27,7 @@ import { shippedTravel } from '$lib/metrics/travel-file';
 import { placesOf, sameCentres } from '$lib/metrics/travel-engine';
 import { startDataWorker, type DataWork } from '$lib/workers/data-client';
 import { describeError } from './resource.svelte';
+import { deferred } from './deferred';
 
 export interface SessionOptions {
 	dbUrl: string;
@@ -53,14 +54,6 @@ export interface SessionOptions {
 	afterData?: (dash: Dashboard, db: () => Promise<Db>) => Promise<void> | void;
 }
 
-
-function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } {
-	let resolve!: () => void;
-	let reject!: (e: unknown) => void;
-	const promise = new Promise<void>((r, j) => ((resolve = r), (reject = j)));
-	promise.catch(() => {}); // reported where it is awaited
-	return { promise, resolve, reject };
-}
 
 export class Session {
 	#dash: Dashboard;

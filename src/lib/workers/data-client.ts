@@ -6,6 +6,7 @@
  */
 import DataWorker from './data.worker?worker';
 import { GROUPS, type Population } from '$lib/metrics/equity';
+import { deferred } from '$lib/state/deferred';
 import type { DataRequest, DataResponse } from './data-protocol';
 
 export interface DataWork {
@@ -16,14 +17,11 @@ export interface DataWork {
 /** `bytes`: the data file; null (or a failed download) fails the work. */
 export function startDataWorker(bytes: Promise<ArrayBuffer | null>): DataWork {
 	const worker = new DataWorker();
-	let ok!: (p: Population) => void;
-	let fail!: (e: Error) => void;
-	const population = new Promise<Population>((r, j) => ((ok = r), (fail = j)));
-	population.catch(() => {}); // reported where it is awaited
+	const population = deferred<Population>();
 	const end = (e: Error | null, p?: Population) => {
 		worker.terminate();
-		if (e) fail(e);
-		else ok(p!);
+		if (e) population.reject(e);
+		else population.resolve(p!);
 	};
 	worker.onmessage = (e: MessageEvent<DataResponse>) => {
 		const m = e.data;
@@ -42,5 +40,5 @@ export function startDataWorker(bytes: Promise<ArrayBuffer | null>): DataWork {
 		},
 		(e) => end(e instanceof Error ? e : new Error(String(e)))
 	);
-	return { population, terminate: () => worker.terminate() };
+	return { population: population.promise, terminate: () => worker.terminate() };
 }

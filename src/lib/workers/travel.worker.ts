@@ -8,6 +8,7 @@ import { decodeGraph, type RoadGraph } from '$lib/metrics/drive-time/graph';
 import { decodeSnap } from '$lib/metrics/drive-time/snap-file';
 import { DEFAULT_PARAMS } from '$lib/metrics/drive-time/params';
 import { snapIndexOf, type PreparedOrigins } from '$lib/metrics/drive-time/travel-times';
+import { transferables } from './transfer';
 import type { TravelRequest, TravelResponse } from './travel-protocol';
 
 /** Engines share the inputs and the road graph: one for the baseline centre set, one
@@ -73,16 +74,10 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 			r.timings.setup = setup;
 			// The engine keeps its arrays for the next incremental update: the page gets copies, made
 			// here and transferred (cheaper for the page than deserialising a structured clone of 5 MB).
-			const transfer: ArrayBuffer[] = [];
-			const copy = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
-				const c = a.slice() as T;
-				transfer.push(c.buffer as ArrayBuffer);
-				return c;
-			};
 			const place = (p: typeof r.tracts) =>
-				Object.fromEntries(Object.entries(p).map(([k, v]) => [k, copy(v as Float64Array)])) as unknown as typeof r.tracts;
+				Object.fromEntries(Object.entries(p).map(([k, v]) => [k, (v as Float64Array).slice()])) as unknown as typeof r.tracts;
 			const result = { ...r, tracts: place(r.tracts), counties: place(r.counties) };
-			(self as unknown as DedicatedWorkerGlobalScope).postMessage({ type: 'result', id: m.id, result } satisfies TravelResponse, transfer);
+			(self as unknown as DedicatedWorkerGlobalScope).postMessage({ type: 'result', id: m.id, result } satisfies TravelResponse, transferables(result));
 		}
 	} catch (err) {
 		reply({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });

@@ -215,6 +215,55 @@ describe('equity: apportioned rows', () => {
 	});
 });
 
+describe('equity: prepared from an earlier preparation (what-if)', () => {
+	// 400 places over 4 counties (some apportioned), values on a coarse grid so ties abound
+	let seed = 12345;
+	const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const rows = Array.from({ length: 400 }, (_, i) =>
+		row({
+			state_fips: i % 5 === 0 ? '56' : '08',
+			county_fips: `08${String(i % 4).padStart(3, '0')}`,
+			apportioned: i % 4 === 3,
+			county_share: i % 4 === 3 ? 0.01 : undefined,
+			acs_pop: 50 + Math.floor(rnd() * 500),
+			nh_black: Math.floor(rnd() * 80),
+			nh_black_moe: Math.floor(rnd() * 20),
+			pov150: Math.floor(rnd() * 60),
+			pov150_moe: Math.floor(rnd() * 15)
+		} as Partial<PopulationRow>)
+	);
+	const pop = buildPopulation({ rows });
+	const base = rows.map((_, i) => (i % 37 === 0 ? null : 5 * Math.floor(rnd() * 60)));
+	const fields = ['order', 'sorted', 'cum', 'unknown', 'knownMoe', 'median', 'p90', 'pop2020WithoutCounts'] as const;
+	it.each([
+		{ name: 'a few places faster (a centre added)', change: (v: number | null, i: number) => (v != null && i % 9 === 0 ? Math.floor(v / 3) * 5 : v) },
+		{ name: 'a few places slower (a centre removed), onto existing values', change: (v: number | null, i: number) => (v != null && i % 11 === 0 ? v + 25 : v) },
+		{ name: 'no place changes', change: (v: number | null) => v },
+		{ name: 'a place becomes unknown (full preparation)', change: (v: number | null, i: number) => (i === 6 ? null : v) },
+		{ name: 'every place changes (full preparation)', change: (v: number | null) => (v == null ? v : v + 1) }
+	])('$name: the same as a fresh preparation, to the bit', ({ name, change }) => {
+		for (const region of [{ kind: 'nation' as const }, { kind: 'state' as const, state_fips: '08' }]) {
+			const from = prepareEquity({ population: pop, travel: base, region });
+			const next = base.map(change);
+			const inc = prepareEquity({ population: pop, travel: next, region, from });
+			const full = prepareEquity({ population: pop, travel: next, region });
+			for (const f of fields) expect(inc[f], f).toEqual(full[f]);
+			// (the update, not a fresh preparation, made it: it keeps the base's known-total MOE)
+			expect(inc.knownMoe === from.knownMoe).toBe(!name.includes('full'));
+			for (const t of [0, 30, 60, 120, 299]) expect(equityAt({ prepared: inc, threshold: t })).toEqual(equityAt({ prepared: full, threshold: t }));
+			// the earlier preparation is left as it was
+			expect(from.travel).toBe(base);
+			expect(equityAt({ prepared: from, threshold: 60 })).toEqual(equityAt({ prepared: prepareEquity({ population: pop, travel: base, region }), threshold: 60 }));
+		}
+	});
+
+	it('another region or population is prepared afresh', () => {
+		const from = prepareEquity({ population: pop, travel: base, region: { kind: 'state', state_fips: '56' } });
+		const inc = prepareEquity({ population: pop, travel: base, region: { kind: 'nation' }, from });
+		expect(inc.order).toEqual(prepareEquity({ population: pop, travel: base }).order);
+	});
+});
+
 describe('argsortStable', () => {
 	it.each([
 		{ values: [], want: [] },

@@ -159,6 +159,43 @@ describe('rankings: hand-worked tiny population', () => {
 	});
 });
 
+describe('rankings: prepared from an earlier preparation (what-if)', () => {
+	let seed = 777;
+	const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const rows = Array.from({ length: 300 }, (_, i) =>
+		row({ state_fips: i % 3 === 0 ? '56' : '08', county_fips: `${i % 3 === 0 ? '56' : '08'}00${i % 4}`, acs_pop: 10 + Math.floor(rnd() * 300), nh_black: Math.floor(rnd() * 50), nh_white: Math.floor(rnd() * 100) })
+	);
+	const p = buildPopulation({ rows });
+	const base = rows.map((_, i) => (i % 23 === 0 ? null : 5 * Math.floor(rnd() * 40)));
+	const fields = ['ids', 'start', 'sorted', 'cumAll', 'cumGroup', 'cumRef', 'unknown', 'median', 'p90', 'rowAt'] as const;
+	it.each([
+		{ name: 'a few places faster', change: (v: number | null, i: number) => (v != null && i % 7 === 0 ? Math.floor(v / 4) * 5 : v), fresh: false },
+		{ name: 'no place changes', change: (v: number | null) => v, fresh: false },
+		{ name: 'a place becomes unknown (full preparation)', change: (v: number | null, i: number) => (i === 1 ? null : v), fresh: true }
+	])('$name: the same as a fresh preparation, to the bit', ({ change, fresh }) => {
+		for (const args of [
+			{ grain: 'state' as const, group: 'nh_black' as const },
+			{ grain: 'county' as const, state_fips: '08', group: null }
+		]) {
+			const from = prepareRankings({ population: p, travel: base, ...args });
+			const next = base.map(change);
+			const inc = prepareRankings({ population: p, travel: next, ...args, from });
+			const full = prepareRankings({ population: p, travel: next, ...args });
+			for (const f of fields) expect(inc[f], f).toEqual(full[f]);
+			for (const t of [0, 40, 100, 199]) expect(rankingsAt({ prepared: inc, threshold: t })).toEqual(rankingsAt({ prepared: full, threshold: t }));
+			// (the update keeps the unit table it started from; a fresh preparation makes its own)
+			expect(inc.unitOf === from.unitOf).toBe(!fresh);
+		}
+	});
+
+	it('another group or grain is prepared afresh', () => {
+		const from = prepareRankings({ population: p, travel: base, grain: 'state', group: 'nh_black' });
+		const inc = prepareRankings({ population: p, travel: base, grain: 'state', group: 'hispanic', from });
+		expect(inc.group).toBe('hispanic');
+		expect(inc.cumGroup).toEqual(prepareRankings({ population: p, travel: base, grain: 'state', group: 'hispanic' }).cumGroup);
+	});
+});
+
 describe('rankings: real data (all tracts, straight line at 30 mph to the default centres)', () => {
 	let db: NodeDb;
 	let population: Population;

@@ -81,6 +81,28 @@ describe('TravelEngine', () => {
 		expectSame(inc.counties, full.counties);
 	});
 
+	it('a sequence of what-if changes equals a full recompute at every step, querying only the places concerned', () => {
+		const e = fresh();
+		e.compute(centres);
+		const a = { id: 'p:44.08,-103.23', lat: 44.08, lon: -103.23 }; // Rapid City, SD
+		const b = { id: 'p:46.80,-100.78', lat: 46.8, lon: -100.78 }; // Bismarck, ND
+		const steps: CentrePoint[][] = [
+			[...centres, a],
+			[...centres, a, b],
+			[...centres, b],
+			[...centres.slice(1), b],
+			[...centres.slice(1), b, centres[0]]
+		];
+		for (const list of steps) {
+			const inc = e.compute(list);
+			const full = fresh().compute(list);
+			expectSame(inc.tracts, full.tracts);
+			expectSame(inc.counties, full.counties);
+			expect(inc.timings.tractRequeried).toBeGreaterThan(0);
+			expect(inc.timings.tractRequeried).toBeLessThan(tracts.lat.length / 2);
+		}
+	});
+
 	it('changing a speed recomputes road minutes only', () => {
 		const e = fresh();
 		const a = e.compute(centres);

@@ -110,3 +110,17 @@ describe('formatThreshold', () => {
 		expect(formatThreshold({ value, unit })).toBe(want);
 	});
 });
+
+describe('methodValues', () => {
+	it('gives the same array for the same travel and method (figures prepared from it are reused), another for another method', async () => {
+		const { methodValues } = await import('../../src/lib/metrics/method-values');
+		const km = Float64Array.from([10, 20, NaN]);
+		const p = { straightKm: km, calibratedMinutes: new Float64Array(3), roadMinutes: new Float64Array(3) } as unknown as Parameters<typeof methodValues>[0];
+		const a = methodValues(p, 'straight_30mph', true);
+		expect(methodValues(p, 'straight_30mph', true)).toBe(a);
+		expect(Array.from(a)).toEqual(Array.from(straightLineValues({ method: 'straight_30mph', km })));
+		expect(methodValues(p, 'straight_miles', true)).not.toBe(a);
+		expect(methodValues(p, 'road', true)).toBe(p.roadMinutes);
+		expect(methodValues(p, 'road', false)).toBe(p.calibratedMinutes);
+	});
+});

@@ -338,6 +338,10 @@ export function regionMask(population: Population, region: Region): Uint8Array {
 export interface PreparedEquity {
 	readonly population: Population;
 	readonly region: Region;
+	/** the travel values it was prepared from (a later prepare can start from this one: `from`) */
+	readonly travel: ArrayLike<number | null>;
+	/** 1 for the rows in the region */
+	readonly mask: Uint8Array;
 	/** row indices of known travel in the region, ascending by travel */
 	readonly order: Int32Array;
 	/** travel values in that order */
@@ -402,15 +406,26 @@ export interface EquityResult {
 export function prepareEquity({
 	population,
 	travel,
-	region = { kind: 'nation' }
+	region = { kind: 'nation' },
+	from
 }: {
 	population: Population;
 	travel: ArrayLike<number | null>;
 	region?: Region;
+	/**
+	 * An earlier preparation for the same population and region (e.g. the baseline of a what-if): when
+	 * the travel differs in a few places only, those are moved in its order instead of sorting again.
+	 * The result is the same, to the bit.
+	 */
+	from?: PreparedEquity;
 }): PreparedEquity {
 	const { n, groups, weightRows } = population;
 	if (travel.length !== n) {
 		throw new RangeError(`travel has ${travel.length} values but the population has ${n} rows; pass one value per row, in row order`);
+	}
+	if (from && from.population === population && sameRegion(from.region, region)) {
+		const updated = updateEquity(from, travel);
+		if (updated) return updated;
 	}
 	const mask = regionMask(population, region);
 	const G = groups.length;
@@ -445,16 +460,13 @@ export function prepareEquity({
 		const b = a + G;
 		for (let g = 0; g < G; g++) cum[b + g] = cum[a + g] + weightRows[src + g];
 	}
-	const median: (number | null)[] = [];
-	const p90: (number | null)[] = [];
-	for (let g = 0; g < G; g++) {
-		median.push(quantileFromCum(cum, G, g, sorted, 0.5));
-		p90.push(quantileFromCum(cum, G, g, sorted, 0.9));
-	}
+	const { median, p90 } = quantilesOf(cum, G, sorted);
 
 	const prepared: PreparedEquity = {
 		population,
 		region,
+		travel,
+		mask,
 		order,
 		sorted,
 		cum,
@@ -469,8 +481,97 @@ export function prepareEquity({
 			mark: new Uint8Array(population.counties.length)
 		}
 	};
-	(prepared as { knownMoe: Float64Array }).knownMoe = moeFrom(prepared, 0);
+	// (over the known rows in row order: the same sum whatever order the travel puts them in)
+	(prepared as { knownMoe: Float64Array }).knownMoe = moeOf(prepared, known.subarray(0, m));
 	return prepared;
+}
+
+function sameRegion(a: Region, b: Region): boolean {
+	if (a.kind === 'nation' || b.kind === 'nation') return a.kind === b.kind;
+	if (a.kind === 'state' || b.kind === 'state') return a.kind === 'state' && b.kind === 'state' && a.state_fips === b.state_fips;
+	return a.county_fips.length === b.county_fips.length && a.county_fips.every((c, i) => c === b.county_fips[i]);
+}
+
+function quantilesOf(cum: Float64Array, G: number, sorted: Float64Array): { median: (number | null)[]; p90: (number | null)[] } {
+	const median: (number | null)[] = [];
+	const p90: (number | null)[] = [];
+	for (let g = 0; g < G; g++) {
+		median.push(quantileFromCum(cum, G, g, sorted, 0.5));
+		p90.push(quantileFromCum(cum, G, g, sorted, 0.9));
+	}
+	return { median, p90 };
+}
+
+const isKnown = (v: number | null): v is number => v != null && Number.isFinite(v);
+
+/**
+ * `base` moved to new travel values: the places whose value changed leave its order and re-enter it
+ * at their new value (a merge), and the cumulative weights are summed again from the first position
+ * that moved. Null when the set of places with a known value changed, or most places changed (a full
+ * preparation then costs no more).
+ */
+function updateEquity(base: PreparedEquity, travel: ArrayLike<number | null>): PreparedEquity | null {
+	const { population, mask, order: bOrder, sorted: bSorted, cum: bCum } = base;
+	const old = base.travel;
+	const { n, weightRows } = population;
+	const G = population.groups.length;
+	const m = bOrder.length;
+	const changed: number[] = [];
+	for (let i = 0; i < n; i++) {
+		if (!mask[i]) continue;
+		const a = old[i];
+		const b = travel[i];
+		if (a === b) continue;
+		const ka = isKnown(a);
+		if (ka !== isKnown(b)) return null;
+		if (ka) changed.push(i);
+	}
+	if (changed.length > m / 2) return null;
+	const flag = new Uint8Array(n);
+	for (const i of changed) flag[i] = 1;
+	// the changed places by new value, ties by row (as the full sort orders them)
+	const cKeys = Float64Array.from(changed, (i) => travel[i] as number);
+	const perm = argsortStable(cKeys);
+	const order = new Int32Array(m);
+	const sorted = new Float64Array(m);
+	let first = m; // first position whose place differs from the base's
+	for (let k = 0, i = 0, j = 0; k < m; k++) {
+		while (i < m && flag[bOrder[i]]) i++;
+		let row: number;
+		let v: number;
+		if (j < perm.length) {
+			const cr = changed[perm[j]];
+			const cv = cKeys[perm[j]];
+			if (i < m && (bSorted[i] < cv || (bSorted[i] === cv && bOrder[i] < cr))) {
+				row = bOrder[i];
+				v = bSorted[i++];
+			} else {
+				row = cr;
+				v = cv;
+				j++;
+			}
+		} else {
+			row = bOrder[i];
+			v = bSorted[i++];
+		}
+		order[k] = row;
+		sorted[k] = v;
+		if (first === m && row !== bOrder[k]) first = k;
+	}
+	let cum = bCum;
+	if (first < m) {
+		cum = new Float64Array((m + 1) * G);
+		cum.set(bCum.subarray(0, (first + 1) * G));
+		for (let p = first; p < m; p++) {
+			const src = order[p] * G;
+			const a = p * G;
+			const b = a + G;
+			for (let g = 0; g < G; g++) cum[b + g] = cum[a + g] + weightRows[src + g];
+		}
+	}
+	const { median, p90 } = quantilesOf(cum, G, sorted);
+	// the same places are known: their unknown weights and the known total's MOE are the base's
+	return { ...base, travel, order, sorted, cum, median, p90 };
 }
 
 /**
@@ -551,14 +652,19 @@ function upperBound(sorted: Float64Array, t: number): number {
  * then (f · county MOE)² summed across counties.
  */
 function moeFrom(p: PreparedEquity, from: number): Float64Array {
-	const { population: pop, order } = p;
+	return moeOf(p, p.order.subarray(from));
+}
+
+/** MOE of the summed weight of these rows, per group (see {@link moeFrom}). */
+function moeOf(p: PreparedEquity, rows: Int32Array): Float64Array {
+	const pop = p.population;
 	const G = pop.groups.length;
 	const out = new Float64Array(G);
 	const { countyFraction: frac, touched, mark } = p.scratch;
 	let nt = 0;
 	const own: number[] = [];
-	for (let k = from; k < order.length; k++) {
-		const i = order[k];
+	for (let k = 0; k < rows.length; k++) {
+		const i = rows[k];
 		if (pop.apportioned[i]) {
 			const c = pop.county[i];
 			if (!mark[c]) {

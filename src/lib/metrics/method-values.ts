@@ -5,11 +5,21 @@
 import type { PlaceTravel } from './travel-engine';
 import { straightLineValues, type Method } from './travel-methods';
 
-/** Road minutes when the road graph is in use; until then the calibrated estimate stands in. */
+/** straight-line values per km array and method, made once (the same array each time, so figures prepared from it are reused) */
+const straightMemo = new WeakMap<Float64Array, Map<Method, Float64Array>>();
+
+/**
+ * Road minutes when the road graph is in use; until then the calibrated estimate stands in. The same
+ * travel gives the same array on every call.
+ */
 export function methodValues(p: PlaceTravel, method: Method, roadReady: boolean): Float64Array {
 	if (method === 'road') return roadReady ? p.roadMinutes : p.calibratedMinutes;
 	if (method === 'calibrated') return p.calibratedMinutes;
-	return straightLineValues({ method, km: p.straightKm });
+	let byMethod = straightMemo.get(p.straightKm);
+	if (!byMethod) straightMemo.set(p.straightKm, (byMethod = new Map()));
+	let v = byMethod.get(method);
+	if (!v) byMethod.set(method, (v = straightLineValues({ method, km: p.straightKm })));
+	return v;
 }
 
 /** Index of the nearest centre per place under a method (road nearest only when road minutes are used). */

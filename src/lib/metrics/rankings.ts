@@ -79,6 +79,12 @@ export interface PreparedRankings {
 	readonly p90: (number | null)[];
 	readonly group: GroupId | null;
 	readonly reference: GroupId | null;
+	/** what a later preparation can start from (`from`): the inputs, each row's unit (-1 outside), the row at each sorted position */
+	readonly population: Population;
+	readonly travel: ArrayLike<number | null>;
+	readonly stateFips: string | null;
+	readonly unitOf: Int32Array;
+	readonly rowAt: Int32Array;
 }
 
 export interface RankingsArgs {
@@ -90,6 +96,12 @@ export interface RankingsArgs {
 	state_fips?: string | null;
 	/** the group whose share and ratio go in `groupShares` */
 	group?: GroupId | null;
+	/**
+	 * An earlier preparation for the same population, grain, state and group (e.g. the baseline of a
+	 * what-if): when the travel differs in a few places only, only their units are sorted again. The
+	 * result is the same, to the bit.
+	 */
+	from?: PreparedRankings;
 }
 
 function groupIndex(population: Population, id: GroupId): number {
@@ -98,13 +110,17 @@ function groupIndex(population: Population, id: GroupId): number {
 	return g;
 }
 
-export function prepareRankings({ population, travel, grain, state_fips = null, group = null }: RankingsArgs): PreparedRankings {
+export function prepareRankings({ population, travel, grain, state_fips = null, group = null, from }: RankingsArgs): PreparedRankings {
 	const { n } = population;
 	if (travel.length !== n) {
 		throw new RangeError(`travel has ${travel.length} values but the population has ${n} rows; pass one value per row, in row order`);
 	}
 	if (grain !== 'state' && grain !== 'county') throw new RangeError(`grain must be 'state' or 'county', got "${grain}"`);
 	if (grain === 'state' && state_fips != null) throw new RangeError('state_fips restricts the county grain; for one state use grain: "county"');
+	if (from && from.population === population && from.grain === grain && from.stateFips === state_fips && from.group === group) {
+		const updated = updateRankings(from, travel);
+		if (updated) return updated;
+	}
 	const region: Region = state_fips != null ? { kind: 'state', state_fips } : { kind: 'nation' };
 	const mask = regionMask(population, region);
 
@@ -159,14 +175,7 @@ export function prepareRankings({ population, travel, grain, state_fips = null, 
 
 	const cumOf = (w: Float64Array) => {
 		const cum = new Float64Array(m + U);
-		for (let u = 0; u < U; u++) {
-			let acc = 0;
-			const base = start[u] + u;
-			for (let p = start[u], k = 1; p < start[u + 1]; p++, k++) {
-				acc += w[rowAt[p]];
-				cum[base + k] = acc;
-			}
-		}
+		for (let u = 0; u < U; u++) unitCum(cum, w, rowAt, start, u);
 		return cum;
 	};
 	const cumAll = cumOf(wAll);
@@ -188,8 +197,74 @@ export function prepareRankings({ population, travel, grain, state_fips = null, 
 		median,
 		p90,
 		group,
-		reference
+		reference,
+		population,
+		travel,
+		stateFips: state_fips,
+		unitOf,
+		rowAt
 	};
+}
+
+/** Unit u's cumulative weights: cum[start[u] + u + k] = weight of its first k places. */
+function unitCum(cum: Float64Array, w: Float64Array, rowAt: Int32Array, start: Int32Array, u: number): void {
+	let acc = 0;
+	const base = start[u] + u;
+	for (let p = start[u], k = 1; p < start[u + 1]; p++, k++) {
+		acc += w[rowAt[p]];
+		cum[base + k] = acc;
+	}
+}
+
+/**
+ * `base` moved to new travel values: the units holding a place whose value changed are sorted
+ * again (their places keep their slots), the others are kept. Null when the set of places with a
+ * known value changed, or most places changed (a full preparation then costs no more).
+ */
+function updateRankings(base: PreparedRankings, travel: ArrayLike<number | null>): PreparedRankings | null {
+	const { population, unitOf, start, rowAt: bRowAt } = base;
+	const old = base.travel;
+	const known = (v: number | null) => v != null && Number.isFinite(v);
+	const U = base.ids.length;
+	const touched = new Uint8Array(U);
+	let nChanged = 0;
+	for (let i = 0; i < population.n; i++) {
+		const u = unitOf[i];
+		if (u < 0 || old[i] === travel[i]) continue;
+		const k = known(old[i]);
+		if (k !== known(travel[i])) return null;
+		if (k) {
+			touched[u] = 1;
+			nChanged++;
+		}
+	}
+	if (nChanged > bRowAt.length / 2) return null;
+	if (nChanged === 0) return { ...base, travel };
+	const rowAt = bRowAt.slice();
+	const sorted = base.sorted.slice();
+	const cumAll = base.cumAll.slice();
+	const cumGroup = base.cumGroup?.slice() ?? null;
+	const cumRef = base.cumRef?.slice() ?? null;
+	const median = base.median.slice();
+	const p90 = base.p90.slice();
+	const ai = groupIndex(population, 'all');
+	const gi = base.group ? groupIndex(population, base.group) : -1;
+	const ri = base.reference ? groupIndex(population, base.reference) : -1;
+	for (let u = 0; u < U; u++) {
+		if (!touched[u]) continue;
+		// the unit's places by (new value, row): the order the full preparation gives them
+		const rows = Array.from(rowAt.subarray(start[u], start[u + 1])).sort((a, b) => (travel[a] as number) - (travel[b] as number) || a - b);
+		for (let k = 0; k < rows.length; k++) {
+			rowAt[start[u] + k] = rows[k];
+			sorted[start[u] + k] = travel[rows[k]] as number;
+		}
+		unitCum(cumAll, population.weight[ai], rowAt, start, u);
+		if (cumGroup) unitCum(cumGroup, population.weight[gi], rowAt, start, u);
+		if (cumRef) unitCum(cumRef, population.weight[ri], rowAt, start, u);
+		median[u] = unitQuantile(cumAll, start, sorted, u, 0.5);
+		p90[u] = unitQuantile(cumAll, start, sorted, u, 0.9);
+	}
+	return { ...base, travel, rowAt, sorted, cumAll, cumGroup, cumRef, median, p90 };
 }
 
 /** Smallest value of unit u whose cumulative weight reaches q · total (the rule of `shares.weightedQuantile`). */

@@ -14,7 +14,16 @@
 import { addCentre, nearestCentres, removeCentre, type CentrePoint, type NearestResult } from './nearest';
 import { calibratedMinutes, censusRegionOfState, type Calibration, type CensusRegion } from './drive-time/calibrated';
 import type { RoadGraph } from './drive-time/graph';
-import { CentreSearch, prepareOrigins, STATUS_OK, type PreparedOrigins } from './drive-time/travel-times';
+import {
+	affectedOrigins,
+	CentreSearch,
+	forOriginsNear,
+	originsByVertex,
+	prepareOrigins,
+	STATUS_OK,
+	type PreparedOrigins,
+	type TravelTimeArrays
+} from './drive-time/travel-times';
 import type { TravelTimeParams } from './drive-time/params';
 
 export interface Places {
@@ -62,7 +71,14 @@ interface PlaceState {
 	straight: NearestResult | null;
 	/** road-graph snap candidates, computed once per graph (independent of centres and speeds) */
 	prepared: PreparedOrigins | null;
+	/** the road search's answer per place, centres as the search's source ids (kept for incremental updates) */
+	raw: TravelTimeArrays | null;
+	/** the last result's straight-line km and calibrated minutes (calibrated is recomputed where the km changed) */
+	last: { km: Float64Array; cal: Float64Array } | null;
 }
+
+/** How the road search changed in a computation: the places to query again follow from it. */
+type RoadChange = { kind: 'full' } | { kind: 'same' } | { kind: 'add'; centre: CentrePoint; changed: Int32Array } | { kind: 'remove'; sid: number; changed: Int32Array };
 
 /** True when two centre lists are the same centres in the same order (ids and coordinates). */
 export function sameCentres(a: readonly CentrePoint[], b: readonly CentrePoint[]): boolean {
@@ -93,8 +109,8 @@ export class TravelEngine {
 
 	constructor({ tracts, counties, calibration }: { tracts: Places; counties: Places; calibration: Calibration }) {
 		const regions = (p: Places) => p.stateFips.map((s) => censusRegionOfState(s));
-		this.#tracts = { places: tracts, regions: regions(tracts), straight: null, prepared: null };
-		this.#counties = { places: counties, regions: regions(counties), straight: null, prepared: null };
+		this.#tracts = { places: tracts, regions: regions(tracts), straight: null, prepared: null, raw: null, last: null };
+		this.#counties = { places: counties, regions: regions(counties), straight: null, prepared: null, raw: null, last: null };
 		this.#calibration = calibration;
 	}
 
@@ -132,17 +148,25 @@ export class TravelEngine {
 
 		t = performance.now();
 		const paramsChanged = JSON.stringify(params) !== JSON.stringify(this.#params);
+		let change: RoadChange = { kind: 'full' };
 		if (this.#graph) {
-			const removed = this.#search && !paramsChanged ? removedOne(prev, list) : null;
-			if (this.#search && !paramsChanged && sameCentres(prev, list)) {
-				// nothing to do
-			} else if (this.#search && !paramsChanged && isAppendOfOne(prev, list)) {
-				this.#search.add(list[list.length - 1]);
-			} else if (this.#search && removed) {
-				this.#search.remove(removed);
+			const search = this.#search && !paramsChanged ? this.#search : null;
+			const removed = search ? removedOne(prev, list) : null;
+			if (search && sameCentres(prev, list)) {
+				change = { kind: 'same' };
+			} else if (search && isAppendOfOne(prev, list)) {
+				const centre = list[list.length - 1];
+				search.add(centre);
+				change = { kind: 'add', centre, changed: search.takeChanged()! };
+			} else if (search && removed) {
+				const sid = search.sourceIds[search.centres.findIndex((c) => c.id === removed)];
+				search.remove(removed);
+				change = { kind: 'remove', sid, changed: search.takeChanged()! };
 			} else {
 				this.#search = new CentreSearch<string>(this.#graph, params);
 				if (list.length) this.#search.add(...list);
+				// from here on, each add or remove notes the vertices it changes
+				this.#search.trackChanges();
 			}
 		}
 		timings.roadSearch = performance.now() - t;
@@ -150,10 +174,10 @@ export class TravelEngine {
 		this.#centres = list;
 
 		t = performance.now();
-		const tracts = this.#placeTravel(this.#tracts, list);
+		const tracts = this.#placeTravel(this.#tracts, list, change, timings, 'tract');
 		timings.tracts = performance.now() - t;
 		t = performance.now();
-		const counties = this.#placeTravel(this.#counties, list);
+		const counties = this.#placeTravel(this.#counties, list, change, timings, 'county');
 		timings.counties = performance.now() - t;
 		return { centres: list, tracts, counties, road: this.#graph !== null, timings };
 	}
@@ -167,24 +191,56 @@ export class TravelEngine {
 		return nearestCentres({ origins: { lat: s.places.lat, lon: s.places.lon }, centres: next });
 	}
 
-	#placeTravel(s: PlaceState, centres: readonly CentrePoint[]): PlaceTravel {
+	/**
+	 * The road search's answer for a place set, centres as source ids. After one added or removed
+	 * centre only the places it can concern are queried again: those snapped to a vertex whose labels
+	 * changed, plus those within reach of a direct trip to the added centre, or answered by the removed one.
+	 */
+	#roadRaw(s: PlaceState, change: RoadChange, timings: Record<string, number>, key: string): TravelTimeArrays | null {
+		const search = this.#search;
+		if (!search || !s.prepared || !search.centres.length) return (s.raw = null);
+		if (change.kind === 'same' && s.raw) return s.raw;
+		const prev = s.raw;
+		if (prev && (change.kind === 'add' || change.kind === 'remove')) {
+			const also: number[] = [];
+			if (change.kind === 'add') forOriginsNear(s.prepared, change.centre.lat, change.centre.lon, search.params.maxSnapKm, (o) => also.push(o));
+			else {
+				const { centre, secondCentre } = prev;
+				for (let o = 0; o < centre.length; o++) if (centre[o] === change.sid || secondCentre[o] === change.sid) also.push(o);
+			}
+			const subset = affectedOrigins(s.prepared, change.changed, also);
+			const out = Object.fromEntries(Object.entries(prev).map(([k, v]) => [k, (v as Float64Array).slice()])) as unknown as TravelTimeArrays;
+			timings[`${key}Requeried`] = subset.origins.length;
+			return (s.raw = search.querySources(s.prepared, out, subset));
+		}
+		s.raw = search.querySources(s.prepared);
+		originsByVertex(s.prepared); // built now, so the first incremental update does not wait for it
+		return s.raw;
+	}
+
+	#placeTravel(s: PlaceState, centres: readonly CentrePoint[], change: RoadChange, timings: Record<string, number>, key: string): PlaceTravel {
 		const st = s.straight!;
 		const n = s.places.lat.length;
+		// calibrated minutes follow the straight-line km: recomputed only where the km changed
 		const cal = new Float64Array(n);
+		const last = s.last;
 		for (let i = 0; i < n; i++) {
 			const km = st.nearestKm[i];
-			cal[i] = Number.isFinite(km) ? calibratedMinutes(this.#calibration, km, s.regions[i]) : NaN;
+			if (last && km === last.km[i]) cal[i] = last.cal[i];
+			else cal[i] = Number.isFinite(km) ? calibratedMinutes(this.#calibration, km, s.regions[i]) : NaN;
 		}
+		s.last = { km: st.nearestKm, cal };
 		const roadMinutes = new Float64Array(n).fill(NaN);
 		const roadNearest = new Int32Array(n).fill(-1);
 		const roadSecondMinutes = new Float64Array(n).fill(NaN);
 		const roadSecond = new Int32Array(n).fill(-1);
 		const roadFallback = new Uint8Array(n);
-		if (this.#search && s.prepared && centres.length) {
-			// search.centres order → position in `centres`
+		const r = centres.length ? this.#roadRaw(s, change, timings, key) : (s.raw = null);
+		if (this.#search && r) {
+			// source id → position in `centres`
 			const index = new Map(centres.map((c, i) => [c.id, i]));
-			const toList = Int32Array.from(this.#search.centres, (c) => index.get(c.id) ?? -1);
-			const r = this.#search.queryPrepared(s.prepared);
+			const pos = this.#search.positions();
+			const toList = Int32Array.from(pos, (p) => (p >= 0 ? (index.get(this.#search!.centres[p].id) ?? -1) : -1));
 			for (let i = 0; i < n; i++) {
 				if (r.status[i] === STATUS_OK && Number.isFinite(r.minutes[i])) {
 					roadMinutes[i] = r.minutes[i];

@@ -7,8 +7,9 @@
 import type { Db } from '$lib/db/types';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import { placesOf, sameCentres, type Places, type TravelResult, type PlaceTravel } from '$lib/metrics/travel-engine';
-import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Population, type Region } from '$lib/metrics/equity';
-import { prepareRankings, rankingsAt } from '$lib/metrics/rankings';
+import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Population, type PreparedEquity, type Region } from '$lib/metrics/equity';
+import { prepareRankings, rankingsAt, type PreparedRankings, type RankingsArgs } from '$lib/metrics/rankings';
+import { memoByArrays } from '$lib/metrics/memo';
 import { METHOD_INFO } from '$lib/metrics/travel-methods';
 import { methodValues } from '$lib/metrics/method-values';
 import type * as populationGroups from '$lib/queries/population-groups';
@@ -107,24 +108,37 @@ export class Dashboard {
 	/** road drive times are in the figures (the baseline's too when a scenario is compared with it) */
 	roadReady = $derived(!!this.travel?.road && (!this.scenarioSet || !!this.baselineTravel?.road));
 
+	/**
+	 * Equity and rankings prepared once per travel array (the baseline serves as the view's figures, as
+	 * the what-if's comparison and again after a reset), and each from the last one prepared for the
+	 * same population (a what-if's figures are the baseline's with a few places moved).
+	 */
+	#equityMemo = memoByArrays<PreparedEquity>();
+	#lastEquity = new WeakMap<Population, PreparedEquity>();
+	#rankingsMemo = memoByArrays<PreparedRankings>();
+	#lastRankings = new WeakMap<Population, PreparedRankings>();
+	#prepareEquity(population: Population, travel: Float64Array, region: Region): PreparedEquity {
+		const p = this.#equityMemo(population, travel, JSON.stringify(region), () => prepareEquity({ population, travel, region, from: this.#lastEquity.get(population) }));
+		this.#lastEquity.set(population, p);
+		return p;
+	}
+	#prepareRankings(args: RankingsArgs & { travel: Float64Array }): PreparedRankings {
+		const { population, travel, grain, state_fips, group } = args;
+		const p = this.#rankingsMemo(population, travel, `${grain}|${state_fips}|${group}`, () => prepareRankings({ ...args, from: this.#lastRankings.get(population) }));
+		this.#lastRankings.set(population, p);
+		return p;
+	}
+
 	tractValues = $derived(this.travel ? methodValues(this.travel.tracts, this.view.method, this.roadReady) : undefined);
 	countyValues = $derived(this.travel ? methodValues(this.travel.counties, this.view.method, this.roadReady) : undefined);
-	prepared = $derived(
-		this.population && this.tractValues
-			? prepareEquity({ population: this.population, travel: this.tractValues, region: this.regionSpec })
-			: undefined
-	);
+	prepared = $derived(this.population && this.tractValues ? this.#prepareEquity(this.population, this.tractValues, this.regionSpec) : undefined);
 	equity = $derived<EquityResult | undefined>(this.prepared ? equityAt({ prepared: this.prepared, threshold: this.view.threshold }) : undefined);
 
 	/** whether a scenario is compared with the baseline (a boolean, so adding a second centre recomputes nothing of the baseline) */
 	#hasScenario = $derived(!!this.scenarioSet);
 	baselinePrepared = $derived(
 		this.#hasScenario && this.population && this.baselineTravel
-			? prepareEquity({
-					population: this.population,
-					travel: methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady),
-					region: this.regionSpec
-				})
+			? this.#prepareEquity(this.population, methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady), this.regionSpec)
 			: undefined
 	);
 	baselineEquity = $derived<EquityResult | undefined>(
@@ -136,18 +150,12 @@ export class Dashboard {
 		this.areaSet && this.view.areaSet === this.areaSet.name && this.tractRows.length ? areaWeights({ data: this.areaSet, tracts: this.tractRows }) : undefined
 	);
 	#areaPopulation = $derived(this.population && this.areaWeights ? areaPopulation(this.population, this.areaWeights.weight) : undefined);
-	#areaPrepared = $derived(
-		this.#areaPopulation && this.tractValues ? prepareEquity({ population: this.#areaPopulation, travel: this.tractValues, region: this.regionSpec }) : undefined
-	);
+	#areaPrepared = $derived(this.#areaPopulation && this.tractValues ? this.#prepareEquity(this.#areaPopulation, this.tractValues, this.regionSpec) : undefined);
 	/** the area data beyond the threshold, in the region (one group: AREA_GROUP) */
 	areaResult = $derived(this.#areaPrepared ? equityAt({ prepared: this.#areaPrepared, threshold: this.view.threshold }).byId[AREA_GROUP] : undefined);
 	#areaBaselinePrepared = $derived(
 		this.#hasScenario && this.#areaPopulation && this.baselineTravel
-			? prepareEquity({
-					population: this.#areaPopulation,
-					travel: methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady),
-					region: this.regionSpec
-				})
+			? this.#prepareEquity(this.#areaPopulation, methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady), this.regionSpec)
 			: undefined
 	);
 	/** the same before the what-if scenario (only when there is one) */
@@ -178,7 +186,7 @@ export class Dashboard {
 	rankingGrain = $derived<'state' | 'county'>(this.view.region === 'US' ? 'state' : 'county');
 	preparedRankings = $derived(
 		this.population && this.tractValues
-			? prepareRankings({
+			? this.#prepareRankings({
 					population: this.population,
 					travel: this.tractValues,
 					grain: this.rankingGrain,

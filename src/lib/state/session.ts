@@ -267,11 +267,28 @@ export class Session {
 			await this.recompute();
 			performance.mark('atlas:roads-ready');
 			// the what-if engine starts from the baseline, so a first added centre is an incremental update
-			if (this.#opts.warmScenario && !dash.scenarioSet) this.#client!.compute('scenario', dash.baselineCentres.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon }))).catch(() => {});
+			if (this.#opts.warmScenario && !dash.scenarioSet) this.#warmScenario();
 		} catch (e) {
 			dash.roadStatus = 'error';
 			dash.roadError = describeError(e);
 		}
+	}
+
+	/**
+	 * The what-if engine computes the baseline, then adds one centre and removes it again (at the first
+	 * county's centroid; the results are dropped): the first centre a user adds is then an incremental
+	 * update through code the worker has already run, not a cold one.
+	 */
+	#warmScenario(): void {
+		const dash = this.#dash;
+		const c = this.#client!;
+		const base = dash.baselineCentres.map((x) => ({ id: x.id, lat: x.lat, lon: x.lon }));
+		const county = dash.countyRows[0];
+		const probe = county ? [{ id: 'warm-up', lat: county.lat, lon: county.lon }] : [];
+		c.compute('scenario', base)
+			.then(() => (probe.length ? c.compute('scenario', [...base, ...probe]) : null))
+			.then(() => (probe.length ? c.compute('scenario', base) : null))
+			.catch(() => {});
 	}
 
 	/** Recompute travel for the dashboard's current centre sets (no-op before the tables are loaded: `start` computes then). */
@@ -279,10 +296,8 @@ export class Session {
 		const c = this.#client;
 		if (!c || !this.#hasData) return Promise.resolve();
 		return this.#dash.recompute({
-			travel: async (engine, centres) => {
-				await this.#sendPlaces();
-				return c.compute(engine, centres);
-			}
+			// (once the worker has the places, the request goes out at once, before the page redraws for the change)
+			travel: (engine, centres) => (this.#placesReady.resolved ? c.compute(engine, centres) : this.#sendPlaces().then(() => c.compute(engine, centres)))
 		});
 	}
 

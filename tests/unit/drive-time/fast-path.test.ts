@@ -18,6 +18,9 @@ import {
 	queryPrepared,
 	removeSource,
 	addSource,
+	affectedOrigins,
+	changeLog,
+	takeChanged,
 	resolveParams,
 	STATUS_NO_ROAD,
 	STATUS_OK,
@@ -212,6 +215,82 @@ describe('removeSource / CentreSearch.remove == full recompute', () => {
 		for (const k of ['minutes', 'centre', 'roadKm', 'secondMinutes', 'secondCentre', 'status'] as const) expect(Array.from(a[k]), k).toEqual(Array.from(b[k]));
 	});
 });
+
+describe('change log: only the origins an add or remove concerns are queried again', () => {
+	const keys = ['bestMinutes', 'bestId', 'bestKm', 'secondMinutes', 'secondId', 'secondKm'] as const;
+	it.each(Array.from({ length: 20 }, (_, i) => i + 1))('toy seed %i: every vertex whose labels change is logged', (seed) => {
+		const r = rng(seed * 3301);
+		const n = 5 + Math.floor(r() * 40);
+		const { graph } = randomToy(seed + 900, n, n, 3);
+		const sources: Source[] = Array.from({ length: 3 + Math.floor(r() * 6) }, (_, i) => ({ id: i, vertex: Math.floor(r() * n), startMinutes: Math.floor(r() * 3) }));
+		const st = multiSourceDijkstra(graph, sources.slice(0, -1), UNIT);
+		st.changed = changeLog(n);
+		const steps: (() => void)[] = [
+			() => addSource(st, sources[sources.length - 1]),
+			() => removeSource(st, 0, sources.filter((x) => x.id !== 0))
+		];
+		for (const step of steps) {
+			const before = keys.map((k) => Array.from(st[k]));
+			step();
+			const logged = new Set(takeChanged(st.changed));
+			let differing = 0;
+			for (let v = 0; v < n; v++) {
+				if (keys.some((k, j) => !Object.is(before[j][v], st[k][v]))) {
+					differing++;
+					expect(logged.has(v), `vertex ${v} changed but was not logged`).toBe(true);
+				}
+			}
+			// the log is emptied by takeChanged
+			expect(takeChanged(st.changed).length).toBe(0);
+			if (differing === 0) continue;
+			expect(logged.size).toBeGreaterThan(0);
+		}
+	});
+
+	it('CentreSearch: a subset query over the affected origins equals a full query, after adds and removes', () => {
+		const r = rng(4242);
+		const { graph } = randomToy(77, 60, 60, 3);
+		const P = resolveParams({ ...UNIT, maxSnapKm: 30, snapCount: 2 });
+		// the toy's vertices lie on a row, 0.1° apart from (40, -100)
+		const point = () => ({ lat: 40 + (r() - 0.5) * 0.4, lon: -100 + r() * 6 });
+		const origins = Array.from({ length: 200 }, point);
+		const prepared = prepareOrigins(graph, origins, P);
+		const centres: Centre[] = Array.from({ length: 6 }, (_, i) => ({ id: `c${i}`, ...point() }));
+		const s = new CentreSearch<string>(graph, P);
+		s.add(...centres.slice(0, 3));
+		s.trackChanges();
+		let raw = s.querySources(prepared);
+		const cols = ['minutes', 'centre', 'roadKm', 'secondMinutes', 'secondCentre', 'status'] as const;
+		let requeried = 0;
+		const check = (also: number[]) => {
+			const subset = affectedOrigins(prepared, takeChangedOf(s), also);
+			requeried += subset.origins.length;
+			const copy = Object.fromEntries(cols.map((k) => [k, raw[k].slice()])) as unknown as typeof raw;
+			raw = s.querySources(prepared, copy, subset);
+			const full = s.querySources(prepared);
+			for (const k of cols) expect(Array.from(raw[k]), k).toEqual(Array.from(full[k]));
+		};
+		const near = (c: Centre) => origins.flatMap((o, i) => (greatCircleKm(o.lat, o.lon, c.lat, c.lon) <= P.maxSnapKm ? [i] : []));
+		for (const c of centres.slice(3)) {
+			s.add(c);
+			check(near(c));
+		}
+		for (const id of ['c1', 'c4']) {
+			const sid = s.sourceIds[s.centres.findIndex((c) => c.id === id)];
+			const answered = Array.from(raw.centre.keys()).filter((o) => raw.centre[o] === sid || raw.secondCentre[o] === sid);
+			s.remove(id);
+			check(answered);
+		}
+		// the point of it: fewer origins than a full query each time
+		expect(requeried).toBeLessThan(5 * origins.length);
+	});
+});
+
+function takeChangedOf(s: CentreSearch<string>): Int32Array {
+	const c = s.takeChanged();
+	if (!c) throw new Error('not tracking');
+	return c;
+}
 
 describe('grid index nearestInto == reference and brute force', () => {
 	it.each([0.25, 0.1, 0.05, 1])('cellDeg %s, random points incl. across the antimeridian', (cellDeg) => {

@@ -40,6 +40,35 @@ export interface DriveTimeState {
 	readonly secondMinutes: Float64Array;
 	readonly secondId: Int32Array;
 	readonly secondKm: Float64Array;
+	/** when set, every vertex whose labels change is noted here (CentreSearch: which origins to query again) */
+	changed?: ChangeLog;
+}
+
+/** Vertices whose labels changed since the log was last cleared (each once). */
+export interface ChangeLog {
+	/** 1 for a vertex already in `list` */
+	readonly flag: Uint8Array;
+	readonly list: number[];
+}
+
+export function changeLog(vertexCount: number): ChangeLog {
+	return { flag: new Uint8Array(vertexCount), list: [] };
+}
+
+/** The logged vertices, and the log emptied. */
+export function takeChanged(log: ChangeLog): Int32Array {
+	const out = Int32Array.from(log.list);
+	for (const v of log.list) log.flag[v] = 0;
+	log.list.length = 0;
+	return out;
+}
+
+function note(st: DriveTimeState, v: number): void {
+	const c = st.changed;
+	if (c && !c.flag[v]) {
+		c.flag[v] = 1;
+		c.list.push(v);
+	}
 }
 
 export interface RunStats {
@@ -209,6 +238,7 @@ function run(st: DriveTimeState, sources: readonly Source[]): RunStats {
 		const km = src.startKm ?? 0;
 		if (offer(st, src.vertex, src.startMinutes, km, src.id)) {
 			updates++;
+			note(st, src.vertex);
 			heap.push(src.startMinutes, km, src.vertex, src.id);
 		}
 	}
@@ -223,6 +253,7 @@ function drain(st: DriveTimeState, heap: LabelHeap): RunStats {
 	let settled = 0;
 	const { adjOffsets, adjTargets, adjEdges } = g;
 	const { edgeMin, edgeKm, bestMinutes: bm, bestId: bi, bestKm: bk, secondMinutes: sm, secondId: si, secondKm: sk } = st;
+	const log = st.changed !== undefined;
 	while (heap.size > 0) {
 		const d = heap.d[0];
 		const km = heap.k[0];
@@ -241,6 +272,7 @@ function drain(st: DriveTimeState, heap: LabelHeap): RunStats {
 			const nk = km + edgeKm[e];
 			if (offer(st, v, nd, nk, s)) {
 				updates++;
+				if (log) note(st, v);
 				heap.push(nd, nk, v, s);
 			}
 		}
@@ -296,6 +328,7 @@ export function removeSource(state: DriveTimeState, id: number, remaining: reado
 		si[v] = -1;
 		sk[v] = Infinity;
 		mark[v] = 1;
+		note(state, v);
 		regionSize++;
 	}
 	if (regionSize === 0) return { settled: 0, updates: 0 };
@@ -322,6 +355,7 @@ export function removeSource(state: DriveTimeState, id: number, remaining: reado
 		const km = src.startKm ?? 0;
 		if (offer(state, src.vertex, src.startMinutes, km, src.id)) {
 			updates++;
+			note(state, src.vertex);
 			heap.push(src.startMinutes, km, src.vertex, src.id);
 		}
 	}

@@ -21,7 +21,7 @@
  */
 import { greatCircleKm } from '../distance';
 import type { RoadGraph } from './graph';
-import { addSource, createState, removeSource, type DriveTimeState, type RunStats, type Source } from './dijkstra';
+import { addSource, changeLog, createState, removeSource, takeChanged, type DriveTimeState, type RunStats, type Source } from './dijkstra';
 import { accessMinutes, resolveParams, type TravelTimeParams } from './params';
 import { createSnapIndex, type GridIndex } from './snap';
 
@@ -233,16 +233,24 @@ export function allocTravelTimeArrays(count: number): TravelTimeArrays {
 
 const EARTH_R = 6371.0088;
 
+/** Some of the prepared origins: their indices, and a flag per origin (1 = in the subset). */
+export interface OriginSubset {
+	readonly origins: Int32Array;
+	readonly flag: Uint8Array;
+}
+
 /**
  * Travel times for prepared origins against a finished search. `centres[id]` is the centre of source id `id`
  * (null for an id no longer in the search); the result's centre indices are those source ids. Minutes use the
- * search's params (state.params). Pass `out` to reuse arrays (length ≥ prepared.count).
+ * search's params (state.params). Pass `out` to reuse arrays (length ≥ prepared.count). With `subset`, only
+ * those origins are computed (written to `out`); the others' entries are left as they are.
  */
 export function queryPrepared(
 	state: DriveTimeState,
 	prepared: PreparedOrigins,
 	centres: readonly (LatLon | null)[],
-	out: TravelTimeArrays = allocTravelTimeArrays(prepared.count)
+	out: TravelTimeArrays = allocTravelTimeArrays(prepared.count),
+	subset?: OriginSubset
 ): TravelTimeArrays {
 	const params = state.params;
 	if (prepared.graph !== state.graph) throw new Error('queryPrepared: origins were prepared for another graph');
@@ -261,7 +269,10 @@ export function queryPrepared(
 	const spd = params.accessSpeedKmh;
 	// Ranking as in the reference: per centre its best (minutes, km); across centres (minutes, centre id).
 	// Access minutes are written out as in accessMinutes(): ((km × circuity) / speed) × 60, same bits.
-	for (let o = 0; o < count; o++) {
+	const list = subset?.origins;
+	const todo = list ? list.length : count;
+	for (let q = 0; q < todo; q++) {
+		const o = list ? list[q] : q;
 		let bc = -1;
 		let bd = Infinity;
 		let bkm = Infinity;
@@ -322,36 +333,39 @@ export function queryPrepared(
 		k2[o] = skm;
 	}
 
-	// direct local trips: for each centre, the origins within maxSnapKm (latitude band, then a safe longitude bound)
-	const { lat, lon, byLat, sortedLat } = prepared;
+	// direct local trips: the centres within maxSnapKm of each origin (offered in centre order, as the ranking expects)
 	const maxKm = params.maxSnapKm;
-	for (let s = 0; s < centres.length; s++) {
-		const c = centres[s];
-		if (!c || !Number.isFinite(c.lat) || !Number.isFinite(c.lon)) continue;
-		const cLat = c.lat;
-		const cLon = c.lon;
-		const { latDeg, lonDeg: dLonMax } = nearBand(Math.abs(cLat), maxKm);
-		let lo = 0;
-		let hi = sortedLat.length;
-		const lat0 = cLat - latDeg;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (sortedLat[mid] < lat0) lo = mid + 1;
-			else hi = mid;
+	if (list) {
+		// a few origins: each against every centre, after a latitude and a safe longitude bound
+		const { lat, lon } = prepared;
+		const latDeg = nearBand(0, maxKm).latDeg;
+		const lonDeg = centres.map((c) => (c && Number.isFinite(c.lat) && Number.isFinite(c.lon) ? nearBand(Math.abs(c.lat), maxKm).lonDeg : -1));
+		for (let q = 0; q < todo; q++) {
+			const o = list[q];
+			const la = lat[o];
+			const lo = lon[o];
+			if (Number.isNaN(la)) continue;
+			for (let s = 0; s < centres.length; s++) {
+				const c = centres[s];
+				if (!c || lonDeg[s] < 0 || Math.abs(la - c.lat) > latDeg) continue;
+				let dl = Math.abs(lo - c.lon);
+				if (dl > 180) dl = 360 - dl;
+				if (dl > lonDeg[s]) continue;
+				const km = haversineKm(la, lo, c.lat, c.lon);
+				if (km <= maxKm) offerOrigin(out, k2, o, ((km * circ) / spd) * 60, km * circ, s);
+			}
 		}
-		const lat1 = cLat + latDeg;
-		for (let j = lo; j < sortedLat.length && sortedLat[j] <= lat1; j++) {
-			const o = byLat[j];
-			let dl = Math.abs(lon[o] - cLon);
-			if (dl > 180) dl = 360 - dl;
-			if (dl > dLonMax) continue;
-			const km = haversineKm(lat[o], lon[o], cLat, cLon);
-			if (km <= maxKm) offerOrigin(out, k2, o, ((km * circ) / spd) * 60, km * circ, s);
+	} else {
+		for (let s = 0; s < centres.length; s++) {
+			const c = centres[s];
+			if (!c) continue;
+			forOriginsNear(prepared, c.lat, c.lon, maxKm, (o, km) => offerOrigin(out, k2, o, ((km * circ) / spd) * 60, km * circ, s));
 		}
 	}
 
 	const st = out.status;
-	for (let o = 0; o < count; o++) {
+	for (let q = 0; q < todo; q++) {
+		const o = list ? list[q] : q;
 		if (c1[o] < 0) {
 			st[o] = STATUS_NO_ROAD;
 			m1[o] = NaN;
@@ -360,6 +374,77 @@ export function queryPrepared(
 		if (c2[o] < 0) m2[o] = NaN;
 	}
 	return out;
+}
+
+/**
+ * Call `fn(origin, km)` for every prepared origin within `maxKm` (great circle) of a point: a latitude
+ * band of the origins sorted by latitude, then a safe longitude bound, then the exact distance.
+ */
+export function forOriginsNear(prepared: PreparedOrigins, cLat: number, cLon: number, maxKm: number, fn: (o: number, km: number) => void): void {
+	if (!Number.isFinite(cLat) || !Number.isFinite(cLon)) return;
+	const { lat, lon, byLat, sortedLat } = prepared;
+	const { latDeg, lonDeg: dLonMax } = nearBand(Math.abs(cLat), maxKm);
+	let lo = 0;
+	let hi = sortedLat.length;
+	const lat0 = cLat - latDeg;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sortedLat[mid] < lat0) lo = mid + 1;
+		else hi = mid;
+	}
+	const lat1 = cLat + latDeg;
+	for (let j = lo; j < sortedLat.length && sortedLat[j] <= lat1; j++) {
+		const o = byLat[j];
+		let dl = Math.abs(lon[o] - cLon);
+		if (dl > 180) dl = 360 - dl;
+		if (dl > dLonMax) continue;
+		const km = haversineKm(lat[o], lon[o], cLat, cLon);
+		if (km <= maxKm) fn(o, km);
+	}
+}
+
+/** Per vertex, the prepared origins that list it among their candidates (CSR: vertex v's are origins[start[v]..start[v+1]]). */
+export interface OriginsByVertex {
+	readonly start: Int32Array;
+	readonly origins: Int32Array;
+}
+const byVertexCache = new WeakMap<PreparedOrigins, OriginsByVertex>();
+export function originsByVertex(prepared: PreparedOrigins): OriginsByVertex {
+	let r = byVertexCache.get(prepared);
+	if (r) return r;
+	const n = prepared.graph.vertexCount;
+	const { offsets, vertex, count } = prepared;
+	const start = new Int32Array(n + 1);
+	for (let j = 0; j < vertex.length; j++) start[vertex[j] + 1]++;
+	for (let v = 0; v < n; v++) start[v + 1] += start[v];
+	const fill = start.slice(0, n);
+	const origins = new Int32Array(vertex.length);
+	for (let o = 0; o < count; o++) for (let j = offsets[o]; j < offsets[o + 1]; j++) origins[fill[vertex[j]]++] = o;
+	byVertexCache.set(prepared, (r = { start, origins }));
+	return r;
+}
+
+/**
+ * The origins whose answer can differ after the search's labels changed at `changedVertices`: those with a
+ * changed candidate vertex, plus `also` (origins the caller knows about: near an added centre, or answered by
+ * a removed one). Every other origin's answer is exactly what it was.
+ */
+export function affectedOrigins(prepared: PreparedOrigins, changedVertices: ArrayLike<number>, also: Iterable<number> = []): OriginSubset {
+	const { start, origins } = originsByVertex(prepared);
+	const flag = new Uint8Array(prepared.count);
+	const list: number[] = [];
+	const add = (o: number) => {
+		if (!flag[o]) {
+			flag[o] = 1;
+			list.push(o);
+		}
+	};
+	for (let k = 0; k < changedVertices.length; k++) {
+		const v = changedVertices[k];
+		for (let j = start[v]; j < start[v + 1]; j++) add(origins[j]);
+	}
+	for (const o of also) add(o);
+	return { origins: Int32Array.from(list), flag };
 }
 
 /**
@@ -501,12 +586,43 @@ export class CentreSearch<Id = string> {
 		return removeSource(this.state, sid, remaining);
 	}
 
+	/**
+	 * From now on, note the vertices whose labels each add or remove changes ({@link takeChanged}), so a
+	 * caller can query again only the origins they concern ({@link affectedOrigins}).
+	 */
+	trackChanges(): void {
+		this.state.changed ??= changeLog(this.graph.vertexCount);
+	}
+
+	/** The vertices changed since the last call (or since {@link trackChanges}); null when not tracking. */
+	takeChanged(): Int32Array | null {
+		return this.state.changed ? takeChanged(this.state.changed) : null;
+	}
+
+	/** Source id of each live centre (parallel to `centres`). */
+	get sourceIds(): readonly number[] {
+		return this.liveIds;
+	}
+
+	/** Position in `centres` per source id (-1: removed). */
+	positions(): Int32Array {
+		const pos = new Int32Array(this.slots.length).fill(-1);
+		this.liveIds.forEach((sid, i) => (pos[sid] = i));
+		return pos;
+	}
+
+	/**
+	 * Travel times for prepared origins with centre indices as source ids (stable across adds and
+	 * removes; {@link positions} maps them to `centres`). With `subset`, only those origins are computed.
+	 */
+	querySources(prepared: PreparedOrigins, out?: TravelTimeArrays, subset?: OriginSubset): TravelTimeArrays {
+		return queryPrepared(this.state, prepared, this.slots, out, subset);
+	}
+
 	/** Travel times for prepared origins as typed arrays; centre indices point into `centres`. */
 	queryPrepared(prepared: PreparedOrigins, out?: TravelTimeArrays): TravelTimeArrays {
 		const r = queryPrepared(this.state, prepared, this.slots, out);
-		// source id → position in `centres`
-		const pos = new Int32Array(this.slots.length).fill(-1);
-		this.liveIds.forEach((sid, i) => (pos[sid] = i));
+		const pos = this.positions();
 		const { centre, secondCentre } = r;
 		for (let o = 0; o < prepared.count; o++) {
 			if (centre[o] >= 0) centre[o] = pos[centre[o]];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import calibrationJson from '../../data/drive_time_calibration.json';
 import { KM_PER_MILE } from '../../src/lib/metrics/distance';
 import { calibratedMinutes, censusRegionOfState, type Calibration } from '../../src/lib/metrics/drive-time/calibrated';
-import { centreListVariants, rangeWords, shareBeyond, thresholdMinutes, variantRange, variantSeries, variantsAt, EVIDENCE_VARIANTS } from '../../src/lib/metrics/sensitivity';
+import { centreListVariants, prepareSeries, rangeWords, shareBeyond, shareBeyondPrepared, thresholdMinutes, variantRange, variantSeries, variantsAt, EVIDENCE_VARIANTS } from '../../src/lib/metrics/sensitivity';
 
 const calibration = calibrationJson as unknown as Calibration;
 
@@ -18,8 +18,28 @@ describe('shareBeyond', () => {
 		{ values: [10, Infinity, -Infinity], weight: [1, 3, 5], include: undefined, t: 120, want: 0 }
 	])('$values × $weight beyond $t → $want', ({ values, weight, include, t, want }) => {
 		const s = shareBeyond({ values, weight, include, threshold: t });
-		if (Number.isNaN(want)) expect(s).toBeNaN();
-		else expect(s).toBeCloseTo(want, 9);
+		const p = shareBeyondPrepared(prepareSeries({ values, weight, include }), t);
+		if (Number.isNaN(want)) {
+			expect(s).toBeNaN();
+			expect(p).toBeNaN();
+		} else {
+			expect(s).toBeCloseTo(want, 9);
+			expect(p).toBeCloseTo(want, 9);
+		}
+	});
+
+	it('prepared once, any threshold gives the share of a pass over every place (random places, ties, unknowns, a region)', () => {
+		let seed = 99;
+		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const n = 5000;
+		const values = Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? NaN : Math.floor(rnd() * 300)));
+		const weight = Float64Array.from({ length: n }, (_, i) => (i % 13 === 0 ? 0 : rnd() * 1000));
+		const include = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : 1));
+		const prepared = prepareSeries({ values, weight, include });
+		for (const t of [-1, 0, 59.5, 60, 120, 299, 300, 1e9]) {
+			const a = shareBeyond({ values, weight, include, threshold: t });
+			expect(shareBeyondPrepared(prepared, t), `threshold ${t}`).toBeCloseTo(a, 9);
+		}
 	});
 });
 
@@ -54,6 +74,11 @@ describe('variantSeries + variantsAt (hand-worked)', () => {
 			'road:B (3 centres)'
 		]);
 		const v = variantsAt({ series, weight, threshold: 120, unit: 'minutes', current: { label: 'Drive time on roads, 2 hours', values: [30, 130, 400] } });
+		// the same from prepared series
+		const prepared = series.map((x) => prepareSeries({ values: x.values, weight }));
+		const vp = variantsAt({ series, weight, threshold: 120, unit: 'minutes', current: { label: 'Drive time on roads, 2 hours', values: [30, 130, 400] }, prepared });
+		expect(vp.map((x) => x.method)).toEqual(v.map((x) => x.method));
+		vp.forEach((x, i) => expect(x.share, x.method).toBeCloseTo(v[i].share, 9));
 		// 30 mph: 100 and 200 and 300 minutes → places 2 and 3 beyond (5 of 6)
 		expect(v[0]).toEqual({ method: 'Straight line at 30 mph, 120 minutes', centres: 'A (2 centres)', share: (100 * 5) / 6 });
 		// 120 miles: only the 150-mile place is beyond

@@ -15,6 +15,7 @@
  *   calibrated fallback where roads connect to no centre).
  * Plus the view's own figure (its method, threshold, centre filter and what-if), marked current.
  */
+import { argsortStable } from './equity';
 import { calibratedMinutes, censusRegionOfState, type Calibration } from './drive-time/calibrated';
 import { straightLineValues, type TravelUnit } from './travel-methods';
 import type { CentreFilter } from '$lib/queries/centre-filter';
@@ -62,6 +63,50 @@ export function weightBeyond({
 export function shareBeyond(p: Parameters<typeof weightBeyond>[0]): number {
 	const { beyond, known } = weightBeyond(p);
 	return known > 0 ? (100 * beyond) / known : NaN;
+}
+
+/**
+ * One series's known values in ascending order with their cumulative weight: the share beyond any
+ * threshold is then a binary search ({@link shareBeyondPrepared}), not a pass over every place. The
+ * same places count as in {@link weightBeyond} (weight > 0, known value, included).
+ */
+export interface PreparedSeries {
+	readonly sorted: Float64Array;
+	/** cum[k] = weight of the first k places in `sorted` */
+	readonly cum: Float64Array;
+}
+
+export function prepareSeries({ values, weight, include }: { values: ArrayLike<number>; weight: ArrayLike<number>; include?: ArrayLike<number> }): PreparedSeries {
+	const rows: number[] = [];
+	for (let i = 0; i < values.length; i++) {
+		if (include && !include[i]) continue;
+		if (!(weight[i] > 0)) continue;
+		const v = values[i];
+		if (v != null && Number.isFinite(v)) rows.push(i);
+	}
+	const keys = Float64Array.from(rows, (i) => values[i]);
+	const perm = argsortStable(keys);
+	const sorted = new Float64Array(rows.length);
+	const cum = new Float64Array(rows.length + 1);
+	for (let k = 0; k < rows.length; k++) {
+		sorted[k] = keys[perm[k]];
+		cum[k + 1] = cum[k] + weight[rows[perm[k]]];
+	}
+	return { sorted, cum };
+}
+
+/** {@link shareBeyond} of a prepared series. */
+export function shareBeyondPrepared(p: PreparedSeries, threshold: number): number {
+	const { sorted, cum } = p;
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sorted[mid] > threshold) hi = mid;
+		else lo = mid + 1;
+	}
+	const known = cum[sorted.length];
+	return known > 0 ? (100 * (known - cum[lo])) / known : NaN;
 }
 
 export interface Range {
@@ -159,7 +204,8 @@ export function variantsAt({
 	include,
 	threshold,
 	unit,
-	current
+	current,
+	prepared
 }: {
 	series: readonly VariantSeries[];
 	weight: ArrayLike<number>;
@@ -167,9 +213,15 @@ export function variantsAt({
 	threshold: number;
 	unit: TravelUnit;
 	current?: { label: string; values: ArrayLike<number> } | null;
+	/** the series prepared for this weight and `include` ({@link prepareSeries}, same order): a drag of the threshold then costs a binary search per series */
+	prepared?: readonly PreparedSeries[];
 }): Variant[] {
 	const minutes = thresholdMinutes(threshold, unit);
-	const out: Variant[] = series.map((s) => ({ method: methodLabel(s.kind, minutes), centres: s.centres, share: shareBeyond({ values: s.values, weight, include, threshold: minutes }) }));
+	const out: Variant[] = series.map((s, i) => ({
+		method: methodLabel(s.kind, minutes),
+		centres: s.centres,
+		share: prepared ? shareBeyondPrepared(prepared[i], minutes) : shareBeyond({ values: s.values, weight, include, threshold: minutes })
+	}));
 	if (current) out.push({ method: current.label, centres: 'this view’s centres', share: shareBeyond({ values: current.values, weight, include, threshold }), current: true });
 	return out;
 }

@@ -14,7 +14,7 @@ import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import { regionMask, type GroupId, type Region } from '$lib/metrics/equity';
 import { METHOD_INFO, formatThreshold } from '$lib/metrics/travel-methods';
-import { centreListVariants, variantSeries, variantsAt, type CentreSetTravel, type Variant, type VariantSeries } from '$lib/metrics/sensitivity';
+import { centreListVariants, prepareSeries, variantSeries, variantsAt, type CentreSetTravel, type PreparedSeries, type Variant, type VariantSeries } from '$lib/metrics/sensitivity';
 import { passesFilter } from '$lib/queries/centre-filter';
 import { describeError } from './resource.svelte';
 import { GROUP_COPY } from '$lib/copy/groups';
@@ -89,6 +89,16 @@ export class MethodRange {
 		}
 	}
 
+	/** the series prepared for the last weight and region (a threshold move is then a binary search per series) */
+	#prepared: { series: VariantSeries[]; weight: ArrayLike<number>; mask: Uint8Array; list: PreparedSeries[] } | null = null;
+	#preparedFor(series: VariantSeries[], weight: ArrayLike<number>, mask: Uint8Array): PreparedSeries[] {
+		const p = this.#prepared;
+		if (p && p.series === series && p.weight === weight && p.mask === mask) return p.list;
+		const list = series.map((s) => prepareSeries({ values: s.values, weight, include: mask }));
+		this.#prepared = { series, weight, mask, list };
+		return list;
+	}
+
 	#maskOf(region: Region): Uint8Array {
 		const key = JSON.stringify(region);
 		if (this.#mask?.key !== key) this.#mask = { key, mask: regionMask(this.dash.population!, region) };
@@ -126,10 +136,13 @@ export class MethodRange {
 	variantsFor(weight: ArrayLike<number>, region: Region): Variant[] {
 		const d = this.dash;
 		if (!d.population || !d.tractValues) return [];
+		const include = this.#maskOf(region);
+		const series = this.series;
 		return variantsAt({
-			series: this.series,
+			series,
+			prepared: this.#preparedFor(series, weight, include),
 			weight,
-			include: this.#maskOf(region),
+			include,
 			threshold: d.view.threshold,
 			unit: d.unit,
 			current: { label: `${METHOD_INFO[d.view.method].label}, ${formatThreshold({ value: d.view.threshold, unit: d.unit })}`, values: d.tractValues }

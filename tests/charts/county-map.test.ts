@@ -129,3 +129,16 @@ describe('county map outlines traced ahead', () => {
 		expect(render(input(prepared))).toBe(render(input(mapProjection({ width: 500, height: 400, focus: co }))));
 	});
 });
+
+describe('stateTracts', () => {
+	it("takes a state's tracts from the place columns, unknown values as null", async () => {
+		const { stateTracts } = await import('../../src/lib/charts/county-map');
+		const places = { lat: Float64Array.from([39.7, 40.1, 45.0]), lon: Float64Array.from([-105, -104.9, -107]), stateFips: ['08', '08', '56'] };
+		const out = stateTracts({ places, countyFips: ['08031', '08001', '56001'], values: Float64Array.from([30, NaN, 90]), state: '08' });
+		expect(out).toEqual([
+			{ lat: 39.7, lon: -105, value: 30, county_fips: '08031' },
+			{ lat: 40.1, lon: -104.9, value: null, county_fips: '08001' }
+		]);
+		expect(stateTracts({ places, countyFips: ['08031', '08001', '56001'], values: Float64Array.from([30, NaN, 90]), state: '72' })).toEqual([]);
+	});
+});

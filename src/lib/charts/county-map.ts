@@ -60,6 +60,30 @@ export interface MapTract {
 	value: number | null;
 }
 
+/**
+ * A state's tracts as map dots, from the place columns (85,000 row objects are never built for
+ * this): coordinates, the value of the view's method (null when unknown) and the county.
+ */
+export function stateTracts({
+	places,
+	countyFips,
+	values,
+	state
+}: {
+	places: { lat: ArrayLike<number>; lon: ArrayLike<number>; stateFips: readonly string[] };
+	countyFips: readonly string[];
+	values: ArrayLike<number>;
+	state: string;
+}): (MapTract & { county_fips: string })[] {
+	const out: (MapTract & { county_fips: string })[] = [];
+	for (let i = 0; i < places.stateFips.length; i++) {
+		if (places.stateFips[i] !== state) continue;
+		const v = values[i];
+		out.push({ lat: places.lat[i], lon: places.lon[i], value: Number.isFinite(v) ? v : null, county_fips: countyFips[i] });
+	}
+	return out;
+}
+
 export interface AccessMapInput {
 	atlas: Atlas;
 	places: MapPlace[];

@@ -7,7 +7,7 @@
  * the full view agree. Plain TypeScript: reads the rune classes, imports no Svelte.
  */
 import type * as Plot from '@observablehq/plot';
-import { countyMapOptions, type MapCentre, type MapPlace, type MapTract } from '$lib/charts/county-map';
+import { countyMapOptions, stateTracts, type MapCentre, type MapPlace, type MapTract } from '$lib/charts/county-map';
 import { DEFAULT_EQUITY_GROUPS, equityBarRows, equityBarsOptions, formatCount, formatPercent, type BarKind } from '$lib/charts/equity-bars';
 import { COMPARE_GROUPS, compareBarRows, compareBarsOptions } from '$lib/charts/compare-bars';
 import { GROUP_COPY } from '$lib/copy/groups';
@@ -147,7 +147,7 @@ function mapModel({ dash, atlas, firstView, width }: ModelInput): ChartModel | u
 		centres = t.centres.map((c) => ({ id: c.id, name: dash.centreNames[c.id] ?? c.id, lat: c.lat, lon: c.lon, evidence: evidence.get(c.id) ?? 'added', added: isAddedId(c.id) }));
 		const tv = dash.tractValues!;
 		tracts = state
-			? dash.tractRows.flatMap((r, i) => (r.state_fips === state ? [{ lat: r.lat, lon: r.lon, value: Number.isFinite(tv[i]) ? tv[i] : null, county_fips: r.county_fips }] : []))
+			? stateTracts({ places: dash.tractPlaces, countyFips: dash.tractCountyFips, values: tv, state })
 			: undefined;
 		ctx = context(dash);
 		share = dash.equity?.byId.all?.share ?? null;

@@ -68,6 +68,11 @@ export class Dashboard {
 	get tractRows(): populationGroups.Row[] {
 		return this.#data?.tractRows ?? [];
 	}
+	/** county FIPS per tract, from the data file's columns or the rows */
+	get tractCountyFips(): readonly string[] {
+		const d = this.#data;
+		return d?.tractSource?.countyFips ?? (d ? d.tractRows.map((r) => r.county_fips) : []);
+	}
 	/** tract coordinates and states (for the travel workers), from the data file's columns or the rows, once */
 	tractPlaces = $derived<Places>(this.#data?.tractPlaces ?? placesOf(this.#data?.tractRows ?? []));
 	population = $state.raw<Population | undefined>(undefined);

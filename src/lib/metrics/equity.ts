@@ -673,8 +673,8 @@ function quantileFromCum(cum: Float64Array, G: number, g: number, sorted: Float6
 	return sorted[lo];
 }
 
-/** First position whose value is strictly greater than t. */
-function upperBound(sorted: Float64Array, t: number): number {
+/** First position whose value is strictly greater than t (`sorted` ascending). */
+export function upperBound(sorted: Float64Array, t: number): number {
 	let lo = 0;
 	let hi = sorted.length;
 	while (lo < hi) {

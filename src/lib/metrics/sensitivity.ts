@@ -15,7 +15,7 @@
  *   calibrated fallback where roads connect to no centre).
  * Plus the view's own figure (its method, threshold, centre filter and what-if), marked current.
  */
-import { argsortStable } from './equity';
+import { argsortStable, upperBound } from './equity';
 import { calibratedMinutes, censusRegionOfState, type Calibration } from './drive-time/calibrated';
 import { straightLineValues, type TravelUnit } from './travel-methods';
 import type { CentreFilter } from '$lib/queries/centre-filter';
@@ -98,15 +98,8 @@ export function prepareSeries({ values, weight, include }: { values: ArrayLike<n
 /** {@link shareBeyond} of a prepared series. */
 export function shareBeyondPrepared(p: PreparedSeries, threshold: number): number {
 	const { sorted, cum } = p;
-	let lo = 0;
-	let hi = sorted.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (sorted[mid] > threshold) hi = mid;
-		else lo = mid + 1;
-	}
 	const known = cum[sorted.length];
-	return known > 0 ? (100 * (known - cum[lo])) / known : NaN;
+	return known > 0 ? (100 * (known - cum[upperBound(sorted, threshold)])) / known : NaN;
 }
 
 export interface Range {

@@ -229,18 +229,22 @@ function checkSource(g: RoadGraph, src: Source): void {
 		throw new Error(`Source ${src.id}: startMinutes must be a finite number ≥ 0, got ${src.startMinutes}`);
 }
 
+/** Offer a source's start label at its vertex; queued when it enters the vertex's top two. Returns the labels written (0 or 1). */
+function start(st: DriveTimeState, heap: LabelHeap, src: Source): number {
+	const km = src.startKm ?? 0;
+	if (!offer(st, src.vertex, src.startMinutes, km, src.id)) return 0;
+	note(st, src.vertex);
+	heap.push(src.startMinutes, km, src.vertex, src.id);
+	return 1;
+}
+
 function run(st: DriveTimeState, sources: readonly Source[]): RunStats {
 	const g = st.graph;
 	const heap = new LabelHeap();
 	let updates = 0;
 	for (const src of sources) {
 		checkSource(g, src);
-		const km = src.startKm ?? 0;
-		if (offer(st, src.vertex, src.startMinutes, km, src.id)) {
-			updates++;
-			note(st, src.vertex);
-			heap.push(src.startMinutes, km, src.vertex, src.id);
-		}
+		updates += start(st, heap, src);
 	}
 	const stats = drain(st, heap);
 	return { settled: stats.settled, updates: updates + stats.updates };
@@ -350,15 +354,7 @@ export function removeSource(state: DriveTimeState, id: number, remaining: reado
 		}
 	}
 	let updates = 0;
-	for (const src of remaining) {
-		if (mark[src.vertex] !== 1) continue;
-		const km = src.startKm ?? 0;
-		if (offer(state, src.vertex, src.startMinutes, km, src.id)) {
-			updates++;
-			note(state, src.vertex);
-			heap.push(src.startMinutes, km, src.vertex, src.id);
-		}
-	}
+	for (const src of remaining) if (mark[src.vertex] === 1) updates += start(state, heap, src);
 	const stats = drain(state, heap);
 	return { settled: stats.settled, updates: updates + stats.updates };
 }

@@ -288,10 +288,8 @@ export class Session {
 		const base = dash.baselineCentres.map((x) => ({ id: x.id, lat: x.lat, lon: x.lon }));
 		const county = dash.countyRows[0];
 		const probe = county ? [{ id: 'warm-up', lat: county.lat, lon: county.lon }] : [];
-		c.compute('scenario', base)
-			.then(() => (probe.length ? c.compute('scenario', [...base, ...probe]) : null))
-			.then(() => (probe.length ? c.compute('scenario', base) : null))
-			.catch(() => {});
+		// (all three sent at once: the worker answers in order, so a user's first change comes after them)
+		for (const centres of probe.length ? [base, [...base, ...probe], base] : [base]) c.compute('scenario', centres).catch(() => {});
 	}
 
 	/** Recompute travel for the dashboard's current centre sets (no-op before the tables are loaded: `start` computes then). */

@@ -279,7 +279,7 @@ export class Session {
 
 	/**
 	 * The what-if engine computes the baseline, then adds one centre and removes it again (at the first
-	 * county's centroid; the results are dropped): the first centre a user adds is then an incremental
+	 * county's centroid; nothing is sent back): the first centre a user adds is then an incremental
 	 * update through code the worker has already run, not a cold one.
 	 */
 	#warmScenario(): void {
@@ -287,9 +287,8 @@ export class Session {
 		const c = this.#client!;
 		const base = dash.baselineCentres.map((x) => ({ id: x.id, lat: x.lat, lon: x.lon }));
 		const county = dash.countyRows[0];
-		const probe = county ? [{ id: 'warm-up', lat: county.lat, lon: county.lon }] : [];
-		// (all three sent at once: the worker answers in order, so a user's first change comes after them)
-		for (const centres of probe.length ? [base, [...base, ...probe], base] : [base]) c.compute('scenario', centres).catch(() => {});
+		// (one request: the worker answers in order, so a user's first change comes after it, from the warmed state)
+		c.warm('scenario', base, county ? { id: 'warm-up', lat: county.lat, lon: county.lon } : null).catch(() => {});
 	}
 
 	/** Recompute travel for the dashboard's current centre sets (no-op before the tables are loaded: `start` computes then). */

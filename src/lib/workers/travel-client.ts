@@ -55,6 +55,12 @@ export class TravelClient {
 		return r.result;
 	}
 
+	/** Bring an engine to a centre set without sending the result back (see the 'warm' request). */
+	async warm(engine: EngineKey, centres: CentrePoint[], probe: CentrePoint | null): Promise<number> {
+		const r = await this.#send({ type: 'warm', engine, centres, probe });
+		return r.type === 'warmed' ? r.ms : NaN;
+	}
+
 	terminate() {
 		this.#worker.terminate();
 	}

@@ -7,12 +7,15 @@ import type { Places, TravelResult } from '$lib/metrics/travel-engine';
 export type TravelRequest =
 	| { type: 'init'; id: number; tracts: Places; counties: Places; calibration: Calibration }
 	| { type: 'load-roads'; id: number; url: string; /** the build-time snap of the places (optional) */ snapUrl?: string | null }
-	| { type: 'compute'; id: number; engine: EngineKey; centres: CentrePoint[]; params: Partial<TravelTimeParams> };
+	| { type: 'compute'; id: number; engine: EngineKey; centres: CentrePoint[]; params: Partial<TravelTimeParams> }
+	/** compute a centre set and keep the result in the engine only; with `probe`, also add it and remove it again (the incremental path then runs warm) */
+	| { type: 'warm'; id: number; engine: EngineKey; centres: CentrePoint[]; probe: CentrePoint | null };
 
 export type TravelResponse =
 	| { type: 'ready'; id: number }
 	| { type: 'roads-loaded'; id: number; ms: number }
 	| { type: 'result'; id: number; result: TravelResult }
+	| { type: 'warmed'; id: number; ms: number }
 	| { type: 'error'; id: number; message: string };
 
 /** Which centre set a computation is for: each keeps its own incremental state

@@ -66,6 +66,15 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 				shared = e.prepared;
 			}
 			reply({ type: 'roads-loaded', id: m.id, ms: performance.now() - t0 });
+		} else if (m.type === 'warm') {
+			const t0 = performance.now();
+			const e = engine(m.engine);
+			e.compute(m.centres);
+			if (m.probe) {
+				e.compute([...m.centres, m.probe]);
+				e.compute(m.centres);
+			}
+			reply({ type: 'warmed', id: m.id, ms: performance.now() - t0 });
 		} else if (m.type === 'compute') {
 			const t0 = performance.now();
 			const e = engine(m.engine);

@@ -9,9 +9,6 @@ import {
 	GROUPS,
 	headline,
 	prepareEquity,
-	regionMask,
-	stateRegionMask,
-	travelOrder,
 	type GroupResult,
 	type PopulationRow
 } from '../../src/lib/metrics/equity';
@@ -258,22 +255,6 @@ describe('equity: prepared from an earlier preparation (what-if)', () => {
 			expect(from.travel).toBe(base);
 			expect(equityAt({ prepared: from, threshold: 60 })).toEqual(equityAt({ prepared: prepareEquity({ population: pop, travel: base, region }), threshold: 60 }));
 		}
-	});
-
-	it('sorted before the population was built (state codes alone), the same to the bit', () => {
-		for (const region of [{ kind: 'nation' as const }, { kind: 'state' as const, state_fips: '56' }]) {
-			const mask = stateRegionMask(rows.map((r) => r.state_fips), region)!;
-			expect(Array.from(mask)).toEqual(Array.from(regionMask(pop, region)));
-			const presorted = travelOrder({ travel: base, region, mask });
-			const a = prepareEquity({ population: pop, travel: base, region, presorted });
-			const b = prepareEquity({ population: pop, travel: base, region });
-			expect(a.order).toBe(presorted.order); // taken up, not sorted again
-			for (const f of fields) expect(a[f], f).toEqual(b[f]);
-			// for another travel array or region it is not used
-			const other = base.map((v) => (v == null ? v : v + 5));
-			expect(prepareEquity({ population: pop, travel: other, region, presorted }).sorted).toEqual(prepareEquity({ population: pop, travel: other, region }).sorted);
-		}
-		expect(stateRegionMask(['08'], { kind: 'counties', county_fips: ['08001'] })).toBeNull();
 	});
 
 	it('another region or population is prepared afresh', () => {

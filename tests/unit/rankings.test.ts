@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beyondThreshold, weightedQuantile } from '../../src/lib/metrics/shares';
-import { buildPopulation, computeEquity, GROUPS, stateRegionMask, type Population, type PopulationRow } from '../../src/lib/metrics/equity';
-import { byShareDesc, computeRankings, prepareRankings, rankingOrder, rankingsAt, type RankingRow } from '../../src/lib/metrics/rankings';
+import { buildPopulation, computeEquity, GROUPS, type Population, type PopulationRow } from '../../src/lib/metrics/equity';
+import { byShareDesc, computeRankings, prepareRankings, rankingsAt, type RankingRow } from '../../src/lib/metrics/rankings';
 import { openNodeDb, type NodeDb } from '../../src/lib/db/node';
 import * as populationGroups from '../../src/lib/queries/population-groups';
 import * as centres from '../../src/lib/queries/centres';
@@ -185,21 +185,6 @@ describe('rankings: prepared from an earlier preparation (what-if)', () => {
 			for (const t of [0, 40, 100, 199]) expect(rankingsAt({ prepared: inc, threshold: t })).toEqual(rankingsAt({ prepared: full, threshold: t }));
 			// (the update keeps the unit table it started from; a fresh preparation makes its own)
 			expect(inc.unitOf === from.unitOf).toBe(!fresh);
-		}
-	});
-
-	it('sorted before the population was built, the same to the bit', () => {
-		for (const args of [
-			{ grain: 'state' as const, state_fips: null, group: 'nh_black' as const },
-			{ grain: 'county' as const, state_fips: '08', group: null }
-		]) {
-			const region = args.state_fips ? { kind: 'state' as const, state_fips: args.state_fips } : { kind: 'nation' as const };
-			const mask = stateRegionMask(rows.map((r) => r.state_fips), region)!;
-			const presorted = rankingOrder({ travel: base, grain: args.grain, state_fips: args.state_fips, mask, stateFips: rows.map((r) => r.state_fips), countyFips: rows.map((r) => r.county_fips) });
-			const a = prepareRankings({ population: p, travel: base, ...args, presorted });
-			const b = prepareRankings({ population: p, travel: base, ...args });
-			expect(a.rowAt).toBe(presorted.rowAt);
-			for (const f of fields) expect(a[f], f).toEqual(b[f]);
 		}
 	});
 

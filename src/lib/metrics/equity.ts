@@ -407,8 +407,7 @@ export function prepareEquity({
 	population,
 	travel,
 	region = { kind: 'nation' },
-	from,
-	presorted
+	from
 }: {
 	population: Population;
 	travel: ArrayLike<number | null>;
@@ -419,8 +418,6 @@ export function prepareEquity({
 	 * The result is the same, to the bit.
 	 */
 	from?: PreparedEquity;
-	/** the places already sorted by this travel in this region ({@link travelOrder}, made before the population was built); else sorted here */
-	presorted?: TravelOrder;
 }): PreparedEquity {
 	const { n, groups, weightRows } = population;
 	if (travel.length !== n) {
@@ -430,16 +427,28 @@ export function prepareEquity({
 		const updated = updateEquity(from, travel);
 		if (updated) return updated;
 	}
+	const mask = regionMask(population, region);
 	const G = groups.length;
-	const { mask, known, order, sorted } =
-		presorted && presorted.travel === travel && sameRegion(presorted.region, region) ? presorted : travelOrder({ travel, region, mask: regionMask(population, region) });
-	const m = order.length;
+	const known = new Int32Array(n);
+	let m = 0;
 	const unknown = new Float64Array(G);
 	let pop2020WithoutCounts = 0;
 	for (let i = 0; i < n; i++) {
 		if (!mask[i]) continue;
 		if (!population.hasCounts[i]) pop2020WithoutCounts += population.pop2020[i];
-		if (!isKnown(travel[i])) for (let g = 0, o = i * G; g < G; g++) unknown[g] += weightRows[o + g];
+		const v = travel[i];
+		if (v == null || !Number.isFinite(v)) {
+			for (let g = 0, o = i * G; g < G; g++) unknown[g] += weightRows[o + g];
+		} else known[m++] = i;
+	}
+	const keys = new Float64Array(m);
+	for (let p = 0; p < m; p++) keys[p] = travel[known[p]] as number;
+	const perm = argsortStable(keys);
+	const order = new Int32Array(m);
+	const sorted = new Float64Array(m);
+	for (let p = 0; p < m; p++) {
+		order[p] = known[perm[p]];
+		sorted[p] = keys[perm[p]];
 	}
 
 	// row-major: cum[p * G + g] = weight of group g over the first p places (one contiguous
@@ -473,56 +482,8 @@ export function prepareEquity({
 		}
 	};
 	// (over the known rows in row order: the same sum whatever order the travel puts them in)
-	(prepared as { knownMoe: Float64Array }).knownMoe = moeOf(prepared, known);
+	(prepared as { knownMoe: Float64Array }).knownMoe = moeOf(prepared, known.subarray(0, m));
 	return prepared;
-}
-
-/** A region's places with a known travel value, sorted by it: the part of {@link prepareEquity} that needs no population weights. */
-export interface TravelOrder {
-	readonly travel: ArrayLike<number | null>;
-	readonly region: Region;
-	/** 1 for the region's places */
-	readonly mask: Uint8Array;
-	/** the region's places with a known value, by row */
-	readonly known: Int32Array;
-	/** the same by travel (ties by row) */
-	readonly order: Int32Array;
-	/** their values in that order */
-	readonly sorted: Float64Array;
-}
-
-export function travelOrder({ travel, region, mask }: { travel: ArrayLike<number | null>; region: Region; mask: Uint8Array }): TravelOrder {
-	const n = travel.length;
-	const rows = new Int32Array(n);
-	let m = 0;
-	for (let i = 0; i < n; i++) if (mask[i] && isKnown(travel[i])) rows[m++] = i;
-	const known = rows.slice(0, m);
-	const keys = new Float64Array(m);
-	for (let p = 0; p < m; p++) keys[p] = travel[known[p]] as number;
-	const perm = argsortStable(keys);
-	const order = new Int32Array(m);
-	const sorted = new Float64Array(m);
-	for (let p = 0; p < m; p++) {
-		order[p] = known[perm[p]];
-		sorted[p] = keys[perm[p]];
-	}
-	return { travel, region, mask, known, order, sorted };
-}
-
-/**
- * {@link regionMask} from the places' state codes alone, for work done before the population is
- * built (a nation or a state; null for a county list).
- */
-export function stateRegionMask(stateFips: readonly string[], region: Region): Uint8Array | null {
-	if (region.kind === 'counties') return null;
-	const n = stateFips.length;
-	const mask = new Uint8Array(n);
-	const want = region.kind === 'state' ? Number(region.state_fips) : -1;
-	for (let i = 0; i < n; i++) {
-		const s = Number(stateFips[i]);
-		mask[i] = region.kind === 'nation' ? (s >= 1 && s <= 56 ? 1 : 0) : s === want ? 1 : 0;
-	}
-	return mask;
 }
 
 function sameRegion(a: Region, b: Region): boolean {

@@ -102,46 +102,33 @@ export interface RankingsArgs {
 	 * result is the same, to the bit.
 	 */
 	from?: PreparedRankings;
-	/** the places already sorted by this travel within their units ({@link rankingOrder}, made before the population was built); else sorted here */
-	presorted?: RankingOrder;
 }
 
-/** The places of each unit sorted by travel: the part of {@link prepareRankings} that needs no population weights. */
-export interface RankingOrder {
-	readonly travel: ArrayLike<number | null>;
-	readonly grain: RankingGrain;
-	readonly stateFips: string | null;
-	readonly ids: readonly string[];
-	/** unit of each row (-1 outside the region) */
-	readonly unitOf: Int32Array;
-	/** unit u's places are rowAt[start[u] .. start[u + 1]), ascending by travel (ties by row) */
-	readonly start: Int32Array;
-	readonly rowAt: Int32Array;
-	readonly sorted: Float64Array;
+function groupIndex(population: Population, id: GroupId): number {
+	const g = population.groups.findIndex((d) => d.id === id);
+	if (g < 0) throw new RangeError(`group "${id}" is not in this population; build it with buildPopulation({ rows }) and the default GROUPS`);
+	return g;
 }
 
-export function rankingOrder({
-	travel,
-	grain,
-	state_fips = null,
-	mask,
-	stateFips,
-	countyFips
-}: {
-	travel: ArrayLike<number | null>;
-	grain: RankingGrain;
-	state_fips?: string | null;
-	/** the region's rows (equity.regionMask, or equity.stateRegionMask before the population is built) */
-	mask: Uint8Array;
-	stateFips: readonly string[];
-	countyFips: readonly string[];
-}): RankingOrder {
-	const n = travel.length;
+export function prepareRankings({ population, travel, grain, state_fips = null, group = null, from }: RankingsArgs): PreparedRankings {
+	const { n } = population;
+	if (travel.length !== n) {
+		throw new RangeError(`travel has ${travel.length} values but the population has ${n} rows; pass one value per row, in row order`);
+	}
+	if (grain !== 'state' && grain !== 'county') throw new RangeError(`grain must be 'state' or 'county', got "${grain}"`);
+	if (grain === 'state' && state_fips != null) throw new RangeError('state_fips restricts the county grain; for one state use grain: "county"');
+	if (from && from.population === population && from.grain === grain && from.stateFips === state_fips && from.group === group) {
+		const updated = updateRankings(from, travel);
+		if (updated) return updated;
+	}
+	const region: Region = state_fips != null ? { kind: 'state', state_fips } : { kind: 'nation' };
+	const mask = regionMask(population, region);
+
 	// unit of each row (-1 outside), ids in code order
 	const unitOf = new Int32Array(n).fill(-1);
 	const ids: string[] = [];
 	{
-		const key = grain === 'state' ? stateFips : countyFips;
+		const key = grain === 'state' ? population.stateFips : population.countyFips;
 		const seen = new Map<string, number>();
 		for (let i = 0; i < n; i++) if (mask[i]) seen.set(key[i], 0);
 		ids.push(...[...seen.keys()].sort());
@@ -149,12 +136,24 @@ export function rankingOrder({
 		for (let i = 0; i < n; i++) if (mask[i]) unitOf[i] = seen.get(key[i]) as number;
 	}
 	const U = ids.length;
+
+	const ai = groupIndex(population, 'all');
+	const wAll = population.weight[ai];
+	const gi = group ? groupIndex(population, group) : -1;
+	const reference = gi >= 0 ? population.groups[gi].reference : null;
+	const ri = reference ? groupIndex(population, reference) : -1;
+	const wGroup = gi >= 0 ? population.weight[gi] : null;
+	const wRef = ri >= 0 ? population.weight[ri] : null;
+
 	// known rows, sorted by travel, then stably by unit (so ascending travel within a unit)
+	const unknown = new Float64Array(U);
 	const known: number[] = [];
 	for (let i = 0; i < n; i++) {
-		if (unitOf[i] < 0) continue;
+		const u = unitOf[i];
+		if (u < 0) continue;
 		const v = travel[i];
-		if (v != null && Number.isFinite(v)) known.push(i);
+		if (v == null || !Number.isFinite(v)) unknown[u] += wAll[i];
+		else known.push(i);
 	}
 	const m = known.length;
 	const keys = new Float64Array(m);
@@ -172,50 +171,6 @@ export function rankingOrder({
 		const at = next[unitOf[i]]++;
 		rowAt[at] = i;
 		sorted[at] = keys[p];
-	}
-	return { travel, grain, stateFips: state_fips, ids, unitOf, start, rowAt, sorted };
-}
-
-function groupIndex(population: Population, id: GroupId): number {
-	const g = population.groups.findIndex((d) => d.id === id);
-	if (g < 0) throw new RangeError(`group "${id}" is not in this population; build it with buildPopulation({ rows }) and the default GROUPS`);
-	return g;
-}
-
-export function prepareRankings({ population, travel, grain, state_fips = null, group = null, from, presorted }: RankingsArgs): PreparedRankings {
-	const { n } = population;
-	if (travel.length !== n) {
-		throw new RangeError(`travel has ${travel.length} values but the population has ${n} rows; pass one value per row, in row order`);
-	}
-	if (grain !== 'state' && grain !== 'county') throw new RangeError(`grain must be 'state' or 'county', got "${grain}"`);
-	if (grain === 'state' && state_fips != null) throw new RangeError('state_fips restricts the county grain; for one state use grain: "county"');
-	if (from && from.population === population && from.grain === grain && from.stateFips === state_fips && from.group === group) {
-		const updated = updateRankings(from, travel);
-		if (updated) return updated;
-	}
-	const region: Region = state_fips != null ? { kind: 'state', state_fips } : { kind: 'nation' };
-	const ord =
-		presorted && presorted.travel === travel && presorted.grain === grain && presorted.stateFips === state_fips
-			? presorted
-			: rankingOrder({ travel, grain, state_fips, mask: regionMask(population, region), stateFips: population.stateFips, countyFips: population.countyFips });
-	const { ids, unitOf, start, rowAt, sorted } = ord;
-	const U = ids.length;
-	const m = rowAt.length;
-
-	const ai = groupIndex(population, 'all');
-	const wAll = population.weight[ai];
-	const gi = group ? groupIndex(population, group) : -1;
-	const reference = gi >= 0 ? population.groups[gi].reference : null;
-	const ri = reference ? groupIndex(population, reference) : -1;
-	const wGroup = gi >= 0 ? population.weight[gi] : null;
-	const wRef = ri >= 0 ? population.weight[ri] : null;
-
-	const unknown = new Float64Array(U);
-	for (let i = 0; i < n; i++) {
-		const u = unitOf[i];
-		if (u < 0) continue;
-		const v = travel[i];
-		if (v == null || !Number.isFinite(v)) unknown[u] += wAll[i];
 	}
 
 	const cumOf = (w: Float64Array) => {

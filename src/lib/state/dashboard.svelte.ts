@@ -7,8 +7,8 @@
 import type { Db } from '$lib/db/types';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import { placesOf, sameCentres, type Places, type TravelResult, type PlaceTravel } from '$lib/metrics/travel-engine';
-import { buildPopulation, equityAt, prepareEquity, stateRegionMask, travelOrder, type EquityResult, type Population, type PreparedEquity, type Region, type TravelOrder } from '$lib/metrics/equity';
-import { prepareRankings, rankingOrder, rankingsAt, type PreparedRankings, type RankingOrder, type RankingsArgs } from '$lib/metrics/rankings';
+import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Population, type PreparedEquity, type Region } from '$lib/metrics/equity';
+import { prepareRankings, rankingsAt, type PreparedRankings, type RankingsArgs } from '$lib/metrics/rankings';
 import { memoByArrays } from '$lib/metrics/memo';
 import { METHOD_INFO } from '$lib/metrics/travel-methods';
 import { methodValues } from '$lib/metrics/method-values';
@@ -122,41 +122,16 @@ export class Dashboard {
 	#lastEquity = new WeakMap<Population, PreparedEquity>();
 	#rankingsMemo = memoByArrays<PreparedRankings>();
 	#lastRankings = new WeakMap<Population, PreparedRankings>();
-	/** the view's places sorted by travel while the population groups were being built ({@link presort}) */
-	#presorted: { equity: TravelOrder | undefined; rankings: RankingOrder } | undefined;
 	#prepareEquity(population: Population, travel: Float64Array, region: Region): PreparedEquity {
-		const p = this.#equityMemo(population, travel, JSON.stringify(region), () =>
-			prepareEquity({ population, travel, region, from: this.#lastEquity.get(population), presorted: this.#presorted?.equity })
-		);
+		const p = this.#equityMemo(population, travel, JSON.stringify(region), () => prepareEquity({ population, travel, region, from: this.#lastEquity.get(population) }));
 		this.#lastEquity.set(population, p);
 		return p;
 	}
 	#prepareRankings(args: RankingsArgs & { travel: Float64Array }): PreparedRankings {
 		const { population, travel, grain, state_fips, group } = args;
-		const p = this.#rankingsMemo(population, travel, `${grain}|${state_fips}|${group}`, () =>
-			prepareRankings({ ...args, from: this.#lastRankings.get(population), presorted: this.#presorted?.rankings })
-		);
+		const p = this.#rankingsMemo(population, travel, `${grain}|${state_fips}|${group}`, () => prepareRankings({ ...args, from: this.#lastRankings.get(population) }));
 		this.#lastRankings.set(population, p);
 		return p;
-	}
-
-	/**
-	 * Sort the view's places by travel for its figures and rankings before the population groups
-	 * are in (the sorting needs none of their weights): the session calls it while the data worker
-	 * builds them, so the figures then only sum the weights. No-op without travel.
-	 */
-	presort(): void {
-		const travel = this.tractValues;
-		if (!travel || this.population) return;
-		const { stateFips } = this.tractPlaces;
-		const region = this.regionSpec;
-		const mask = stateRegionMask(stateFips, region);
-		const state = this.view.region === 'US' ? null : this.view.region;
-		const rankMask = stateRegionMask(stateFips, state ? { kind: 'state', state_fips: state } : { kind: 'nation' })!;
-		this.#presorted = {
-			equity: mask ? travelOrder({ travel, region, mask }) : undefined,
-			rankings: rankingOrder({ travel, grain: this.rankingGrain, state_fips: state, mask: rankMask, stateFips, countyFips: this.tractCountyFips })
-		};
 	}
 
 	tractValues = $derived(this.travel ? methodValues(this.travel.tracts, this.view.method, this.roadReady) : undefined);

@@ -115,11 +115,8 @@ export class Session {
 			// (road: one computation with road drive times rather than a calibrated one replaced a moment later)
 			const travel = road ? this.#roads! : this.recompute();
 			this.#dataLoaded.resolve();
-			const population = this.#population(data != null);
+			await this.#population(data != null);
 			await travel;
-			// (this thread waits for the data worker: the figures' sorting, which needs no population, is done meanwhile)
-			dash.presort();
-			await population;
 			await this.recompute();
 			performance.mark('atlas:interactive');
 			this.#sendPlaces().catch(() => {}); // (the road layer reports it: #loadRoads awaits the places)

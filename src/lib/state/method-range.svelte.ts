@@ -35,8 +35,6 @@ export class MethodRange {
 	road = $state(false);
 	#key = '';
 	#run = 0;
-	/** the last region's mask (the figure is recomputed on every threshold move) */
-	#mask: { key: string; mask: Uint8Array } | null = null;
 	#travel: (centres: CentrePoint[]) => Promise<TravelResult>;
 	#calibration: Calibration;
 
@@ -89,20 +87,36 @@ export class MethodRange {
 		}
 	}
 
-	/** the series prepared for the last weight and region (a threshold move is then a binary search per series) */
-	#prepared: { series: VariantSeries[]; weight: ArrayLike<number>; mask: Uint8Array; list: PreparedSeries[] } | null = null;
-	#preparedFor(series: VariantSeries[], weight: ArrayLike<number>, mask: Uint8Array): PreparedSeries[] {
-		const p = this.#prepared;
-		if (p && p.series === series && p.weight === weight && p.mask === mask) return p.list;
-		const list = series.map((s) => prepareSeries({ values: s.values, weight, include: mask }));
-		this.#prepared = { series, weight, mask, list };
+	/**
+	 * The series prepared for a weight, per region (a threshold move is then a binary search per
+	 * series): the comparison page shows a range for each of its regions at once.
+	 */
+	#prepared: { series: VariantSeries[]; weight: ArrayLike<number>; byRegion: Map<string, PreparedSeries[]> } | null = null;
+	#preparedFor(series: VariantSeries[], weight: ArrayLike<number>, region: Region): PreparedSeries[] {
+		let p = this.#prepared;
+		if (!p || p.series !== series || p.weight !== weight) this.#prepared = p = { series, weight, byRegion: new Map() };
+		const key = JSON.stringify(region);
+		let list = p.byRegion.get(key);
+		if (!list) {
+			const include = this.#maskOf(region);
+			list = series.map((s) => prepareSeries({ values: s.values, weight, include }));
+			remember(p.byRegion, key, list);
+		}
 		return list;
 	}
 
+	/** region masks by region, for the figure recomputed on every threshold move */
+	#masks = new Map<string, Uint8Array>();
+	#masksOf: unknown = null;
 	#maskOf(region: Region): Uint8Array {
+		if (this.#masksOf !== this.dash.population) {
+			this.#masks.clear();
+			this.#masksOf = this.dash.population;
+		}
 		const key = JSON.stringify(region);
-		if (this.#mask?.key !== key) this.#mask = { key, mask: regionMask(this.dash.population!, region) };
-		return this.#mask.mask;
+		let mask = this.#masks.get(key);
+		if (!mask) remember(this.#masks, key, (mask = regionMask(this.dash.population!, region)));
+		return mask;
 	}
 
 	/** What the range leaves out, said on screen (null when nothing). */
@@ -140,7 +154,7 @@ export class MethodRange {
 		const series = this.series;
 		return variantsAt({
 			series,
-			prepared: this.#preparedFor(series, weight, include),
+			prepared: this.#preparedFor(series, weight, region),
 			weight,
 			include,
 			threshold: d.view.threshold,
@@ -148,4 +162,10 @@ export class MethodRange {
 			current: { label: `${METHOD_INFO[d.view.method].label}, ${formatThreshold({ value: d.view.threshold, unit: d.unit })}`, values: d.tractValues }
 		});
 	}
+}
+
+/** Keep a value under a key, forgetting the oldest beyond eight (a page shows at most four regions at once). */
+function remember<T>(m: Map<string, T>, key: string, value: T): void {
+	m.set(key, value);
+	if (m.size > 8) m.delete(m.keys().next().value as string);
 }

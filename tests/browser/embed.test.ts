@@ -248,6 +248,21 @@ describe('embed downloads and accessibility', () => {
 		await context.close();
 	});
 
+	it('an embed of another centre list draws without fetching the build-time travel (made for the default list only)', async () => {
+		const context = await browser.newContext({ viewport: { width: 700, height: 900 } });
+		const page = await context.newPage();
+		const w = watch(page);
+		await page.goto(`${served.origin}/embed/equity/?evidence=strong&method=calibrated`);
+		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+		expect(requested.some((u) => u.endsWith('/dashboard-data.bin'))).toBe(true);
+		expect(requested.some((u) => u.endsWith('/default-travel.bin'))).toBe(false);
+		await expect.poll(() => page.locator('.embed-root').textContent()).toMatch(/\d+(\.\d)? %/);
+		expect(w.problems).toEqual([]);
+		expect(w.offOrigin).toEqual([]);
+		await context.close();
+	});
+
 	it('axe-core finds no violations; the data table opens from the keyboard', async () => {
 		const context = await browser.newContext({ bypassCSP: true, viewport: { width: 700, height: 900 } });
 		for (const url of ['/embed/map/?theme=dark', '/embed/equity/?method=straight_30mph&region=30&downloads=1', '/embed/compare/?regions=08,30,56035&method=straight_miles&theme=dark', '/embed/equity/?t=7']) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseView, serialiseView, DEFAULT_VIEW, type ViewState } from '../../src/lib/state/url-params';
+import { parseView, serialiseView, usesDefaultCentres, DEFAULT_VIEW, type ViewState } from '../../src/lib/state/url-params';
 
 describe('parseView', () => {
 	it('defaults with no params', () => {
@@ -94,5 +94,18 @@ describe('centres (a centre set saved in this browser)', () => {
 		expect(long.state.centreSet).toBeNull();
 		expect(long.notices[0]).toMatch(/too long/);
 		expect(parseView(new URLSearchParams('centres=user:%20%20')).notices[0]).toMatch(/name/);
+	});
+});
+
+describe('usesDefaultCentres', () => {
+	it('is true for the default centre list whatever the method, threshold, region or group; false for another list', () => {
+		const view = (q: string) => parseView(new URLSearchParams(q)).state;
+		expect(usesDefaultCentres(view(''))).toBe(true);
+		expect(usesDefaultCentres(view('method=straight_miles&t=60&region=08&group=rural'))).toBe(true);
+		expect(usesDefaultCentres(view('evidence=strong,moderate'))).toBe(true); // the default, spelt out
+		expect(usesDefaultCentres(view('evidence=strong'))).toBe(false);
+		expect(usesDefaultCentres(view('served=pediatric'))).toBe(false);
+		expect(usesDefaultCentres(view('products=Kymriah'))).toBe(false);
+		expect(usesDefaultCentres({ ...DEFAULT_VIEW, centreSet: 'Our network' })).toBe(false);
 	});
 });

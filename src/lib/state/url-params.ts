@@ -123,3 +123,12 @@ export function serialiseView(s: ViewState): URLSearchParams {
 	if (area) p.set(AREA_PARAM, area);
 	return p;
 }
+
+/**
+ * True when a view's baseline is the atlas's default centre list (the default evidence, product and
+ * served filters, no centre set of the user's): the only list the build-time travel is computed for.
+ */
+export function usesDefaultCentres(s: ViewState): boolean {
+	const p = serialiseView(s);
+	return !p.has('evidence') && !p.has('served') && !p.has('products') && !p.has(CENTRES_PARAM);
+}

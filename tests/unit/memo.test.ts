@@ -31,4 +31,19 @@ describe('memoByArrays', () => {
 		expect(memo(pop, a, 'y', make)).toBe(4);
 		expect(made).toBe(4);
 	});
+
+	it('hands `make` the value last returned for the same population, whatever its travel and key', () => {
+		const memo = memoByArrays<string>();
+		const pop = {};
+		const a = new Float64Array(1);
+		const b = new Float64Array(1);
+		const seen: (string | undefined)[] = [];
+		const make = (name: string) => (last: string | undefined) => (seen.push(last), name);
+		memo(pop, a, 'US', make('a-US'));
+		memo(pop, b, 'US', make('b-US'));
+		memo(pop, a, 'US', make('unused')); // a hit: not made, but now the last returned
+		memo(pop, b, '08', make('b-08'));
+		memo({}, b, '08', make('other population'));
+		expect(seen).toEqual([undefined, 'a-US', 'a-US', undefined]);
+	});
 });

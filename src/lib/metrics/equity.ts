@@ -502,7 +502,8 @@ function quantilesOf(cum: Float64Array, G: number, sorted: Float64Array): { medi
 	return { median, p90 };
 }
 
-const isKnown = (v: number | null): v is number => v != null && Number.isFinite(v);
+/** A known travel value: not null, NaN or ±Infinity (the rule of every figure here). */
+export const isKnown = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
 
 /**
  * `base` moved to new travel values: the places whose value changed leave its order and re-enter it

@@ -27,7 +27,7 @@
  * shares). Units are the ones with at least one row; a unit with no people has share null and
  * sorts last.
  */
-import { argsortStable, disparityRatio, regionMask, type GroupId, type Population, type Region } from './equity';
+import { argsortStable, disparityRatio, isKnown, regionMask, type GroupId, type Population, type Region } from './equity';
 
 export type RankingGrain = 'state' | 'county';
 
@@ -224,15 +224,14 @@ function unitCum(cum: Float64Array, w: Float64Array, rowAt: Int32Array, start: I
 function updateRankings(base: PreparedRankings, travel: ArrayLike<number | null>): PreparedRankings | null {
 	const { population, unitOf, start, rowAt: bRowAt } = base;
 	const old = base.travel;
-	const known = (v: number | null) => v != null && Number.isFinite(v);
 	const U = base.ids.length;
 	const touched = new Uint8Array(U);
 	let nChanged = 0;
 	for (let i = 0; i < population.n; i++) {
 		const u = unitOf[i];
 		if (u < 0 || old[i] === travel[i]) continue;
-		const k = known(old[i]);
-		if (k !== known(travel[i])) return null;
+		const k = isKnown(old[i]);
+		if (k !== isKnown(travel[i])) return null;
 		if (k) {
 			touched[u] = 1;
 			nChanged++;

@@ -15,7 +15,7 @@
  *   calibrated fallback where roads connect to no centre).
  * Plus the view's own figure (its method, threshold, centre filter and what-if), marked current.
  */
-import { argsortStable, upperBound } from './equity';
+import { argsortStable, isKnown, upperBound } from './equity';
 import { calibratedMinutes, censusRegionOfState, type Calibration } from './drive-time/calibrated';
 import { straightLineValues, type TravelUnit } from './travel-methods';
 import type { CentreFilter } from '$lib/queries/centre-filter';
@@ -81,8 +81,7 @@ export function prepareSeries({ values, weight, include }: { values: ArrayLike<n
 	for (let i = 0; i < values.length; i++) {
 		if (include && !include[i]) continue;
 		if (!(weight[i] > 0)) continue;
-		const v = values[i];
-		if (v != null && Number.isFinite(v)) rows.push(i);
+		if (isKnown(values[i])) rows.push(i);
 	}
 	const keys = Float64Array.from(rows, (i) => values[i]);
 	const perm = argsortStable(keys);

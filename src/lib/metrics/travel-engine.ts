@@ -210,7 +210,7 @@ export class TravelEngine {
 			}
 			const subset = affectedOrigins(s.prepared, change.changed, also);
 			const out = Object.fromEntries(Object.entries(prev).map(([k, v]) => [k, (v as Float64Array).slice()])) as unknown as TravelTimeArrays;
-			timings[`${key}Requeried`] = subset.origins.length;
+			timings[`${key}Requeried`] = subset.length;
 			return (s.raw = search.querySources(s.prepared, out, subset));
 		}
 		s.raw = search.querySources(s.prepared);

@@ -119,19 +119,13 @@ export class Dashboard {
 	 * same population (a what-if's figures are the baseline's with a few places moved).
 	 */
 	#equityMemo = memoByArrays<PreparedEquity>();
-	#lastEquity = new WeakMap<Population, PreparedEquity>();
 	#rankingsMemo = memoByArrays<PreparedRankings>();
-	#lastRankings = new WeakMap<Population, PreparedRankings>();
 	#prepareEquity(population: Population, travel: Float64Array, region: Region): PreparedEquity {
-		const p = this.#equityMemo(population, travel, JSON.stringify(region), () => prepareEquity({ population, travel, region, from: this.#lastEquity.get(population) }));
-		this.#lastEquity.set(population, p);
-		return p;
+		return this.#equityMemo(population, travel, JSON.stringify(region), (from) => prepareEquity({ population, travel, region, from }));
 	}
 	#prepareRankings(args: RankingsArgs & { travel: Float64Array }): PreparedRankings {
 		const { population, travel, grain, state_fips, group } = args;
-		const p = this.#rankingsMemo(population, travel, `${grain}|${state_fips}|${group}`, () => prepareRankings({ ...args, from: this.#lastRankings.get(population) }));
-		this.#lastRankings.set(population, p);
-		return p;
+		return this.#rankingsMemo(population, travel, `${grain}|${state_fips}|${group}`, (from) => prepareRankings({ ...args, from }));
 	}
 
 	tractValues = $derived(this.travel ? methodValues(this.travel.tracts, this.view.method, this.roadReady) : undefined);

@@ -264,7 +264,7 @@ describe('change log: only the origins an add or remove concerns are queried aga
 		let requeried = 0;
 		const check = (also: number[]) => {
 			const subset = affectedOrigins(prepared, takeChangedOf(s), also);
-			requeried += subset.origins.length;
+			requeried += subset.length;
 			const copy = Object.fromEntries(cols.map((k) => [k, raw[k].slice()])) as unknown as typeof raw;
 			raw = s.querySources(prepared, copy, subset);
 			const full = s.querySources(prepared);

@@ -233,12 +233,6 @@ export function allocTravelTimeArrays(count: number): TravelTimeArrays {
 
 const EARTH_R = 6371.0088;
 
-/** Some of the prepared origins: their indices, and a flag per origin (1 = in the subset). */
-export interface OriginSubset {
-	readonly origins: Int32Array;
-	readonly flag: Uint8Array;
-}
-
 /**
  * Travel times for prepared origins against a finished search. `centres[id]` is the centre of source id `id`
  * (null for an id no longer in the search); the result's centre indices are those source ids. Minutes use the
@@ -250,7 +244,8 @@ export function queryPrepared(
 	prepared: PreparedOrigins,
 	centres: readonly (LatLon | null)[],
 	out: TravelTimeArrays = allocTravelTimeArrays(prepared.count),
-	subset?: OriginSubset
+	/** the origins to compute (each once); all when absent */
+	subset?: Int32Array
 ): TravelTimeArrays {
 	const params = state.params;
 	if (prepared.graph !== state.graph) throw new Error('queryPrepared: origins were prepared for another graph');
@@ -269,7 +264,7 @@ export function queryPrepared(
 	const spd = params.accessSpeedKmh;
 	// Ranking as in the reference: per centre its best (minutes, km); across centres (minutes, centre id).
 	// Access minutes are written out as in accessMinutes(): ((km × circuity) / speed) × 60, same bits.
-	const list = subset?.origins;
+	const list = subset;
 	const todo = list ? list.length : count;
 	for (let q = 0; q < todo; q++) {
 		const o = list ? list[q] : q;
@@ -429,7 +424,7 @@ export function originsByVertex(prepared: PreparedOrigins): OriginsByVertex {
  * changed candidate vertex, plus `also` (origins the caller knows about: near an added centre, or answered by
  * a removed one). Every other origin's answer is exactly what it was.
  */
-export function affectedOrigins(prepared: PreparedOrigins, changedVertices: ArrayLike<number>, also: Iterable<number> = []): OriginSubset {
+export function affectedOrigins(prepared: PreparedOrigins, changedVertices: ArrayLike<number>, also: Iterable<number> = []): Int32Array {
 	const { start, origins } = originsByVertex(prepared);
 	const flag = new Uint8Array(prepared.count);
 	const list: number[] = [];
@@ -444,7 +439,7 @@ export function affectedOrigins(prepared: PreparedOrigins, changedVertices: Arra
 		for (let j = start[v]; j < start[v + 1]; j++) add(origins[j]);
 	}
 	for (const o of also) add(o);
-	return { origins: Int32Array.from(list), flag };
+	return Int32Array.from(list);
 }
 
 /**
@@ -615,7 +610,7 @@ export class CentreSearch<Id = string> {
 	 * Travel times for prepared origins with centre indices as source ids (stable across adds and
 	 * removes; {@link positions} maps them to `centres`). With `subset`, only those origins are computed.
 	 */
-	querySources(prepared: PreparedOrigins, out?: TravelTimeArrays, subset?: OriginSubset): TravelTimeArrays {
+	querySources(prepared: PreparedOrigins, out?: TravelTimeArrays, subset?: Int32Array): TravelTimeArrays {
 		return queryPrepared(this.state, prepared, this.slots, out, subset);
 	}
 

@@ -18,10 +18,14 @@ import { placesOf, TravelEngine } from '../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
 import type { Calibration } from '../src/lib/metrics/drive-time/calibrated';
 import { methodNearest, methodValues } from '../src/lib/metrics/method-values';
-import { buildPopulation, computeEquity } from '../src/lib/metrics/equity';
 import { METHOD_INFO } from '../src/lib/metrics/travel-methods';
 import type { FirstView } from '../src/lib/state/first-view';
-import { encodeTravelFile } from '../src/lib/metrics/travel-file';
+import { encodeTravelFile, shippedTravel } from '../src/lib/metrics/travel-file';
+import { isDeepStrictEqual } from 'node:util';
+import { fromFile } from '../src/lib/queries/dashboard-data';
+import { buildPopulation, computeEquity, equityAt, prepareEquity, type EquityResult } from '../src/lib/metrics/equity';
+import { prepareRankings, rankingsAt } from '../src/lib/metrics/rankings';
+import { firstFigures, firstRanking, firstResult, isFirstFigures, type FirstFigures } from '../src/lib/state/first-figures';
 
 export async function buildFirstView({
 	dataDir,
@@ -84,6 +88,54 @@ export async function buildFirstView({
 	} finally {
 		db.close();
 	}
+}
+
+/**
+ * The first figures (src/lib/state/first-figures.ts) from the files the page reads (the data file
+ * and the build-time travel, decoded by the page's own code), so they are what the page computes.
+ * Every region's figures and every group's state ranking are read back from the JSON and checked
+ * against the engine, to the bit; a difference stops the build.
+ */
+export function buildFirstFigures({
+	dataBytes,
+	travelBytes,
+	calibration,
+	outPath
+}: {
+	dataBytes: Uint8Array;
+	travelBytes: Uint8Array;
+	calibration: Calibration;
+	outPath: string;
+}): FirstFigures {
+	const data = fromFile(dataBytes);
+	if (!data.tractSource || !data.tractPlaces) throw new Error('The dashboard data file has no tract columns.');
+	const population = buildPopulation({ source: data.tractSource });
+	const travel = shippedTravel(travelBytes, data.tractPlaces, calibration);
+	if (!travel) throw new Error('The build-time travel does not match the data file.');
+	const values = methodValues(travel.tracts, 'road', true);
+	const thresholds = METHOD_INFO.road.thresholds;
+	const states = data.stateRows.filter((s) => s.state_fips !== '72'); // Puerto Rico: no group counts
+	const regions = [
+		{ code: 'US', name: 'the United States', pop2020: states.reduce((a, s) => a + s.pop_2020, 0), region: { kind: 'nation' as const } },
+		...states.map((s) => ({ code: s.state_fips, name: s.state_name, pop2020: s.pop_2020, region: { kind: 'state' as const, state_fips: s.state_fips } }))
+	].map((r) => {
+		const prepared = prepareEquity({ population, travel: values, region: r.region });
+		const results = new Map<number, EquityResult>(thresholds.map((t) => [t, equityAt({ prepared, threshold: t })]));
+		return { ...r, prepared, at: (t: number) => results.get(t)! };
+	});
+	const file = JSON.parse(JSON.stringify(firstFigures({ thresholds, centres: travel.centres, regions })));
+	if (!isFirstFigures(file)) throw new Error('The first figures are malformed.');
+	for (const t of thresholds) {
+		for (const r of regions) {
+			if (!isDeepStrictEqual(firstResult(file, r.code, t), r.at(t))) throw new Error(`The first figures of ${r.code} at ${t} differ from the engine's.`);
+		}
+		for (const g of population.groups) {
+			const want = rankingsAt({ prepared: prepareRankings({ population, travel: values, grain: 'state', group: g.id }), threshold: t });
+			if (!isDeepStrictEqual(firstRanking(file, t, g.id), want)) throw new Error(`The first figures' state ranking for ${g.id} at ${t} differs from the engine's.`);
+		}
+	}
+	writeFileSync(outPath, JSON.stringify(file));
+	return file;
 }
 
 /** The county centroids of the map shapes (geo/centroids), for the maps' tooltip anchors. */

@@ -214,7 +214,8 @@ describe('embed downloads and accessibility', () => {
 		const embedPage = await context.newPage();
 		const w2 = watch(embedPage);
 		await embedPage.goto(`${served.origin}/embed/equity/?group=nh_black&downloads=1`);
-		await embedPage.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		// (drawn first from the build-time figures: the engine's own draw is the one compared here)
+		await embedPage.waitForFunction(() => document.querySelector('.embed-root')?.getAttribute('data-figures') === 'engine', null, { timeout: 120_000 });
 		// drawn from the file: the embed did not wait for the road network
 		expect(await embedPage.evaluate(() => (performance.getEntriesByName('atlas:travel-received')[0] as PerformanceMark | undefined)?.detail)).toEqual({ file: 0 });
 		const fromFile = parseCsv((await save(embedPage, /as CSV/)).body.toString('utf8'));
@@ -245,6 +246,42 @@ describe('embed downloads and accessibility', () => {
 		expect(svg).toContain('Source: CAR-T Access Atlas');
 		expect(w.problems).toEqual([]);
 		expect(w.offOrigin).toEqual([]);
+		await context.close();
+	});
+
+	it('equity, ranking and compare embeds draw first from the build-time figures; the engine then draws the same numbers', async () => {
+		const context = await browser.newContext({ viewport: { width: 700, height: 900 }, acceptDownloads: true });
+		const figuresOf = (p: Page) => p.evaluate(() => document.querySelector('.embed-root')?.getAttribute('data-figures'));
+		for (const path of ['/embed/equity/?group=nh_black', '/embed/ranking/?t=60', '/embed/compare/?regions=08,30,56']) {
+			const page = await context.newPage();
+			const w = watch(page);
+			// the data file held back until the first figures are read: the engine cannot draw before
+			let release = () => {};
+			const held = new Promise<void>((ok) => (release = ok));
+			await page.route('**/dashboard-data.bin', async (r) => {
+				await held;
+				await r.continue();
+			});
+			await page.goto(`${served.origin}${path}${path.includes('?') ? '&' : '?'}downloads=1`);
+			await page.waitForFunction(() => document.querySelector('.embed-root')?.getAttribute('data-figures') != null, null, { timeout: 60_000 });
+			expect(await figuresOf(page), path).toBe('build');
+			const subtitle = await page.locator('.subtitle').innerText();
+			const csv = (await save(page, /as CSV/)).body.toString('utf8');
+			expect(parseCsv(csv).rows.length, path).toBeGreaterThan(2);
+			release();
+			await page.waitForFunction(() => document.querySelector('.embed-root')?.getAttribute('data-figures') === 'engine', null, { timeout: 120_000 });
+			expect(await page.locator('.subtitle').innerText(), path).toBe(subtitle);
+			expect((await save(page, /as CSV/)).body.toString('utf8'), path).toBe(csv);
+			expect(w.problems, path).toEqual([]);
+			expect(w.offOrigin, path).toEqual([]);
+			await page.close();
+		}
+		// a threshold the file does not hold: the file is not fetched, the engine draws
+		const page = await context.newPage();
+		await page.goto(`${served.origin}/embed/equity/?t=90`);
+		await page.waitForFunction(() => document.querySelector('.embed-root')?.getAttribute('data-figures') != null, null, { timeout: 120_000 });
+		expect(await figuresOf(page)).toBe('engine');
+		expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/first-figures.json')))).toBe(false);
 		await context.close();
 	});
 

@@ -19,7 +19,7 @@ describe('static build', () => {
 	});
 
 	it('ships the data the page loads, precompressed', () => {
-		for (const f of ['data/atlas.duckdb', 'data/atlas.duckdb.gz', 'data/manifest.json']) expect(files).toContain(f);
+		for (const f of ['data/atlas.duckdb', 'data/atlas.duckdb.gz', 'data/manifest.json', 'data/first-figures.json', 'data/first-figures.json.gz']) expect(files).toContain(f);
 	});
 
 	it('ships only the eh DuckDB bundle', () => {

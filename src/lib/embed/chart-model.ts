@@ -41,10 +41,23 @@ export interface ChartModel {
 	fileStem: string;
 }
 
+/** What the equity, ranking and compare models read of a dashboard (a `Dashboard`, or the build-time first figures). */
+export type FiguresDash = Pick<
+	Dashboard,
+	'view' | 'unit' | 'regionName' | 'equity' | 'baselineEquity' | 'scenario' | 'scenarioSet' | 'centreNames' | 'activeCentres' | 'rankings' | 'rankingGrain' | 'placeNames'
+>;
+/** What the compare model reads of a comparison. */
+export type FiguresComparison = Pick<Comparison, 'national' | 'enough' | 'figures' | 'sentence'>;
+
 export interface ModelInput {
 	chart: EmbedChart;
 	dash: Dashboard;
 	cmp?: Comparison;
+	/**
+	 * Figures from elsewhere than `dash` and `cmp` (the build-time first figures,
+	 * `state/first-figures.ts`), for the equity, ranking and compare charts before the engine is ready
+	 */
+	figures?: { dash: FiguresDash; cmp?: FiguresComparison };
 	atlas?: Atlas;
 	/** the build-time default view (map only, before or instead of the engine) */
 	firstView?: FirstView;
@@ -70,7 +83,7 @@ export function mapLegendLabel(method: keyof typeof METHOD_INFO): string {
 	return m.unit === 'miles' ? 'Straight-line miles to the nearest CAR-T centre' : `Minutes to the nearest CAR-T centre (${m.label.toLowerCase()})`;
 }
 
-function scenarioWords(dash: Dashboard): string | undefined {
+function scenarioWords(dash: FiguresDash): string | undefined {
 	const a = dash.scenario.added.length;
 	const r = dash.scenario.removed.length;
 	if (!a && !r) return undefined;
@@ -78,7 +91,7 @@ function scenarioWords(dash: Dashboard): string | undefined {
 	return parts.join(', ');
 }
 
-function context(dash: Dashboard): TableContext {
+function context(dash: FiguresDash): TableContext {
 	return {
 		method: dash.view.method,
 		threshold: dash.view.threshold,
@@ -107,13 +120,13 @@ export function chartModel(input: ModelInput): ChartModel | undefined {
 		case 'map':
 			return mapModel(input);
 		case 'equity':
-			return equityModel(input, false);
+			return equityModel(input, input.figures?.dash ?? input.dash, false);
 		case 'whatif':
-			return equityModel(input, true);
+			return equityModel(input, input.dash, true);
 		case 'ranking':
-			return rankingModel(input);
+			return rankingModel(input, input.figures?.dash ?? input.dash);
 		case 'compare':
-			return compareModel(input);
+			return input.figures ? compareModel(input, input.figures.dash, input.figures.cmp) : compareModel(input, input.dash, input.cmp);
 	}
 }
 
@@ -203,7 +216,7 @@ function mapModel({ dash, atlas, firstView, width }: ModelInput): ChartModel | u
 	};
 }
 
-function equityModel({ dash, width, groups, palette = PALETTES.light }: ModelInput, whatif: boolean): ChartModel | undefined {
+function equityModel({ width, groups, palette = PALETTES.light }: ModelInput, dash: FiguresDash, whatif: boolean): ChartModel | undefined {
 	const result = dash.equity;
 	if (!result) return undefined;
 	const baseline = whatif ? dash.baselineEquity : undefined;
@@ -254,7 +267,7 @@ function equityModel({ dash, width, groups, palette = PALETTES.light }: ModelInp
 	};
 }
 
-function rankingModel({ dash, width, palette = PALETTES.light }: ModelInput): ChartModel | undefined {
+function rankingModel({ width, palette = PALETTES.light }: ModelInput, dash: FiguresDash): ChartModel | undefined {
 	if (!dash.rankings.length) return undefined;
 	const grain = dash.rankingGrain;
 	const rows = rankingBarRows(dash.rankings, grain === 'state' ? 60 : MAX_RANKED_COUNTIES);
@@ -280,7 +293,7 @@ function rankingModel({ dash, width, palette = PALETTES.light }: ModelInput): Ch
 	};
 }
 
-function compareModel({ dash, cmp, width, groups, palette = PALETTES.light }: ModelInput): ChartModel | undefined {
+function compareModel({ width, groups, palette = PALETTES.light }: ModelInput, dash: FiguresDash, cmp: FiguresComparison | undefined): ChartModel | undefined {
 	const national = cmp?.national;
 	const figures = cmp?.enough ? cmp.figures : undefined;
 	if (!cmp || !national || !figures) return undefined;

@@ -713,13 +713,54 @@ export function equityAt({ prepared, threshold }: { prepared: PreparedEquity; th
 	const m = sorted.length;
 	const G = population.groups.length;
 	const k = upperBound(sorted, threshold);
-	const beyondMoe = moeFrom(prepared, k);
-	const groups: GroupResult[] = population.groups.map((def, g) => {
-		const known = cum[m * G + g];
-		const beyond = Math.max(0, known - cum[k * G + g]);
+	const known = new Float64Array(G);
+	const beyond = new Float64Array(G);
+	for (let g = 0; g < G; g++) {
+		known[g] = cum[m * G + g];
+		beyond[g] = Math.max(0, known[g] - cum[k * G + g]);
+	}
+	const totals = { known, beyond, unknown, median, p90, beyondMoe: moeFrom(prepared, k), knownMoe };
+	return resultFromTotals({ groups: population.groups, region: prepared.region, threshold, totals, pop2020WithoutCounts: prepared.pop2020WithoutCounts });
+}
+
+/**
+ * What an {@link EquityResult} is computed from, per group (in the population's group order):
+ * the sums at one threshold. Everything else in the result (shares, ratios, margins, intervals)
+ * follows from these by {@link resultFromTotals}, so totals stored elsewhere (the build-time
+ * figures, `state/first-figures.ts`) give the same result as the engine, to the bit.
+ */
+export interface EquityTotals {
+	known: ArrayLike<number>;
+	/** beyond the threshold (strictly greater) */
+	beyond: ArrayLike<number>;
+	unknown: ArrayLike<number>;
+	median: readonly (number | null)[];
+	p90: readonly (number | null)[];
+	/** 90 % MOE of `beyond` and of `known`; NaN where the group has none */
+	beyondMoe: ArrayLike<number>;
+	knownMoe: ArrayLike<number>;
+}
+
+/** The figures of every group from its totals (see {@link EquityTotals}). */
+export function resultFromTotals({
+	groups: defs,
+	region,
+	threshold,
+	totals,
+	pop2020WithoutCounts
+}: {
+	groups: readonly GroupDef[];
+	region: Region;
+	threshold: number;
+	totals: EquityTotals;
+	pop2020WithoutCounts: number;
+}): EquityResult {
+	const groups: GroupResult[] = defs.map((def, g) => {
+		const known = totals.known[g];
+		const beyond = totals.beyond[g];
 		const share = known > 0 ? Math.min(1, beyond / known) : null;
-		const mx = beyondMoe[g];
-		const my = knownMoe[g];
+		const mx = totals.beyondMoe[g];
+		const my = totals.knownMoe[g];
 		const hasMoe = Number.isFinite(mx) && Number.isFinite(my);
 		let shareMoe: number | null = null;
 		if (hasMoe && share != null) {
@@ -735,9 +776,9 @@ export function equityAt({ prepared, threshold }: { prepared: PreparedEquity; th
 			known,
 			beyond,
 			share,
-			unknown: unknown[g],
-			median: median[g],
-			p90: p90[g],
+			unknown: totals.unknown[g],
+			median: totals.median[g],
+			p90: totals.p90[g],
 			ratio: null,
 			beyondMoe: hasMoe ? mx : null,
 			shareMoe,
@@ -751,7 +792,7 @@ export function equityAt({ prepared, threshold }: { prepared: PreparedEquity; th
 		const ref = r.reference ? byId[r.reference] : undefined;
 		r.ratio = disparityRatio(r.share, ref?.share ?? null);
 	}
-	return { region: prepared.region, threshold, groups, byId, pop2020WithoutCounts: prepared.pop2020WithoutCounts };
+	return { region, threshold, groups, byId, pop2020WithoutCounts };
 }
 
 /** Group share / reference share; null when either is null or the reference share is 0. */

@@ -27,7 +27,7 @@
  * shares). Units are the ones with at least one row; a unit with no people has share null and
  * sorts last.
  */
-import { argsortStable, disparityRatio, isKnown, regionMask, type GroupId, type Population, type Region } from './equity';
+import { argsortStable, disparityRatio, isKnown, regionMask, type EquityResult, type GroupId, type Population, type Region } from './equity';
 
 export type RankingGrain = 'state' | 'county';
 
@@ -345,4 +345,26 @@ export function byShareDesc(a: RankingRow, b: RankingRow): number {
 /** One-shot: prepare and evaluate one threshold. */
 export function computeRankings(args: RankingsArgs & { threshold: number }): RankingRow[] {
 	return rankingsAt({ prepared: prepareRankings(args), threshold: args.threshold });
+}
+
+/**
+ * Ranking rows from each unit's equity figures (a unit's row equals `computeEquity` for that unit;
+ * see the definitions above): what a page draws from figures computed elsewhere (the build-time
+ * first figures, `state/first-figures.ts`), sorted like {@link rankingsAt}.
+ */
+export function rankingRowsFromResults(units: readonly { id: string; result: EquityResult }[], group: GroupId | null): RankingRow[] {
+	const rows = units.map(({ id, result }): RankingRow => {
+		const all = result.byId.all;
+		if (!all) throw new RangeError(`the figures of ${id} have no "all" group`);
+		let groupShares: RankingGroupShare | null = null;
+		const g = group ? result.byId[group] : undefined;
+		if (group && g) {
+			const ref = g.reference ? result.byId[g.reference] : undefined;
+			const referenceShare = ref ? shareOf(ref.beyond, ref.known) : null;
+			const share = shareOf(g.beyond, g.known);
+			groupShares = { id: group, reference: g.reference, known: g.known, beyond: g.beyond, share, referenceShare, ratio: g.reference ? disparityRatio(share, referenceShare) : null };
+		}
+		return { id, people: all.known, beyond: all.beyond, share: shareOf(all.beyond, all.known), unknown: all.unknown, median: all.median, p90: all.p90, groupShares };
+	});
+	return rows.sort(byShareDesc);
 }

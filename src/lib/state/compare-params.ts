@@ -12,7 +12,9 @@
  * Every drop leaves a notice that says what was ignored and what to use instead.
  */
 import { DEFAULT_VIEW, parseView, serialiseView, type ViewState } from './url-params';
-import type { Region } from '$lib/metrics/equity';
+import { headline, type EquityResult, type GroupId, type GroupResult, type Region } from '$lib/metrics/equity';
+import { formatPercent } from '$lib/charts/equity-bars';
+import { formatThreshold, type TravelUnit } from '$lib/metrics/travel-methods';
 
 export const MIN_REGIONS = 2;
 export const MAX_REGIONS = 4;
@@ -152,4 +154,24 @@ export function serialiseCompare({ view, regions }: CompareState): URLSearchPara
 export function compareQuery(state: CompareState): string {
 	const q = serialiseCompare(state).toString().replaceAll('%2C', ',');
 	return q ? `?${q}` : '';
+}
+
+/** The sentence for one region and the chosen group (against its reference group, or everyone). */
+export function regionSentence({
+	f,
+	group,
+	unit,
+	threshold
+}: {
+	f: { name: string; result: EquityResult };
+	group: GroupId;
+	unit: TravelUnit;
+	threshold: number;
+}): string {
+	const chosen: GroupResult | undefined = f.result.byId[group] ?? f.result.byId.all;
+	if (!chosen) return '';
+	const refId = chosen.reference ?? (chosen.id === 'all' ? undefined : 'all');
+	const reference = refId ? f.result.byId[refId] : undefined;
+	if (reference) return headline({ regionName: f.name, group: chosen, reference, threshold, unit });
+	return `In ${f.name}, ${formatPercent(chosen.share)} of residents live more than ${formatThreshold({ value: threshold, unit })} from a CAR-T centre.`;
 }

@@ -7,10 +7,8 @@
  * change) and a cheap `equityAt` per threshold.
  */
 import type { Dashboard } from './dashboard.svelte';
-import { equityAt, headline, prepareEquity, type EquityResult, type GroupId, type GroupResult } from '$lib/metrics/equity';
-import { formatPercent } from '$lib/charts/equity-bars';
-import { formatThreshold } from '$lib/metrics/travel-methods';
-import { addRegion, checkRegions, MAX_REGIONS, MIN_REGIONS, regionKind, regionOf, removeRegion } from './compare-params';
+import { equityAt, prepareEquity, type EquityResult, type GroupId } from '$lib/metrics/equity';
+import { addRegion, checkRegions, MAX_REGIONS, MIN_REGIONS, regionKind, regionOf, regionSentence, removeRegion } from './compare-params';
 
 /** A state or county the picker offers. */
 export interface RegionOption {
@@ -114,13 +112,6 @@ export class Comparison {
 
 	/** The sentence for one region and the chosen group (against its reference group, or everyone). */
 	sentence(f: RegionFigures, group: GroupId): string {
-		const unit = this.dash.unit;
-		const threshold = this.dash.view.threshold;
-		const chosen: GroupResult | undefined = f.result.byId[group] ?? f.result.byId.all;
-		if (!chosen) return '';
-		const refId = chosen.reference ?? (chosen.id === 'all' ? undefined : 'all');
-		const reference = refId ? f.result.byId[refId] : undefined;
-		if (reference) return headline({ regionName: f.name, group: chosen, reference, threshold, unit });
-		return `In ${f.name}, ${formatPercent(chosen.share)} of residents live more than ${formatThreshold({ value: threshold, unit })} from a CAR-T centre.`;
+		return regionSentence({ f, group, unit: this.dash.unit, threshold: this.dash.view.threshold });
 	}
 }

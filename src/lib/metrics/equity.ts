@@ -198,6 +198,90 @@ export function rowsSource(rows: readonly PopulationRow[]): PopulationSource {
 	};
 }
 
+/** Where a group's weights go: per row weight `w` and MOE `m`, per county the Σ of its apportioned rows' MOEs `cm`. */
+interface GroupColumns {
+	w: Float64Array;
+	m: Float64Array;
+	cm: Float64Array;
+	apportioned: Uint8Array;
+	county: Int32Array;
+}
+
+/** A count: value = max(0, a); a missing count weighs 0 with MOE 0. True when some row with people has a MOE. */
+function countWeights(a: Float64Array, ma: Float64Array, { w, m, cm, apportioned, county }: GroupColumns): boolean {
+	let anyMoe = false;
+	for (let i = 0; i < a.length; i++) {
+		const ai = a[i];
+		if (ai !== ai) continue; // NaN: missing count
+		const value = Math.max(0, ai);
+		const x = ma[i];
+		const hasMoe = x === x;
+		w[i] = value;
+		// √(x² + 0²) is |x| exactly
+		const mo = hasMoe ? Math.abs(x) : NaN;
+		m[i] = mo;
+		if (hasMoe && value > 0) anyMoe = true;
+		if (apportioned[i]) cm[county[i]] += mo;
+	}
+	return anyMoe;
+}
+
+/**
+ * A difference of counts: value = max(0, a − b); MOE of a difference = √(MOE_a² + MOE_b²) (ACS
+ * Handbook 2020, ch. 8); a missing count weighs 0 with MOE 0, a missing b counts as 0.
+ */
+function differenceWeights(a: Float64Array, ma: Float64Array, b: Float64Array, mb: Float64Array, { w, m, cm, apportioned, county }: GroupColumns): boolean {
+	let anyMoe = false;
+	for (let i = 0; i < a.length; i++) {
+		const ai = a[i];
+		if (ai !== ai) continue; // NaN: missing count
+		const bi = b[i];
+		const value = Math.max(0, ai - (bi === bi ? bi : 0));
+		const x = ma[i];
+		const y = mb[i];
+		const hasMoe = x === x && y === y;
+		w[i] = value;
+		// √(x² + 0²) is |x| exactly; hypot only where a second MOE enters
+		const mo = hasMoe ? (y === 0 ? Math.abs(x) : Math.hypot(x, y)) : NaN;
+		m[i] = mo;
+		if (hasMoe && value > 0) anyMoe = true;
+		if (apportioned[i]) cm[county[i]] += mo;
+	}
+	return anyMoe;
+}
+
+/** A category: the total population of rows whose county attribute has the value. */
+function categoryWeights(pop: Float64Array, popMoe: Float64Array, attr: Float64Array, wanted: number, { w, m, cm, apportioned, county }: GroupColumns): boolean {
+	let anyMoe = false;
+	for (let i = 0; i < pop.length; i++) {
+		const p = pop[i];
+		if (attr[i] !== wanted || p !== p) continue;
+		const value = Math.max(0, p);
+		const x = popMoe[i];
+		w[i] = value;
+		m[i] = x;
+		if (x === x && value > 0) anyMoe = true;
+		if (apportioned[i]) cm[county[i]] += x;
+	}
+	return anyMoe;
+}
+
+/** Columns as one row-major array: out[i * columns.length + c] = columns[c][i]. */
+function interleave(columns: readonly Float64Array[], n: number): Float64Array {
+	const G = columns.length;
+	const out = new Float64Array(n * G);
+	// column by column in blocks of rows: each block's writes stay in cache, each column is read in order
+	const BLOCK = 1024;
+	for (let i0 = 0; i0 < n; i0 += BLOCK) {
+		const i1 = Math.min(n, i0 + BLOCK);
+		for (let g = 0; g < G; g++) {
+			const c = columns[g];
+			for (let i = i0, o = i0 * G + g; i < i1; i++, o += G) out[o] = c[i];
+		}
+	}
+	return out;
+}
+
 /** Turn query rows (or their columns) into typed columns for every group. */
 export function buildPopulation({
 	rows,
@@ -244,54 +328,21 @@ export function buildPopulation({
 		const m = new Float64Array(n);
 		const cm = new Float64Array(nc);
 		const gw = g.weight;
-		let anyMoe = false;
-		if (gw.kind === 'count') {
-			// value = max(0, a − b); MOE of a difference = √(MOE_a² + MOE_b²) (ACS Handbook 2020, ch. 8);
-			// a missing count weighs 0 with MOE 0
-			const a = column(gw.column);
-			const ma = column(`${gw.column}_moe`);
-			const b = gw.minus ? column(gw.minus) : null;
-			const mb = gw.minus ? column(`${gw.minus}_moe`) : null;
-			for (let i = 0; i < n; i++) {
-				const ai = a[i];
-				if (ai !== ai) continue; // NaN: missing count
-				const bi = b ? b[i] : 0;
-				const value = Math.max(0, ai - (bi === bi ? bi : 0));
-				const x = ma[i];
-				const y = mb ? mb[i] : 0;
-				const hasMoe = x === x && y === y;
-				w[i] = value;
-				// √(x² + 0²) is |x| exactly; hypot only where a second MOE enters
-				const mo = hasMoe ? (y === 0 ? Math.abs(x) : Math.hypot(x, y)) : NaN;
-				m[i] = mo;
-				if (hasMoe && value > 0) anyMoe = true;
-				if (apportioned[i]) cm[county[i]] += mo;
-			}
-		} else {
-			// total population of rows whose county attribute has the value
-			const pop = column('acs_pop');
-			const popMoe = column('acs_pop_moe');
-			const attr = column(gw.attribute);
-			const wanted = Number(gw.value);
-			for (let i = 0; i < n; i++) {
-				const p = pop[i];
-				if (attr[i] !== wanted || p !== p) continue;
-				const value = Math.max(0, p);
-				const x = popMoe[i];
-				w[i] = value;
-				m[i] = x;
-				if (x === x && value > 0) anyMoe = true;
-				if (apportioned[i]) cm[county[i]] += x;
-			}
-		}
+		const into = { w, m, cm, apportioned, county };
+		// (one small function per kind of loop: each is optimised once and stays so, where one large
+		// loop body was re-optimised at every new kind of group, ~0.1 s of a cold worker)
+		const anyMoe =
+			gw.kind === 'count'
+				? gw.minus
+					? differenceWeights(column(gw.column), column(`${gw.column}_moe`), column(gw.minus), column(`${gw.minus}_moe`), into)
+					: countWeights(column(gw.column), column(`${gw.column}_moe`), into)
+				: categoryWeights(column('acs_pop'), column('acs_pop_moe'), column(gw.attribute), Number(gw.value), into);
 		weight.push(w);
 		moe.push(anyMoe ? m : null);
 		countyMoe.push(anyMoe ? cm : null);
 	}
 	const G = groups.length;
-	const weightRows = new Float64Array(n * G);
-	// row by row: sequential writes (column by column, each write lands G doubles from the last)
-	for (let i = 0, o = 0; i < n; i++) for (let g = 0; g < G; g++) weightRows[o++] = weight[g][i];
+	const weightRows = interleave(weight, n);
 	const stateCode = new Uint8Array(n);
 	for (let i = 0; i < n; i++) stateCode[i] = Number(source.stateFips[i]);
 	return {

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb, type NodeDb } from '../../src/lib/db/node';
 import * as dashboardData from '../../src/lib/queries/dashboard-data';
-import { buildPopulation } from '../../src/lib/metrics/equity';
+import { buildPopulation, GROUPS } from '../../src/lib/metrics/equity';
 import { transferables } from '../../src/lib/workers/transfer';
+import { populationFrom, populationMessage } from '../../src/lib/workers/data-protocol';
 
 let db: NodeDb;
 let data: dashboardData.DashboardData;
@@ -81,21 +82,32 @@ describe('dashboard data file', () => {
 		fromRows.countyMoe.forEach((m, g) => expect(unequal(m, fromColumns.countyMoe[g])).toBe(0));
 	});
 
-	it('hands the population over from the data worker intact (structured clone, arrays transferred)', () => {
+	it('hands the population over from the data worker intact (structured clone, arrays transferred, the page’s own tract codes)', () => {
 		const built = buildPopulation({ source: dashboardData.fromFile(bytes).tractSource! });
-		const copy = buildPopulation({ source: back.tractSource! });
-		const transfer = transferables(built);
+		const page = back.tractSource!;
+		const copy = buildPopulation({ source: page });
+		const message = populationMessage(built);
+		const transfer = transferables(message);
 		// every typed array's buffer once: weights, MOEs, the row-major weights and the row attributes
 		expect(transfer.length).toBe(new Set(transfer).size);
 		expect(transfer.length).toBeGreaterThanOrEqual(2 * built.groups.length);
-		const received = structuredClone(built, { transfer });
+		// no strings per tract in the message: the page has them
+		expect(JSON.stringify(Object.values(message).filter((v) => Array.isArray(v) && typeof v[0] === 'string')).length).toBeLessThan(100_000);
+		const sent = structuredClone(message, { transfer });
 		expect(built.weightRows.length).toBe(0); // handed over, not copied
+		const received = populationFrom(sent, page);
+		expect(Object.keys(received).sort()).toEqual(Object.keys(copy).sort());
 		expect(received.n).toBe(copy.n);
-		expect(received.countyFips).toEqual(copy.countyFips);
-		expect(received.groups.map((g) => g.id)).toEqual(copy.groups.map((g) => g.id));
+		expect(received.countyFips).toBe(page.countyFips);
+		expect(received.stateFips).toBe(page.stateFips);
+		expect(received.groups).toBe(GROUPS);
+		expect(received.counties).toEqual(copy.counties);
 		expect(Buffer.from(received.weightRows.buffer).equals(Buffer.from(copy.weightRows.buffer))).toBe(true);
 		copy.weight.forEach((w, g) => expect(Buffer.from(received.weight[g].buffer).equals(Buffer.from(w.buffer))).toBe(true));
 		copy.moe.forEach((m, g) => expect(m ? Buffer.from(received.moe[g]!.buffer).equals(Buffer.from(m.buffer)) : received.moe[g] === null, built.groups[g].id).toBe(true));
+		// a message of other groups, or of another number of places, is refused
+		expect(() => populationFrom({ ...sent, groups: sent.groups.slice(1) }, page)).toThrow(/other population groups/);
+		expect(() => populationFrom(sent, { stateFips: page.stateFips.slice(1), countyFips: page.countyFips })).toThrow(/places/);
 	});
 
 	it('stays compact: tracts factorised, coordinates as exact millionths', () => {

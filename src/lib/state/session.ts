@@ -25,6 +25,7 @@ import type { Db } from '$lib/db/types';
 import { fromFile, type DashboardData } from '$lib/queries/dashboard-data';
 import { shippedTravel } from '$lib/metrics/travel-file';
 import { placesOf, sameCentres } from '$lib/metrics/travel-engine';
+import { populationFrom } from '$lib/workers/data-protocol';
 import { startDataWorker, type DataWork } from '$lib/workers/data-client';
 import { describeError } from './resource.svelte';
 import { deferred } from './deferred';
@@ -153,7 +154,7 @@ export class Session {
 		const work = this.#work;
 		if (fromWorker && work) {
 			try {
-				dash.adoptPopulation(await work.population);
+				dash.adoptPopulation(populationFrom(await work.population, { stateFips: dash.tractPlaces.stateFips, countyFips: dash.tractCountyFips }));
 				return;
 			} catch (e) {
 				console.warn(`The population groups are built on the page (${describeError(e)}).`);

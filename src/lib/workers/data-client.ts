@@ -5,20 +5,20 @@
  * `terminate`).
  */
 import DataWorker from './data.worker?worker';
-import { GROUPS, type Population } from '$lib/metrics/equity';
 import { deferred } from '$lib/state/deferred';
-import type { DataRequest, DataResponse } from './data-protocol';
+import type { DataRequest, DataResponse, PopulationMessage } from './data-protocol';
 
 export interface DataWork {
-	population: Promise<Population>;
+	/** the groups' columns (the page completes them: `data-protocol.populationFrom`) */
+	population: Promise<PopulationMessage>;
 	terminate(): void;
 }
 
 /** `bytes`: the data file; null (or a failed download) fails the work. */
 export function startDataWorker(bytes: Promise<ArrayBuffer | null>): DataWork {
 	const worker = new DataWorker();
-	const population = deferred<Population>();
-	const end = (e: Error | null, p?: Population) => {
+	const population = deferred<PopulationMessage>();
+	const end = (e: Error | null, p?: PopulationMessage) => {
 		worker.terminate();
 		if (e) population.reject(e);
 		else population.resolve(p!);
@@ -26,10 +26,7 @@ export function startDataWorker(bytes: Promise<ArrayBuffer | null>): DataWork {
 	worker.onmessage = (e: MessageEvent<DataResponse>) => {
 		const m = e.data;
 		if (m.type === 'error') return end(new Error(m.message));
-		// the group definitions are this page's own (the clone names the same groups)
-		const p = m.population;
-		const same = p.groups.length === GROUPS.length && p.groups.every((g, i) => g.id === GROUPS[i].id);
-		end(same ? null : new Error('The data worker built other population groups than the page defines.'), { ...p, groups: GROUPS });
+		end(null, m.population);
 	};
 	worker.onerror = (e) => end(new Error(`The data worker failed: ${e.message}`));
 	bytes.then(

@@ -8,7 +8,7 @@
 import { fromFile } from '$lib/queries/dashboard-data';
 import { buildPopulation } from '$lib/metrics/equity';
 import { transferables } from './transfer';
-import type { DataRequest, DataResponse } from './data-protocol';
+import { populationMessage, type DataRequest, type DataResponse } from './data-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: DataResponse) => scope.postMessage(msg, transferables(msg));
@@ -17,7 +17,7 @@ scope.onmessage = (e: MessageEvent<DataRequest>) => {
 	try {
 		const source = fromFile(e.data.bytes).tractSource;
 		if (!source) throw new Error('The dashboard data file has no tract columns.');
-		post({ type: 'population', population: buildPopulation({ source }) });
+		post({ type: 'population', population: populationMessage(buildPopulation({ source })) });
 	} catch (err) {
 		post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
 	}

@@ -249,16 +249,17 @@ describe('embed downloads and accessibility', () => {
 		await context.close();
 	});
 
-	it('equity, ranking and compare embeds draw first from the build-time figures; the engine then draws the same numbers', async () => {
+	it('equity, ranking, compare and state map embeds draw first from the build-time figures; the engine then draws the same numbers', async () => {
 		const context = await browser.newContext({ viewport: { width: 700, height: 900 }, acceptDownloads: true });
 		const figuresOf = (p: Page) => p.evaluate(() => document.querySelector('.embed-root')?.getAttribute('data-figures'));
-		for (const path of ['/embed/equity/?group=nh_black', '/embed/ranking/?t=60', '/embed/compare/?regions=08,30,56']) {
+		for (const path of ['/embed/equity/?group=nh_black', '/embed/ranking/?t=60', '/embed/compare/?regions=08,30,56', '/embed/map/?region=08&t=60']) {
 			const page = await context.newPage();
 			const w = watch(page);
-			// the data file held back until the first figures are read: the engine cannot draw before
+			// the data worker held back until the first figures are read: the engine has no population
+			// groups, so it cannot draw before (the map draws from the engine's travel and the file's share)
 			let release = () => {};
 			const held = new Promise<void>((ok) => (release = ok));
-			await page.route('**/dashboard-data.bin', async (r) => {
+			await page.route('**/data.worker-*.js', async (r) => {
 				await held;
 				await r.continue();
 			});
@@ -266,6 +267,7 @@ describe('embed downloads and accessibility', () => {
 			await page.waitForFunction(() => document.querySelector('.embed-root')?.getAttribute('data-figures') != null, null, { timeout: 60_000 });
 			expect(await figuresOf(page), path).toBe('build');
 			const subtitle = await page.locator('.subtitle').innerText();
+			expect(subtitle, path).toMatch(/\d/);
 			const csv = (await save(page, /as CSV/)).body.toString('utf8');
 			expect(parseCsv(csv).rows.length, path).toBeGreaterThan(2);
 			release();

@@ -115,7 +115,9 @@ describe('first figures', () => {
 		expect(equity('region=08&t=60')?.dash.activeCentres).toHaveLength(1);
 		for (const q of ['t=90', 'region=30', 'method=calibrated', 'method=straight_miles&t=60', 'evidence=strong', 'served=adult']) expect(equity(q), q).toBeUndefined();
 		expect(equity('', true)).toBeUndefined();
-		for (const chart of ['map', 'whatif']) expect(mayUseFirstFigures({ chart, view: view(''), hasScenario: false })).toBe(false);
+		expect(mayUseFirstFigures({ chart: 'whatif', view: view(''), hasScenario: false })).toBe(false);
+		// the map: its headline share
+		expect(firstFiguresSource({ file, chart: 'map', view: view('region=56&t=60'), hasScenario: false })?.dash.equity).toStrictEqual(engine.get('56')!(60));
 
 		const ranking = firstFiguresSource({ file, chart: 'ranking', view: view('group=nh_black'), hasScenario: false });
 		expect(ranking?.dash.rankings.map((r) => r.id)).toEqual(['56', '08']);

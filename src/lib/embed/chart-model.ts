@@ -55,7 +55,8 @@ export interface ModelInput {
 	cmp?: Comparison;
 	/**
 	 * Figures from elsewhere than `dash` and `cmp` (the build-time first figures,
-	 * `state/first-figures.ts`), for the equity, ranking and compare charts before the engine is ready
+	 * `state/first-figures.ts`), for the equity, ranking and compare charts and the map's headline
+	 * share before the engine is ready
 	 */
 	figures?: { dash: FiguresDash; cmp?: FiguresComparison };
 	atlas?: Atlas;
@@ -130,7 +131,7 @@ export function chartModel(input: ModelInput): ChartModel | undefined {
 	}
 }
 
-function mapModel({ dash, atlas, firstView, width }: ModelInput): ChartModel | undefined {
+function mapModel({ dash, atlas, firstView, figures, width }: ModelInput): ChartModel | undefined {
 	if (!atlas) return undefined;
 	const region = dash.view.region;
 	const focus = region === 'US' ? atlas.nation : (atlas.states.features.find((f) => f.id === region) ?? atlas.nation);
@@ -163,8 +164,10 @@ function mapModel({ dash, atlas, firstView, width }: ModelInput): ChartModel | u
 			? stateTracts({ places: dash.tractPlaces, countyFips: dash.tractCountyFips, values: tv, state })
 			: undefined;
 		ctx = context(dash);
-		share = dash.equity?.byId.all?.share ?? null;
-		beyond = dash.equity?.byId.all?.beyond ?? null;
+		// (before the engine has its population groups: the same figures from the build-time file)
+		const all = (dash.equity ?? figures?.dash.equity)?.byId.all;
+		share = all?.share ?? null;
+		beyond = all?.beyond ?? null;
 	} else if (firstView && region === 'US') {
 		places = firstMapPlaces(firstView);
 		centres = firstView.centres;

@@ -152,8 +152,8 @@ export function firstRanking(file: FirstFigures, threshold: number, group: Group
 	);
 }
 
-/** Charts the first figures can draw. */
-const CHARTS = new Set(['equity', 'ranking', 'compare']);
+/** Charts the first figures can draw (the map: its headline share; the engine's travel draws the map). */
+const CHARTS = new Set(['equity', 'ranking', 'compare', 'map']);
 
 /**
  * True when a link may be drawn from the first figures: the road method at one of its offered
@@ -208,7 +208,8 @@ export function firstFiguresSource({
 	};
 	const threshold = view.threshold;
 	switch (chart) {
-		case 'equity': {
+		case 'equity':
+		case 'map': {
 			const equity = firstResult(file, view.region, threshold);
 			return equity ? { dash: { ...base, equity, rankings: [], rankingGrain: 'state' } } : undefined;
 		}

@@ -207,28 +207,11 @@ interface GroupColumns {
 	county: Int32Array;
 }
 
-/** A count: value = max(0, a); a missing count weighs 0 with MOE 0. True when some row with people has a MOE. */
-function countWeights(a: Float64Array, ma: Float64Array, { w, m, cm, apportioned, county }: GroupColumns): boolean {
-	let anyMoe = false;
-	for (let i = 0; i < a.length; i++) {
-		const ai = a[i];
-		if (ai !== ai) continue; // NaN: missing count
-		const value = Math.max(0, ai);
-		const x = ma[i];
-		const hasMoe = x === x;
-		w[i] = value;
-		// √(x² + 0²) is |x| exactly
-		const mo = hasMoe ? Math.abs(x) : NaN;
-		m[i] = mo;
-		if (hasMoe && value > 0) anyMoe = true;
-		if (apportioned[i]) cm[county[i]] += mo;
-	}
-	return anyMoe;
-}
-
 /**
  * A difference of counts: value = max(0, a − b); MOE of a difference = √(MOE_a² + MOE_b²) (ACS
- * Handbook 2020, ch. 8); a missing count weighs 0 with MOE 0, a missing b counts as 0.
+ * Handbook 2020, ch. 8); a missing count weighs 0 with MOE 0, a missing b counts as 0. A plain count
+ * is the difference with zeros (b and its MOE 0: value max(0, a), MOE |MOE_a|). True when some row
+ * with people has a MOE.
  */
 function differenceWeights(a: Float64Array, ma: Float64Array, b: Float64Array, mb: Float64Array, { w, m, cm, apportioned, county }: GroupColumns): boolean {
 	let anyMoe = false;
@@ -323,6 +306,7 @@ export function buildPopulation({
 	const weight: Float64Array[] = [];
 	const moe: (Float64Array | null)[] = [];
 	const countyMoe: (Float64Array | null)[] = [];
+	let zeros: Float64Array | undefined;
 	for (const g of groups) {
 		const w = new Float64Array(n);
 		const m = new Float64Array(n);
@@ -335,7 +319,7 @@ export function buildPopulation({
 			gw.kind === 'count'
 				? gw.minus
 					? differenceWeights(column(gw.column), column(`${gw.column}_moe`), column(gw.minus), column(`${gw.minus}_moe`), into)
-					: countWeights(column(gw.column), column(`${gw.column}_moe`), into)
+					: differenceWeights(column(gw.column), column(`${gw.column}_moe`), (zeros ??= new Float64Array(n)), zeros, into)
 				: categoryWeights(column('acs_pop'), column('acs_pop_moe'), column(gw.attribute), Number(gw.value), into);
 		weight.push(w);
 		moe.push(anyMoe ? m : null);

@@ -289,7 +289,8 @@ export async function benchEmbeds(runs: number): Promise<BenchRow[]> {
 					await w.page.goto(`${served.origin}${c.path}`);
 					await w.page.waitForFunction(() => performance.getEntriesByName('atlas:embed-rendered').length > 0, null, { timeout: 120_000 });
 					times[c.name].push(await mark(w.page, 'atlas:embed-rendered'));
-					const source = await w.page.evaluate(() => document.querySelector('.embed-root')?.getAttribute('data-figures') ?? '');
+					// (where the first drawn chart's figures came from: the mark's detail, not the page now)
+					const source = await w.page.evaluate(() => (performance.getEntriesByName('atlas:embed-rendered')[0] as PerformanceMark).detail?.figures ?? '');
 					sources[c.name].add(source);
 					if (source === 'build') {
 						await w.page.waitForFunction(() => document.querySelector('.embed-root')?.getAttribute('data-figures') === 'engine', null, { timeout: 120_000 });

@@ -471,8 +471,7 @@ export function prepareEquity({
 	for (let i = 0; i < n; i++) {
 		if (!mask[i]) continue;
 		if (!population.hasCounts[i]) pop2020WithoutCounts += population.pop2020[i];
-		const v = travel[i];
-		if (v == null || !Number.isFinite(v)) {
+		if (!isKnown(travel[i])) {
 			for (let g = 0, o = i * G; g < G; g++) unknown[g] += weightRows[o + g];
 		} else known[m++] = i;
 	}

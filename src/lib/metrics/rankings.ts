@@ -151,8 +151,7 @@ export function prepareRankings({ population, travel, grain, state_fips = null, 
 	for (let i = 0; i < n; i++) {
 		const u = unitOf[i];
 		if (u < 0) continue;
-		const v = travel[i];
-		if (v == null || !Number.isFinite(v)) unknown[u] += wAll[i];
+		if (!isKnown(travel[i])) unknown[u] += wAll[i];
 		else known.push(i);
 	}
 	const m = known.length;

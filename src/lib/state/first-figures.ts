@@ -190,7 +190,7 @@ export function firstFiguresSource({
 	/** compare: the link's region codes */
 	regions?: readonly string[];
 }): { dash: FiguresDash; cmp?: FiguresComparison } | undefined {
-	if (!mayUseFirstFigures({ chart, view, hasScenario }) || view.method !== file.method || !file.thresholds.includes(view.threshold)) return undefined;
+	if (!mayUseFirstFigures({ chart, view, hasScenario }) || !file.thresholds.includes(view.threshold)) return undefined;
 	const names: Record<string, string> = {};
 	for (const r of file.regions) if (r.code !== 'US') names[r.code] = r.name;
 	const regionName = view.region === 'US' ? 'the United States' : names[view.region];

@@ -234,27 +234,58 @@ describe('equity: prepared from an earlier preparation (what-if)', () => {
 	);
 	const pop = buildPopulation({ rows });
 	const base = rows.map((_, i) => (i % 37 === 0 ? null : 5 * Math.floor(rnd() * 60)));
-	const fields = ['order', 'sorted', 'cum', 'unknown', 'knownMoe', 'median', 'p90', 'pop2020WithoutCounts'] as const;
+	/** the same numbers up to rounding in the last bits (sums of the same weights in another order) */
+	const close = (a: unknown, b: unknown, path = ''): void => {
+		if (typeof a === 'number' && typeof b === 'number') {
+			if (Number.isNaN(a) || Number.isNaN(b)) expect(a, path).toBe(b);
+			else expect(Math.abs(a - b), `${path}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+		} else if (a && b && typeof a === 'object' && typeof b === 'object') {
+			expect(Object.keys(a).sort(), path).toEqual(Object.keys(b).sort());
+			for (const k of Object.keys(a)) close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+		} else expect(a, path).toEqual(b);
+	};
 	it.each([
-		{ name: 'a few places faster (a centre added)', change: (v: number | null, i: number) => (v != null && i % 9 === 0 ? Math.floor(v / 3) * 5 : v) },
-		{ name: 'a few places slower (a centre removed), onto existing values', change: (v: number | null, i: number) => (v != null && i % 11 === 0 ? v + 25 : v) },
-		{ name: 'no place changes', change: (v: number | null) => v },
-		{ name: 'a place becomes unknown (full preparation)', change: (v: number | null, i: number) => (i === 6 ? null : v) },
-		{ name: 'every place changes (full preparation)', change: (v: number | null) => (v == null ? v : v + 1) }
-	])('$name: the same as a fresh preparation, to the bit', ({ name, change }) => {
+		{ name: 'a few places faster (a centre added)', change: (v: number | null, i: number) => (v != null && i % 9 === 0 ? Math.floor(v / 3) * 5 : v), delta: true },
+		{ name: 'a few places slower (a centre removed), onto existing values', change: (v: number | null, i: number) => (v != null && i % 11 === 0 ? v + 25 : v), delta: true },
+		{ name: 'a few places moved beyond every other value', change: (v: number | null, i: number) => (v != null && i % 13 === 0 ? 1000 + i : v), delta: true },
+		{ name: 'a few places moved below every other value', change: (v: number | null, i: number) => (v != null && i % 13 === 0 ? -1 - i : v), delta: true },
+		{ name: 'no place changes', change: (v: number | null) => v, delta: false },
+		{ name: 'a place becomes unknown (full preparation)', change: (v: number | null, i: number) => (i === 6 ? null : v), delta: false },
+		{ name: 'every place changes (full preparation)', change: (v: number | null) => (v == null ? v : v + 1), delta: false }
+	])('$name: the same figures as a fresh preparation', ({ name, change, delta }) => {
 		for (const region of [{ kind: 'nation' as const }, { kind: 'state' as const, state_fips: '08' }]) {
 			const from = prepareEquity({ population: pop, travel: base, region });
 			const next = base.map(change);
 			const inc = prepareEquity({ population: pop, travel: next, region, from });
 			const full = prepareEquity({ population: pop, travel: next, region });
-			for (const f of fields) expect(inc[f], f).toEqual(full[f]);
-			// (the update, not a fresh preparation, made it: it keeps the base's known-total MOE)
+			// (a delta, not a fresh preparation, made it: it keeps the base's known-total MOE)
+			expect(!!inc.delta, 'delta').toBe(delta);
 			expect(inc.knownMoe === from.knownMoe).toBe(!name.includes('full'));
-			for (const t of [0, 30, 60, 120, 299]) expect(equityAt({ prepared: inc, threshold: t })).toEqual(equityAt({ prepared: full, threshold: t }));
+			// quantiles are values of the places: the same exactly
+			expect(inc.median).toEqual(full.median);
+			expect(inc.p90).toEqual(full.p90);
+			for (const f of ['unknown', 'knownMoe', 'pop2020WithoutCounts'] as const) expect(inc[f], f).toEqual(full[f]);
+			if (!delta) for (const f of ['order', 'sorted', 'cum'] as const) expect(inc[f], f).toEqual(full[f]);
+			for (const t of [-5, 0, 30, 60, 120, 299, 2000]) close(equityAt({ prepared: inc, threshold: t }), equityAt({ prepared: full, threshold: t }), `t=${t}`);
+			// a second what-if from the first is taken from the same root
+			const again = prepareEquity({ population: pop, travel: base.map((v, i) => (v != null && i % 7 === 0 ? v + 3 : v)), region, from: inc });
+			if (again.delta) expect(again.delta.root).toBe(from);
+			close(equityAt({ prepared: again, threshold: 60 }), equityAt({ prepared: prepareEquity({ population: pop, travel: again.travel, region }), threshold: 60 }), 'again');
+			// back to the base's travel: the base's figures, to the bit
+			expect(equityAt({ prepared: prepareEquity({ population: pop, travel: base, region, from: inc }), threshold: 60 })).toEqual(equityAt({ prepared: from, threshold: 60 }));
 			// the earlier preparation is left as it was
 			expect(from.travel).toBe(base);
 			expect(equityAt({ prepared: from, threshold: 60 })).toEqual(equityAt({ prepared: prepareEquity({ population: pop, travel: base, region }), threshold: 60 }));
 		}
+	});
+
+	it('groups the moved places do not weigh on keep the base figures exactly', () => {
+		// only rows with no Black residents move: that group's figures are the root's to the bit
+		const next = base.map((v, i) => (v != null && rows[i].nh_black === 0 ? 1 : v));
+		const from = prepareEquity({ population: pop, travel: base });
+		const inc = prepareEquity({ population: pop, travel: next, from });
+		expect(inc.delta).toBeDefined();
+		for (const t of [30, 60, 120]) expect(equityAt({ prepared: inc, threshold: t }).byId.nh_black!.beyond).toBe(equityAt({ prepared: from, threshold: t }).byId.nh_black!.beyond);
 	});
 
 	it('another region or population is prepared afresh', () => {
@@ -272,6 +303,15 @@ describe('argsortStable', () => {
 		{ values: [0.5, -1, 1e300, -1e-300, 0, -Infinity, Infinity], want: [5, 1, 3, 4, 0, 2, 6] }
 	])('$values', ({ values, want }) => {
 		expect(Array.from(argsortStable(Float64Array.from(values)))).toEqual(want);
+	});
+	it.each([100, 5000])('%i values (by comparison below 2,048, by radix above): stable, -0 before +0', (n) => {
+		let seed = n;
+		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const pick = [-0, 0, 1.5, -2.25, 1e-300, 7, 7.000000000000001];
+		const values = Float64Array.from({ length: n }, () => (rnd() < 0.5 ? pick[Math.floor(rnd() * pick.length)] : (rnd() - 0.5) * 1e3));
+		const neg0 = (x: number) => (Object.is(x, -0) ? 1 : 0);
+		const want = Array.from(values.keys()).sort((a, b) => values[a] - values[b] || neg0(values[b]) - neg0(values[a]) || a - b);
+		expect(Array.from(argsortStable(values))).toEqual(want);
 	});
 });
 

@@ -377,12 +377,17 @@ export interface PreparedEquity {
 	readonly travel: ArrayLike<number | null>;
 	/** 1 for the rows in the region */
 	readonly mask: Uint8Array;
-	/** row indices of known travel in the region, ascending by travel */
+	/** row indices of known travel in the region, ascending by travel (with `delta`: its root's) */
 	readonly order: Int32Array;
 	/** travel values in that order */
 	readonly sorted: Float64Array;
 	/** cumulative weights, row-major: cum[k * groups + g] = Σ of group g over the first k places in `order` */
 	readonly cum: Float64Array;
+	/**
+	 * Set when prepared from an earlier preparation whose travel differs in a few places (a what-if):
+	 * the figures are its root's corrected by the places that moved (see {@link EquityDelta}).
+	 */
+	readonly delta?: EquityDelta;
 	/** per group: weight with unknown travel in the region */
 	readonly unknown: Float64Array;
 	/** per group: MOE of the known total */
@@ -393,6 +398,26 @@ export interface PreparedEquity {
 	readonly pop2020WithoutCounts: number;
 	/** scratch for the per-threshold MOE walk */
 	readonly scratch: { countyFraction: Float64Array; touched: Int32Array; mark: Uint8Array };
+}
+
+/**
+ * A preparation relative to a full one (its root): the places whose travel changed, by their root
+ * value and by their new value, each with cumulative weights. The weight at or below t is then
+ * root's − the moved places' at their old values + theirs at their new values: O(log n) per
+ * threshold, and preparing it costs O(moved · groups), where a full preparation sorts and sums
+ * every place again (a 20 MB cumulative array for the nation's 85,000 tracts).
+ */
+export interface EquityDelta {
+	readonly root: PreparedEquity;
+	/** 1 for the rows that moved */
+	readonly moved: Uint8Array;
+	/** the moved rows' root values ascending, and cumulative weights in that order (row-major, as `cum`) */
+	readonly oldSorted: Float64Array;
+	readonly oldCum: Float64Array;
+	/** the moved rows by new value (ties by row), their values and cumulative weights */
+	readonly newOrder: Int32Array;
+	readonly newSorted: Float64Array;
+	readonly newCum: Float64Array;
 }
 
 export interface Interval {
@@ -449,8 +474,10 @@ export function prepareEquity({
 	region?: Region;
 	/**
 	 * An earlier preparation for the same population and region (e.g. the baseline of a what-if): when
-	 * the travel differs in a few places only, those are moved in its order instead of sorting again.
-	 * The result is the same, to the bit.
+	 * the travel differs in fewer than half the places, and the same places have a known value, the
+	 * result is that preparation corrected by the places that moved ({@link EquityDelta}). Its figures
+	 * equal a fresh preparation's up to rounding in the last bits of the sums (the same places, added
+	 * in another order); medians and 90th percentiles are the same values.
 	 */
 	from?: PreparedEquity;
 }): PreparedEquity {
@@ -459,8 +486,8 @@ export function prepareEquity({
 		throw new RangeError(`travel has ${travel.length} values but the population has ${n} rows; pass one value per row, in row order`);
 	}
 	if (from && from.population === population && sameRegion(from.region, region)) {
-		const updated = updateEquity(from, travel);
-		if (updated) return updated;
+		const moved = movedFrom(from.delta?.root ?? from, travel);
+		if (moved) return moved;
 	}
 	const mask = regionMask(population, region);
 	const G = groups.length;
@@ -540,18 +567,17 @@ function quantilesOf(cum: Float64Array, G: number, sorted: Float64Array): { medi
 export const isKnown = (v: number | null | undefined): v is number => v != null && Number.isFinite(v);
 
 /**
- * `base` moved to new travel values: the places whose value changed leave its order and re-enter it
- * at their new value (a merge), and the cumulative weights are summed again from the first position
- * that moved. Null when the set of places with a known value changed, or most places changed (a full
- * preparation then costs no more).
+ * `root` (a full preparation) corrected for new travel values ({@link EquityDelta}). Null when the
+ * set of places with a known value changed, or half the places or more moved (a full preparation
+ * then costs no more).
  */
-function updateEquity(base: PreparedEquity, travel: ArrayLike<number | null>): PreparedEquity | null {
-	const { population, mask, order: bOrder, sorted: bSorted, cum: bCum } = base;
-	const old = base.travel;
+function movedFrom(root: PreparedEquity, travel: ArrayLike<number | null>): PreparedEquity | null {
+	const { population, mask, order } = root;
+	const old = root.travel;
 	const { n, weightRows } = population;
 	const G = population.groups.length;
-	const m = bOrder.length;
-	const changed: number[] = [];
+	const m = order.length;
+	const rows: number[] = [];
 	for (let i = 0; i < n; i++) {
 		if (!mask[i]) continue;
 		const a = old[i];
@@ -559,54 +585,81 @@ function updateEquity(base: PreparedEquity, travel: ArrayLike<number | null>): P
 		if (a === b) continue;
 		const ka = isKnown(a);
 		if (ka !== isKnown(b)) return null;
-		if (ka) changed.push(i);
+		if (ka) rows.push(i);
 	}
-	if (changed.length > m / 2) return null;
-	const flag = new Uint8Array(n);
-	for (const i of changed) flag[i] = 1;
-	// the changed places by new value, ties by row (as the full sort orders them)
-	const cKeys = Float64Array.from(changed, (i) => travel[i] as number);
-	const perm = argsortStable(cKeys);
-	const order = new Int32Array(m);
-	const sorted = new Float64Array(m);
-	let first = m; // first position whose place differs from the base's
-	for (let k = 0, i = 0, j = 0; k < m; k++) {
-		while (i < m && flag[bOrder[i]]) i++;
-		let row: number;
-		let v: number;
-		if (j < perm.length) {
-			const cr = changed[perm[j]];
-			const cv = cKeys[perm[j]];
-			if (i < m && (bSorted[i] < cv || (bSorted[i] === cv && bOrder[i] < cr))) {
-				row = bOrder[i];
-				v = bSorted[i++];
-			} else {
-				row = cr;
-				v = cv;
-				j++;
-			}
-		} else {
-			row = bOrder[i];
-			v = bSorted[i++];
+	if (rows.length * 2 >= m && rows.length > 0) return null;
+	if (rows.length === 0) return root; // (the same figures: its own travel holds the same values)
+	const moved = new Uint8Array(n);
+	for (const i of rows) moved[i] = 1;
+	const sortedBy = (values: ArrayLike<number | null>) => {
+		const c = rows.length;
+		const keys = new Float64Array(c);
+		for (let k = 0; k < c; k++) keys[k] = values[rows[k]] as number;
+		const perm = argsortStable(keys); // (rows ascend, so ties stay by row)
+		const by = new Int32Array(c);
+		const sorted = new Float64Array(c);
+		for (let k = 0; k < c; k++) {
+			by[k] = rows[perm[k]];
+			sorted[k] = keys[perm[k]];
 		}
-		order[k] = row;
-		sorted[k] = v;
-		if (first === m && row !== bOrder[k]) first = k;
-	}
-	let cum = bCum;
-	if (first < m) {
-		cum = new Float64Array((m + 1) * G);
-		cum.set(bCum.subarray(0, (first + 1) * G));
-		for (let p = first; p < m; p++) {
-			const src = order[p] * G;
+		const cum = new Float64Array((c + 1) * G);
+		for (let p = 0; p < by.length; p++) {
+			const src = by[p] * G;
 			const a = p * G;
 			const b = a + G;
 			for (let g = 0; g < G; g++) cum[b + g] = cum[a + g] + weightRows[src + g];
 		}
+		return { by, sorted, cum };
+	};
+	const o = sortedBy(old);
+	const nw = sortedBy(travel);
+	const delta: EquityDelta = { root, moved, oldSorted: o.sorted, oldCum: o.cum, newOrder: nw.by, newSorted: nw.sorted, newCum: nw.cum };
+	const prepared: PreparedEquity = { ...root, travel, delta, median: [], p90: [] };
+	const median: (number | null)[] = [];
+	const p90: (number | null)[] = [];
+	for (let g = 0; g < G; g++) {
+		median.push(deltaQuantile(prepared, delta, g, 0.5));
+		p90.push(deltaQuantile(prepared, delta, g, 0.9));
 	}
-	const { median, p90 } = quantilesOf(cum, G, sorted);
-	// the same places are known: their unknown weights and the known total's MOE are the base's
-	return { ...base, travel, order, sorted, cum, median, p90 };
+	// the same places are known: their unknown weights and the known total's MOE are the root's
+	return { ...prepared, median, p90 };
+}
+
+/** Weight of group g over the known places with travel ≤ t (a delta's: root's corrected by the moved places). */
+function weightAtOrBelow(p: PreparedEquity, g: number, t: number): number {
+	const G = p.population.groups.length;
+	const w = p.cum[upperBound(p.sorted, t) * G + g];
+	const d = p.delta;
+	return d ? w - d.oldCum[upperBound(d.oldSorted, t) * G + g] + d.newCum[upperBound(d.newSorted, t) * G + g] : w;
+}
+
+/**
+ * {@link quantileFromCum} for a delta: the smallest value v among the new values with weight at or
+ * below v reaching the target. The root's sorted values are searched first (weight at or below a
+ * value only grows with it); the answer is the value found there, or a moved place's new value
+ * between it and the root value before it.
+ */
+function deltaQuantile(p: PreparedEquity, d: EquityDelta, g: number, q: number): number | null {
+	const { sorted, cum } = p;
+	const m = sorted.length;
+	const G = p.population.groups.length;
+	const total = cum[m * G + g];
+	if (!(total > 0)) return null;
+	const target = Math.max(q * total - 1e-9 * total, Number.MIN_VALUE);
+	let lo = 0;
+	let hi = m;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (weightAtOrBelow(p, g, sorted[mid]) >= target) hi = mid;
+		else lo = mid + 1;
+	}
+	const found = lo < m ? sorted[lo] : Infinity;
+	const before = lo > 0 ? sorted[lo - 1] : -Infinity;
+	const ns = d.newSorted;
+	for (let j = upperBound(ns, before); j < ns.length && ns[j] <= found; j++) {
+		if (weightAtOrBelow(p, g, ns[j]) >= target) return ns[j];
+	}
+	return Number.isFinite(found) ? found : null;
 }
 
 /**
@@ -616,6 +669,12 @@ function updateEquity(base: PreparedEquity, travel: ArrayLike<number | null>): P
  */
 export function argsortStable(values: Float64Array): Uint32Array {
 	const m = values.length;
+	if (m < SMALL_SORT) {
+		// (a radix sort's four passes over 65,536 counters cost more than sorting a few hundred values)
+		const idx = new Uint32Array(m);
+		for (let p = 0; p < m; p++) idx[p] = p;
+		return idx.sort((a, b) => values[a] - values[b] || negativeZero(values[b]) - negativeZero(values[a]) || a - b);
+	}
 	const bits = new Uint32Array(values.buffer.slice(values.byteOffset, values.byteOffset + m * 8));
 	// map to unsigned-comparable keys: negative -> invert all bits, positive -> set the sign bit
 	for (let p = 0; p < m; p++) {
@@ -650,6 +709,9 @@ export function argsortStable(values: Float64Array): Uint32Array {
 	return idx;
 }
 
+const negativeZero = (x: number) => (x === 0 && 1 / x < 0 ? 1 : 0);
+/** below this many values {@link argsortStable} sorts by comparison */
+const SMALL_SORT = 2048;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Smallest sorted value whose cumulative weight reaches q · total (as `shares.weightedQuantile`). */
@@ -686,8 +748,16 @@ export function upperBound(sorted: Float64Array, t: number): number {
  * Own-count rows: root-sum-of-squares. Apportioned rows: the fraction f of each county taken,
  * then (f · county MOE)² summed across counties.
  */
-function moeFrom(p: PreparedEquity, from: number): Float64Array {
-	return moeOf(p, p.order.subarray(from));
+function moeFrom(p: PreparedEquity, from: number, t: number): Float64Array {
+	const d = p.delta;
+	if (!d) return moeOf(p, p.order.subarray(from));
+	// the root's places beyond that did not move, and the moved places beyond at their new values
+	const extra = d.newOrder.subarray(upperBound(d.newSorted, t));
+	const rows = new Int32Array(p.order.length - from + extra.length);
+	let r = 0;
+	for (let k = from; k < p.order.length; k++) if (!d.moved[p.order[k]]) rows[r++] = p.order[k];
+	rows.set(extra, r);
+	return moeOf(p, rows.subarray(0, r + extra.length));
 }
 
 /** MOE of the summed weight of these rows, per group (see {@link moeFrom}). */
@@ -751,9 +821,9 @@ export function equityAt({ prepared, threshold }: { prepared: PreparedEquity; th
 	const beyond = new Float64Array(G);
 	for (let g = 0; g < G; g++) {
 		known[g] = cum[m * G + g];
-		beyond[g] = Math.max(0, known[g] - cum[k * G + g]);
+		beyond[g] = Math.max(0, known[g] - (prepared.delta ? weightAtOrBelow(prepared, g, threshold) : cum[k * G + g]));
 	}
-	const totals = { known, beyond, unknown, median, p90, beyondMoe: moeFrom(prepared, k), knownMoe };
+	const totals = { known, beyond, unknown, median, p90, beyondMoe: moeFrom(prepared, k, threshold), knownMoe };
 	return resultFromTotals({ groups: population.groups, region: prepared.region, threshold, totals, pop2020WithoutCounts: prepared.pop2020WithoutCounts });
 }
 

@@ -170,6 +170,8 @@ describe('rankings: prepared from an earlier preparation (what-if)', () => {
 	const fields = ['ids', 'start', 'sorted', 'cumAll', 'cumGroup', 'cumRef', 'unknown', 'median', 'p90', 'rowAt'] as const;
 	it.each([
 		{ name: 'a few places faster', change: (v: number | null, i: number) => (v != null && i % 7 === 0 ? Math.floor(v / 4) * 5 : v), fresh: false },
+		{ name: 'a few places slower, onto existing values', change: (v: number | null, i: number) => (v != null && i % 11 === 0 ? v + 25 : v), fresh: false },
+		{ name: 'a few places past every other value', change: (v: number | null, i: number) => (v != null && i % 13 === 0 ? 500 - i : v), fresh: false },
 		{ name: 'no place changes', change: (v: number | null) => v, fresh: false },
 		{ name: 'a place becomes unknown (full preparation)', change: (v: number | null, i: number) => (i === 1 ? null : v), fresh: true }
 	])('$name: the same as a fresh preparation, to the bit', ({ change, fresh }) => {

@@ -216,15 +216,17 @@ function unitCum(cum: Float64Array, w: Float64Array, rowAt: Int32Array, start: I
 }
 
 /**
- * `base` moved to new travel values: the units holding a place whose value changed are sorted
- * again (their places keep their slots), the others are kept. Null when the set of places with a
- * known value changed, or most places changed (a full preparation then costs no more).
+ * `base` moved to new travel values: in the units holding a place whose value changed, those places
+ * leave the unit's order and re-enter it at their new value (a merge; the unit's places keep its
+ * slots), the others are kept. Null when the set of places with a known value changed, or most places
+ * changed (a full preparation then costs no more).
  */
 function updateRankings(base: PreparedRankings, travel: ArrayLike<number | null>): PreparedRankings | null {
 	const { population, unitOf, start, rowAt: bRowAt } = base;
 	const old = base.travel;
 	const U = base.ids.length;
 	const touched = new Uint8Array(U);
+	const moved = new Uint8Array(population.n);
 	let nChanged = 0;
 	for (let i = 0; i < population.n; i++) {
 		const u = unitOf[i];
@@ -233,6 +235,7 @@ function updateRankings(base: PreparedRankings, travel: ArrayLike<number | null>
 		if (k !== isKnown(travel[i])) return null;
 		if (k) {
 			touched[u] = 1;
+			moved[i] = 1;
 			nChanged++;
 		}
 	}
@@ -250,12 +253,7 @@ function updateRankings(base: PreparedRankings, travel: ArrayLike<number | null>
 	const ri = base.reference ? groupIndex(population, base.reference) : -1;
 	for (let u = 0; u < U; u++) {
 		if (!touched[u]) continue;
-		// the unit's places by (new value, row): the order the full preparation gives them
-		const rows = Array.from(rowAt.subarray(start[u], start[u + 1])).sort((a, b) => (travel[a] as number) - (travel[b] as number) || a - b);
-		for (let k = 0; k < rows.length; k++) {
-			rowAt[start[u] + k] = rows[k];
-			sorted[start[u] + k] = travel[rows[k]] as number;
-		}
+		mergeMoved(bRowAt, base.sorted, rowAt, sorted, start[u], start[u + 1], moved, travel);
 		unitCum(cumAll, population.weight[ai], rowAt, start, u);
 		if (cumGroup) unitCum(cumGroup, population.weight[gi], rowAt, start, u);
 		if (cumRef) unitCum(cumRef, population.weight[ri], rowAt, start, u);
@@ -263,6 +261,43 @@ function updateRankings(base: PreparedRankings, travel: ArrayLike<number | null>
 		p90[u] = unitQuantile(cumAll, start, sorted, u, 0.9);
 	}
 	return { ...base, travel, rowAt, sorted, cumAll, cumGroup, cumRef, median, p90 };
+}
+
+/**
+ * One unit's slots [a, b) of `bRow` / `bSorted` (its places by old value, ties by row) written to
+ * `row` / `sorted` in the order the full preparation gives the new values: by value, ties by row. The
+ * places that did not move keep their order; the moved ones (sorted among themselves) are merged in.
+ */
+function mergeMoved(
+	bRow: Int32Array,
+	bSorted: Float64Array,
+	row: Int32Array,
+	sorted: Float64Array,
+	a: number,
+	b: number,
+	moved: Uint8Array,
+	travel: ArrayLike<number | null>
+): void {
+	const rows: number[] = [];
+	for (let k = a; k < b; k++) if (moved[bRow[k]]) rows.push(bRow[k]);
+	rows.sort((x, y) => x - y);
+	const keys = new Float64Array(rows.length);
+	for (let k = 0; k < rows.length; k++) keys[k] = travel[rows[k]] as number;
+	const perm = argsortStable(keys); // (stable: ties stay by row)
+	let i = a;
+	let j = 0;
+	for (let k = a; k < b; k++) {
+		while (i < b && moved[bRow[i]]) i++;
+		const takeBase =
+			j >= perm.length || (i < b && (bSorted[i] < keys[perm[j]] || (bSorted[i] === keys[perm[j]] && bRow[i] < rows[perm[j]])));
+		if (takeBase) {
+			row[k] = bRow[i];
+			sorted[k] = bSorted[i++];
+		} else {
+			row[k] = rows[perm[j]];
+			sorted[k] = keys[perm[j++]];
+		}
+	}
 }
 
 /** Smallest value of unit u whose cumulative weight reaches q · total (the rule of `shares.weightedQuantile`). */

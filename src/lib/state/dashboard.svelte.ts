@@ -128,20 +128,39 @@ export class Dashboard {
 		return this.#rankingsMemo(population, travel, `${grain}|${state_fips}|${group}`, (from) => prepareRankings({ ...args, from }));
 	}
 
+	/**
+	 * The figures at a threshold, kept per preparation for the last threshold asked: the view's and
+	 * the what-if's baseline are the same preparation until the scenario's travel arrives, and again
+	 * after a reset.
+	 */
+	#lastAt = new WeakMap<PreparedEquity, EquityResult>();
+	#equityAt(prepared: PreparedEquity, threshold: number): EquityResult {
+		const last = this.#lastAt.get(prepared);
+		if (last && last.threshold === threshold) return last;
+		const r = equityAt({ prepared, threshold });
+		this.#lastAt.set(prepared, r);
+		return r;
+	}
+
 	tractValues = $derived(this.travel ? methodValues(this.travel.tracts, this.view.method, this.roadReady) : undefined);
 	countyValues = $derived(this.travel ? methodValues(this.travel.counties, this.view.method, this.roadReady) : undefined);
 	prepared = $derived(this.population && this.tractValues ? this.#prepareEquity(this.population, this.tractValues, this.regionSpec) : undefined);
-	equity = $derived<EquityResult | undefined>(this.prepared ? equityAt({ prepared: this.prepared, threshold: this.view.threshold }) : undefined);
+	equity = $derived<EquityResult | undefined>(this.prepared ? this.#equityAt(this.prepared, this.view.threshold) : undefined);
 
-	/** whether a scenario is compared with the baseline (a boolean, so adding a second centre recomputes nothing of the baseline) */
-	#hasScenario = $derived(!!this.scenarioSet);
+	/**
+	 * whether a scenario is compared with the baseline: once its numbers have arrived (until then the
+	 * view shows the baseline's, and a comparison of the baseline with itself would only redraw the
+	 * panels while the travel worker computes). A boolean, so adding a second centre recomputes nothing
+	 * of the baseline.
+	 */
+	#hasScenario = $derived(!!this.scenarioSet && !!this.scenarioTravel);
 	baselinePrepared = $derived(
 		this.#hasScenario && this.population && this.baselineTravel
 			? this.#prepareEquity(this.population, methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady), this.regionSpec)
 			: undefined
 	);
 	baselineEquity = $derived<EquityResult | undefined>(
-		this.baselinePrepared ? equityAt({ prepared: this.baselinePrepared, threshold: this.view.threshold }) : undefined
+		this.baselinePrepared ? this.#equityAt(this.baselinePrepared, this.view.threshold) : undefined
 	);
 
 	/** the area data as a weight per tract (county values spread by population) */
@@ -151,7 +170,7 @@ export class Dashboard {
 	#areaPopulation = $derived(this.population && this.areaWeights ? areaPopulation(this.population, this.areaWeights.weight) : undefined);
 	#areaPrepared = $derived(this.#areaPopulation && this.tractValues ? this.#prepareEquity(this.#areaPopulation, this.tractValues, this.regionSpec) : undefined);
 	/** the area data beyond the threshold, in the region (one group: AREA_GROUP) */
-	areaResult = $derived(this.#areaPrepared ? equityAt({ prepared: this.#areaPrepared, threshold: this.view.threshold }).byId[AREA_GROUP] : undefined);
+	areaResult = $derived(this.#areaPrepared ? this.#equityAt(this.#areaPrepared, this.view.threshold).byId[AREA_GROUP] : undefined);
 	#areaBaselinePrepared = $derived(
 		this.#hasScenario && this.#areaPopulation && this.baselineTravel
 			? this.#prepareEquity(this.#areaPopulation, methodValues(this.baselineTravel.tracts, this.view.method, this.roadReady), this.regionSpec)
@@ -159,7 +178,7 @@ export class Dashboard {
 	);
 	/** the same before the what-if scenario (only when there is one) */
 	areaBaselineResult = $derived(
-		this.#areaBaselinePrepared ? equityAt({ prepared: this.#areaBaselinePrepared, threshold: this.view.threshold }).byId[AREA_GROUP] : undefined
+		this.#areaBaselinePrepared ? this.#equityAt(this.#areaBaselinePrepared, this.view.threshold).byId[AREA_GROUP] : undefined
 	);
 
 	/** Rows of the centre list per evidence level (shown beside the filter). */
@@ -195,6 +214,27 @@ export class Dashboard {
 			: undefined
 	);
 	rankings = $derived(this.preparedRankings ? rankingsAt({ prepared: this.preparedRankings, threshold: this.view.threshold }) : []);
+	/**
+	 * Run the what-if's figures code once, its results dropped, on a stand-in travel array: the view's
+	 * own with every 397th known place at half its value. A first centre the user adds then goes through
+	 * code the browser has already compiled: measured cold, preparing its equity and rankings from the
+	 * baseline's took several times longer. The session calls it once the page is idle. Nothing of it
+	 * is shown or kept.
+	 */
+	warmWhatIf(): void {
+		const { population, tractValues: travel, prepared, preparedRankings: ranked } = this;
+		if (!population || !travel || !prepared || !ranked) return;
+		const moved = travel.slice();
+		for (let i = 0; i < moved.length; i += 397) if (Number.isFinite(moved[i])) moved[i] /= 2;
+		for (let k = 0; k < 2; k++) {
+			equityAt({ prepared: prepareEquity({ population, travel: moved, region: prepared.region, from: prepared }), threshold: this.view.threshold });
+			rankingsAt({
+				prepared: prepareRankings({ population, travel: moved, grain: ranked.grain, state_fips: ranked.stateFips, group: ranked.group, from: ranked }),
+				threshold: this.view.threshold
+			});
+		}
+	}
+
 	placeNames = $derived.by(() => {
 		const m: Record<string, string> = {};
 		for (const s of this.stateRows) m[s.state_fips] = s.state_name;

@@ -268,7 +268,13 @@ export class Session {
 			await this.recompute();
 			performance.mark('atlas:roads-ready');
 			// the what-if engine starts from the baseline, so a first added centre is an incremental update
-			if (this.#opts.warmScenario && !dash.scenarioSet) this.#warmScenario();
+			if (this.#opts.warmScenario && !dash.scenarioSet) {
+				this.#warmScenario();
+				// (the page's own what-if code too, once it is idle: a task of its own, after the frames queued now)
+				setTimeout(() => {
+					if (!dash.scenarioSet) dash.warmWhatIf();
+				}, 250);
+			}
 		} catch (e) {
 			dash.roadStatus = 'error';
 			dash.roadError = describeError(e);

@@ -11,6 +11,8 @@
  * and builds a cumulative weight array per group; `equityAt` (per threshold) finds the cut by
  * binary search, so counts and shares cost O(groups · log n); only the margin of error walks
  * the places beyond the cut. Quantiles do not depend on the threshold and are computed once.
+ * A what-if's travel, prepared `from` the baseline's preparation, is that preparation corrected by
+ * the few places that moved (`EquityDelta`): no new sort or cumulative array.
  *
  * Beyond = strictly greater than the threshold, as `shares.beyondThreshold`.
  * Quantiles = the smallest value whose cumulative weight share reaches q, as

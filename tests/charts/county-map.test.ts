@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { atlasFromTopology } from '../../src/lib/geo/atlas';
 import { mapProjection, invertPoint, toAtlasXY } from '../../src/lib/geo/projection';
-import { countyMapOptions, DISTANCE_COLORS, formatValue, NO_DATA_COLOR, prepareCountyMap } from '../../src/lib/charts/county-map';
+import { countyMapOptions, countyTipText, DISTANCE_COLORS, formatValue, NO_DATA_COLOR, prepareCountyMap } from '../../src/lib/charts/county-map';
 import fixture from '../fixtures/county-map.json';
 
 const require = createRequire(import.meta.url);
@@ -48,6 +48,19 @@ describe('access map builder', () => {
 		expect(dots).toHaveLength(2); // existing and added centres
 		expect(dots[1].querySelectorAll('path')).toHaveLength(1); // the added one
 		expect(svg).toContain('Straight-line miles to the nearest CAR-T centre');
+	});
+
+	it('writes a county’s tip when it is pointed at, from the drawing’s own numbers', () => {
+		const geo = opts.marks![0] as unknown as { tip: { format: { title: (id: string) => string } } };
+		const tip = geo.tip.format.title;
+		expect(tip('44001')).toBe('Bristol County, RI\n11 mi to the nearest centre\nNearest: RI-01\nPopulation 2020: 50,793');
+		// a county of the atlas without figures
+		const missing = atlas.counties.features.find((f) => String(f.id).startsWith('44') && !fixture.places.some((p) => p.id === String(f.id)));
+		if (missing) expect(tip(String(missing.id))).toBe(`${missing.properties.name}: no data`);
+		expect(tip('99999')).toBe('99999: no data');
+		expect(countyTipText({ id: 'x', name: 'X', value: 130, pop: 1200, nearest: 'C', fallback: true, barrier: true }, 'minutes')).toBe(
+			'X\n2 h 10 min to the nearest centre (calibrated estimate: no road link)\nRoads take far longer than the straight line suggests (barrier)\nNearest: C\nPopulation 2020: 1,200'
+		);
 	});
 
 	it('matches the committed SVG snapshot', async () => {

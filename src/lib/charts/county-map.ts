@@ -108,6 +108,14 @@ export function formatValue(v: number | null | undefined, unit: TravelUnit): str
 
 type CountyFeature = Feature<Geometry, CountyProps>;
 
+/** A county's tooltip: travel to the nearest centre, the nearest centre and the population (a place without figures: its name and "no data"). */
+export function countyTipText(p: MapPlace | { name: string }, unit: TravelUnit): string {
+	if (!('value' in p)) return `${p.name}: no data`;
+	return `${p.name}\n${formatValue(p.value, unit)} to the nearest centre${p.fallback ? ' (calibrated estimate: no road link)' : ''}${
+		p.barrier ? '\nRoads take far longer than the straight line suggests (barrier)' : ''
+	}\nNearest: ${p.nearest ?? 'none'}\nPopulation 2020: ${formatInteger(p.pop)}`;
+}
+
 /**
  * The counties drawn, per atlas and state (the same array each time, so the caches below
  * recognise it).
@@ -189,13 +197,9 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 		const v = byId.get(String(d.id))?.value;
 		return v == null || !Number.isFinite(v) ? null : v;
 	};
-	const title = (d: Feature<Geometry, CountyProps>) => {
-		const p = byId.get(String(d.id));
-		if (!p) return `${d.properties.name}: no data`;
-		return `${p.name}\n${formatValue(p.value, unit)} to the nearest centre${p.fallback ? ' (calibrated estimate: no road link)' : ''}${
-			p.barrier ? '\nRoads take far longer than the straight line suggests (barrier)' : ''
-		}\nNearest: ${p.nearest ?? 'none'}\nPopulation 2020: ${formatInteger(p.pop)}`;
-	};
+	// the tip's text is written when a county is pointed at, not for all 3,222 on every drawing: the
+	// title channel holds the county's code, the tip's format turns it into the text
+	const tipText = (id: string) => countyTipText(byId.get(id) ?? { name: features.find((f) => String(f.id) === id)?.properties.name ?? id }, unit);
 	const placed = <T extends { lon: number; lat: number }>(xs: T[]) =>
 		xs.flatMap((d) => {
 			const a = toAtlasXY(d.lon, d.lat);
@@ -229,8 +233,8 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 					fill: value,
 					stroke: 'white',
 					strokeWidth: state ? 0.6 : 0.15,
-					title,
-					tip: true,
+					title: (d: CountyFeature) => String(d.id),
+					tip: { format: { title: tipText } },
 					render: pathsOnce(projection, features)
 				})
 			),

@@ -76,7 +76,16 @@ describe('variantSeries + variantsAt (hand-worked)', () => {
 		const v = variantsAt({ series, weight, threshold: 120, unit: 'minutes', current: { label: 'Drive time on roads, 2 hours', values: [30, 130, 400] } });
 		// the same from prepared series
 		const prepared = series.map((x) => prepareSeries({ values: x.values, weight }));
-		const vp = variantsAt({ series, weight, threshold: 120, unit: 'minutes', current: { label: 'Drive time on roads, 2 hours', values: [30, 130, 400] }, prepared });
+		const current = [30, 130, 400];
+		const vp = variantsAt({
+			series,
+			weight,
+			threshold: 120,
+			unit: 'minutes',
+			current: { label: 'Drive time on roads, 2 hours', values: current, prepared: prepareSeries({ values: current, weight }) },
+			prepared
+		});
+		expect(vp.at(-1)!.share).toBeCloseTo((100 * 5) / 6, 9);
 		expect(vp.map((x) => x.method)).toEqual(v.map((x) => x.method));
 		vp.forEach((x, i) => expect(x.share, x.method).toBeCloseTo(v[i].share, 9));
 		// 30 mph: 100 and 200 and 300 minutes → places 2 and 3 beyond (5 of 6)

@@ -204,7 +204,8 @@ export function variantsAt({
 	include?: ArrayLike<number>;
 	threshold: number;
 	unit: TravelUnit;
-	current?: { label: string; values: ArrayLike<number> } | null;
+	/** with `prepared` ({@link prepareSeries} of its values, same weight and `include`), a binary search too */
+	current?: { label: string; values: ArrayLike<number>; prepared?: PreparedSeries } | null;
 	/** the series prepared for this weight and `include` ({@link prepareSeries}, same order): a drag of the threshold then costs a binary search per series */
 	prepared?: readonly PreparedSeries[];
 }): Variant[] {
@@ -214,7 +215,10 @@ export function variantsAt({
 		centres: s.centres,
 		share: prepared ? shareBeyondPrepared(prepared[i], minutes) : shareBeyond({ values: s.values, weight, include, threshold: minutes })
 	}));
-	if (current) out.push({ method: current.label, centres: 'this view’s centres', share: shareBeyond({ values: current.values, weight, include, threshold }), current: true });
+	if (current) {
+		const share = current.prepared ? shareBeyondPrepared(current.prepared, threshold) : shareBeyond({ values: current.values, weight, include, threshold });
+		out.push({ method: current.label, centres: 'this view’s centres', share, current: true });
+	}
 	return out;
 }
 

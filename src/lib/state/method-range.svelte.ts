@@ -105,6 +105,20 @@ export class MethodRange {
 		return list;
 	}
 
+	/**
+	 * The view's own values prepared the same way, per weight and region (made once per travel array:
+	 * a threshold move then costs a binary search, not a pass over every place).
+	 */
+	#current: { values: ArrayLike<number>; weight: ArrayLike<number>; byRegion: Map<string, PreparedSeries> } | null = null;
+	#currentFor(values: ArrayLike<number>, weight: ArrayLike<number>, region: Region): PreparedSeries {
+		let c = this.#current;
+		if (!c || c.values !== values || c.weight !== weight) this.#current = c = { values, weight, byRegion: new Map() };
+		const key = JSON.stringify(region);
+		let p = c.byRegion.get(key);
+		if (!p) remember(c.byRegion, key, (p = prepareSeries({ values, weight, include: this.#maskOf(region) })));
+		return p;
+	}
+
 	/** region masks by region, for the figure recomputed on every threshold move */
 	#masks = new Map<string, Uint8Array>();
 	#masksOf: unknown = null;
@@ -159,7 +173,11 @@ export class MethodRange {
 			include,
 			threshold: d.view.threshold,
 			unit: d.unit,
-			current: { label: `${METHOD_INFO[d.view.method].label}, ${formatThreshold({ value: d.view.threshold, unit: d.unit })}`, values: d.tractValues }
+			current: {
+				label: `${METHOD_INFO[d.view.method].label}, ${formatThreshold({ value: d.view.threshold, unit: d.unit })}`,
+				values: d.tractValues,
+				prepared: this.#currentFor(d.tractValues, weight, region)
+			}
 		});
 	}
 }

@@ -514,15 +514,7 @@ export function prepareEquity({
 		sorted[p] = keys[perm[p]];
 	}
 
-	// row-major: cum[p * G + g] = weight of group g over the first p places (one contiguous
-	// read of each place's G weights, instead of G scattered reads)
-	const cum = new Float64Array((m + 1) * G);
-	for (let p = 0; p < m; p++) {
-		const src = order[p] * G;
-		const a = p * G;
-		const b = a + G;
-		for (let g = 0; g < G; g++) cum[b + g] = cum[a + g] + weightRows[src + g];
-	}
+	const cum = cumulate(order, weightRows, G);
 	const { median, p90 } = quantilesOf(cum, G, sorted);
 
 	const prepared: PreparedEquity = {
@@ -547,6 +539,22 @@ export function prepareEquity({
 	// (over the known rows in row order: the same sum whatever order the travel puts them in)
 	(prepared as { knownMoe: Float64Array }).knownMoe = moeOf(prepared, known.subarray(0, m));
 	return prepared;
+}
+
+/**
+ * Cumulative weights of the rows in `order`, row-major: cum[p * G + g] = weight of group g over the
+ * first p rows (one contiguous read of each row's G weights, instead of G scattered reads).
+ */
+function cumulate(order: Int32Array, weightRows: Float64Array, G: number): Float64Array {
+	const m = order.length;
+	const cum = new Float64Array((m + 1) * G);
+	for (let p = 0; p < m; p++) {
+		const src = order[p] * G;
+		const a = p * G;
+		const b = a + G;
+		for (let g = 0; g < G; g++) cum[b + g] = cum[a + g] + weightRows[src + g];
+	}
+	return cum;
 }
 
 function sameRegion(a: Region, b: Region): boolean {
@@ -589,8 +597,8 @@ function movedFrom(root: PreparedEquity, travel: ArrayLike<number | null>): Prep
 		if (ka !== isKnown(b)) return null;
 		if (ka) rows.push(i);
 	}
-	if (rows.length * 2 >= m && rows.length > 0) return null;
 	if (rows.length === 0) return root; // (the same figures: its own travel holds the same values)
+	if (rows.length * 2 >= m) return null;
 	const moved = new Uint8Array(n);
 	for (const i of rows) moved[i] = 1;
 	const sortedBy = (values: ArrayLike<number | null>) => {
@@ -604,27 +612,20 @@ function movedFrom(root: PreparedEquity, travel: ArrayLike<number | null>): Prep
 			by[k] = rows[perm[k]];
 			sorted[k] = keys[perm[k]];
 		}
-		const cum = new Float64Array((c + 1) * G);
-		for (let p = 0; p < by.length; p++) {
-			const src = by[p] * G;
-			const a = p * G;
-			const b = a + G;
-			for (let g = 0; g < G; g++) cum[b + g] = cum[a + g] + weightRows[src + g];
-		}
-		return { by, sorted, cum };
+		return { by, sorted, cum: cumulate(by, weightRows, G) };
 	};
 	const o = sortedBy(old);
 	const nw = sortedBy(travel);
 	const delta: EquityDelta = { root, moved, oldSorted: o.sorted, oldCum: o.cum, newOrder: nw.by, newSorted: nw.sorted, newCum: nw.cum };
-	const prepared: PreparedEquity = { ...root, travel, delta, median: [], p90: [] };
+	// the same places are known: their unknown weights and the known total's MOE are the root's
 	const median: (number | null)[] = [];
 	const p90: (number | null)[] = [];
+	const prepared: PreparedEquity = { ...root, travel, delta, median, p90 };
 	for (let g = 0; g < G; g++) {
-		median.push(deltaQuantile(prepared, delta, g, 0.5));
-		p90.push(deltaQuantile(prepared, delta, g, 0.9));
+		median.push(deltaQuantile(prepared, g, 0.5));
+		p90.push(deltaQuantile(prepared, g, 0.9));
 	}
-	// the same places are known: their unknown weights and the known total's MOE are the root's
-	return { ...prepared, median, p90 };
+	return prepared;
 }
 
 /** Weight of group g over the known places with travel ≤ t (a delta's: root's corrected by the moved places). */
@@ -641,13 +642,13 @@ function weightAtOrBelow(p: PreparedEquity, g: number, t: number): number {
  * value only grows with it); the answer is the value found there, or a moved place's new value
  * between it and the root value before it.
  */
-function deltaQuantile(p: PreparedEquity, d: EquityDelta, g: number, q: number): number | null {
+function deltaQuantile(p: PreparedEquity, g: number, q: number): number | null {
 	const { sorted, cum } = p;
 	const m = sorted.length;
 	const G = p.population.groups.length;
 	const total = cum[m * G + g];
 	if (!(total > 0)) return null;
-	const target = Math.max(q * total - 1e-9 * total, Number.MIN_VALUE);
+	const target = quantileTarget(total, q);
 	let lo = 0;
 	let hi = m;
 	while (lo < hi) {
@@ -657,7 +658,7 @@ function deltaQuantile(p: PreparedEquity, d: EquityDelta, g: number, q: number):
 	}
 	const found = lo < m ? sorted[lo] : Infinity;
 	const before = lo > 0 ? sorted[lo - 1] : -Infinity;
-	const ns = d.newSorted;
+	const ns = p.delta!.newSorted;
 	for (let j = upperBound(ns, before); j < ns.length && ns[j] <= found; j++) {
 		if (weightAtOrBelow(p, g, ns[j]) >= target) return ns[j];
 	}
@@ -716,12 +717,20 @@ const negativeZero = (x: number) => (x === 0 && 1 / x < 0 ? 1 : 0);
 const SMALL_SORT = 2048;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/**
+ * The cumulative weight a q-quantile must reach: q · total, less a tolerance of 1e-9 of the total for
+ * sums added in another order (the rule of `shares.weightedQuantile`), and above 0.
+ */
+export function quantileTarget(total: number, q: number): number {
+	return Math.max(q * total - 1e-9 * total, Number.MIN_VALUE);
+}
+
 /** Smallest sorted value whose cumulative weight reaches q · total (as `shares.weightedQuantile`). */
 function quantileFromCum(cum: Float64Array, G: number, g: number, sorted: Float64Array, q: number): number | null {
 	const m = sorted.length;
 	const total = cum[m * G + g];
 	if (!(total > 0)) return null;
-	const target = Math.max(q * total - 1e-9 * total, Number.MIN_VALUE);
+	const target = quantileTarget(total, q);
 	// smallest p with cum[p + 1] >= target
 	let lo = 0;
 	let hi = m - 1;
@@ -823,7 +832,7 @@ export function equityAt({ prepared, threshold }: { prepared: PreparedEquity; th
 	const beyond = new Float64Array(G);
 	for (let g = 0; g < G; g++) {
 		known[g] = cum[m * G + g];
-		beyond[g] = Math.max(0, known[g] - (prepared.delta ? weightAtOrBelow(prepared, g, threshold) : cum[k * G + g]));
+		beyond[g] = Math.max(0, known[g] - weightAtOrBelow(prepared, g, threshold));
 	}
 	const totals = { known, beyond, unknown, median, p90, beyondMoe: moeFrom(prepared, k, threshold), knownMoe };
 	return resultFromTotals({ groups: population.groups, region: prepared.region, threshold, totals, pop2020WithoutCounts: prepared.pop2020WithoutCounts });

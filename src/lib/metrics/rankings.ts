@@ -27,7 +27,7 @@
  * shares). Units are the ones with at least one row; a unit with no people has share null and
  * sorts last.
  */
-import { argsortStable, disparityRatio, isKnown, regionMask, type EquityResult, type GroupId, type Population, type Region } from './equity';
+import { argsortStable, disparityRatio, isKnown, quantileTarget, regionMask, type EquityResult, type GroupId, type Population, type Region } from './equity';
 
 export type RankingGrain = 'state' | 'county';
 
@@ -306,7 +306,7 @@ function unitQuantile(cum: Float64Array, start: Int32Array, sorted: Float64Array
 	const len = start[u + 1] - start[u];
 	const total = cum[base + len];
 	if (!(total > 0)) return null;
-	const target = Math.max(q * total - 1e-9 * total, Number.MIN_VALUE);
+	const target = quantileTarget(total, q);
 	// smallest k in [1, len] with cum[base + k] >= target
 	let lo = 1;
 	let hi = len;

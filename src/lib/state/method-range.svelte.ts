@@ -91,32 +91,21 @@ export class MethodRange {
 	 * The series prepared for a weight, per region (a threshold move is then a binary search per
 	 * series): the comparison page shows a range for each of its regions at once.
 	 */
-	#prepared: { series: VariantSeries[]; weight: ArrayLike<number>; byRegion: Map<string, PreparedSeries[]> } | null = null;
+	#prepared = perRegion<PreparedSeries[]>();
 	#preparedFor(series: VariantSeries[], weight: ArrayLike<number>, region: Region): PreparedSeries[] {
-		let p = this.#prepared;
-		if (!p || p.series !== series || p.weight !== weight) this.#prepared = p = { series, weight, byRegion: new Map() };
-		const key = JSON.stringify(region);
-		let list = p.byRegion.get(key);
-		if (!list) {
+		return this.#prepared([series, weight], region, () => {
 			const include = this.#maskOf(region);
-			list = series.map((s) => prepareSeries({ values: s.values, weight, include }));
-			remember(p.byRegion, key, list);
-		}
-		return list;
+			return series.map((s) => prepareSeries({ values: s.values, weight, include }));
+		});
 	}
 
 	/**
 	 * The view's own values prepared the same way, per weight and region (made once per travel array:
 	 * a threshold move then costs a binary search, not a pass over every place).
 	 */
-	#current: { values: ArrayLike<number>; weight: ArrayLike<number>; byRegion: Map<string, PreparedSeries> } | null = null;
+	#current = perRegion<PreparedSeries>();
 	#currentFor(values: ArrayLike<number>, weight: ArrayLike<number>, region: Region): PreparedSeries {
-		let c = this.#current;
-		if (!c || c.values !== values || c.weight !== weight) this.#current = c = { values, weight, byRegion: new Map() };
-		const key = JSON.stringify(region);
-		let p = c.byRegion.get(key);
-		if (!p) remember(c.byRegion, key, (p = prepareSeries({ values, weight, include: this.#maskOf(region) })));
-		return p;
+		return this.#current([values, weight], region, () => prepareSeries({ values, weight, include: this.#maskOf(region) }));
 	}
 
 	/** region masks by region, for the figure recomputed on every threshold move */
@@ -180,6 +169,25 @@ export class MethodRange {
 			}
 		});
 	}
+}
+
+/**
+ * Values kept per region for one set of inputs (compared by identity), dropped when an input changes:
+ * `get(inputs, region, make)`.
+ */
+function perRegion<T>(): (inputs: readonly unknown[], region: Region, make: () => T) => T {
+	let kept: readonly unknown[] = [];
+	let byRegion = new Map<string, T>();
+	return (inputs, region, make) => {
+		if (inputs.length !== kept.length || inputs.some((x, i) => x !== kept[i])) {
+			kept = inputs;
+			byRegion = new Map();
+		}
+		const key = JSON.stringify(region);
+		let value = byRegion.get(key);
+		if (value === undefined) remember(byRegion, key, (value = make()));
+		return value;
+	};
 }
 
 /** Keep a value under a key, forgetting the oldest beyond eight (a page shows at most four regions at once). */

@@ -126,6 +126,12 @@ describe('dashboard', () => {
 		await expect.poll(() => w.page.url()).toMatch(/add=h%3A\d{10}|add=h:\d{10}/);
 		await expect.poll(() => dots(w.page)).toBe(167); // existing centres; the added one is drawn as a star
 		await expect.poll(() => w.page.locator('.map svg g[aria-label="dot"]').nth(1).locator('path').count()).toBe(1);
+		// the map on screen took the scenario's numbers: the county under the new centre (Yellowstone) names it in its tip
+		await mapSvg(w.page).scrollIntoViewIfNeeded();
+		const star = (await w.page.locator('.map svg g[aria-label="dot"]').nth(1).locator('path').boundingBox())!;
+		await w.page.mouse.move(star.x + star.width / 2, star.y + star.height / 2);
+		await expect.poll(() => w.page.locator('.map svg g[aria-label="tip"]').textContent()).toMatch(/Yellowstone County[\s\S]*Nearest: BILLINGS CLINIC/i);
+		await w.page.mouse.move(0, 0);
 		// the scenario panel reports people newly within reach
 		await expect.poll(() => w.page.getByText(/newly within reach/i).count()).toBeGreaterThan(0);
 		const withSite = await figures(w.page);

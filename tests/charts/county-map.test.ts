@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { atlasFromTopology } from '../../src/lib/geo/atlas';
 import { mapProjection, invertPoint, toAtlasXY } from '../../src/lib/geo/projection';
-import { countyMapOptions, countyTipText, DISTANCE_COLORS, formatValue, NO_DATA_COLOR, prepareCountyMap } from '../../src/lib/charts/county-map';
+import { countyMapOptions, countyMapParts, countyTipText, DISTANCE_COLORS, formatValue, NO_DATA_COLOR, prepareCountyMap } from '../../src/lib/charts/county-map';
 import fixture from '../fixtures/county-map.json';
 
 const require = createRequire(import.meta.url);
@@ -58,6 +58,11 @@ describe('access map builder', () => {
 		const missing = atlas.counties.features.find((f) => String(f.id).startsWith('44') && !fixture.places.some((p) => p.id === String(f.id)));
 		if (missing) expect(tip(String(missing.id))).toBe(`${missing.properties.name}: no data`);
 		expect(tip('99999')).toBe('99999: no data');
+		// the tips read the places the drawing holds now (the live map replaces them on an update)
+		const parts = countyMapParts({ atlas, places: fixture.places, centres: fixture.centres, unit: 'minutes', legendLabel: 'x', width: 640, height: 480, projection, state: '44' });
+		const liveTip = (parts.options.marks![0] as unknown as { tip: { format: { title: (id: string) => string } } }).tip.format.title;
+		parts.tip.byId = new Map([['44001', { id: '44001', name: 'Bristol County, RI', value: 75, pop: 1, nearest: 'New site' }]]);
+		expect(liveTip('44001')).toBe('Bristol County, RI\n1 h 15 min to the nearest centre\nNearest: New site\nPopulation 2020: 1');
 		expect(countyTipText({ id: 'x', name: 'X', value: 130, pop: 1200, nearest: 'C', fallback: true, barrier: true }, 'minutes')).toBe(
 			'X\n2 h 10 min to the nearest centre (calibrated estimate: no road link)\nRoads take far longer than the straight line suggests (barrier)\nNearest: C\nPopulation 2020: 1,200'
 		);
@@ -153,5 +158,62 @@ describe('stateTracts', () => {
 			{ lat: 40.1, lon: -104.9, value: null, county_fips: '08001' }
 		]);
 		expect(stateTracts({ places, countyFips: ['08031', '08001', '56001'], values: Float64Array.from([30, NaN, 90]), state: '72' })).toEqual([]);
+	});
+});
+
+describe('the dashboard map kept on screen (LiveCountyMap)', () => {
+	const atlas = atlasFromTopology(topo);
+	const ri = atlas.states.features.find((f) => f.id === '44')!;
+	const nation = atlas.nation;
+	const added = { id: 'p:41.5,-71.5', name: 'Proposed site', lat: 41.5, lon: -71.5, evidence: 'added', added: true };
+
+	it('applies new numbers to the drawing on screen exactly as a fresh drawing of them, in a state view with tracts', async () => {
+		const { LiveCountyMap } = await import('../../src/lib/charts/live-county-map');
+		const { window } = new JSDOM('<!doctype html><body></body>');
+		const document = window.document;
+		const projection = mapProjection({ width: 640, height: 480, focus: ri });
+		const base = { atlas, unit: 'miles' as const, legendLabel: 'Straight-line miles', width: 640, height: 480, projection, state: '44' };
+		const tracts = [
+			{ lat: 41.82, lon: -71.41, value: 12 },
+			{ lat: 41.49, lon: -71.31, value: null }
+		];
+		const steps = [
+			{ places: fixture.places, centres: fixture.centres, tracts },
+			// a what-if: one centre added, some counties nearer, one without figures now
+			{ places: fixture.places.map((p, i) => ({ ...p, value: i === 0 ? null : (p.value ?? 0) / 3 })), centres: [...fixture.centres, added], tracts: [{ ...tracts[0], value: 4 }, tracts[1]] },
+			// reset: back to the first numbers
+			{ places: fixture.places, centres: fixture.centres, tracts }
+		];
+		const live = new LiveCountyMap();
+		const first = live.draw({ ...base, ...steps[0] }, document);
+		expect(first.fresh).toBe(true);
+		for (const step of steps.slice(1)) {
+			const input = { ...base, ...step };
+			const drawn = live.draw(input, document);
+			expect(drawn.fresh).toBe(false);
+			expect(drawn.figure).toBe(first.figure); // the same element on screen
+			expect(drawn.figure.outerHTML).toBe(Plot.plot({ ...countyMapOptions(input), document }).outerHTML);
+		}
+	});
+
+	it('updates the national map in place after a what-if; a new frame draws afresh', async () => {
+		const { LiveCountyMap } = await import('../../src/lib/charts/live-county-map');
+		const { window } = new JSDOM('<!doctype html><body></body>');
+		const document = window.document;
+		const projection = mapProjection({ width: 480, height: 300, focus: nation });
+		const ids = atlas.counties.features.map((f) => String(f.id));
+		const places = ids.map((id, i) => ({ id, name: `County ${id}`, value: i % 11 === 0 ? null : (i * 7) % 240, pop: 1000 + i, nearest: 'A' }));
+		const base = { atlas, unit: 'minutes' as const, legendLabel: 'Minutes', width: 480, height: 300, projection, centres: fixture.centres };
+		const live = new LiveCountyMap();
+		const first = live.draw({ ...base, places }, document);
+		const moved = places.map((p, i) => (i % 5 === 0 ? { ...p, value: 20, nearest: 'B' } : p));
+		const next = { ...base, places: moved, centres: [...fixture.centres, added] };
+		const drawn = live.draw(next, document);
+		expect(drawn).toEqual({ figure: first.figure, fresh: false });
+		expect(drawn.figure.outerHTML).toBe(Plot.plot({ ...countyMapOptions(next), document }).outerHTML);
+		// a different unit is another frame: drawn afresh
+		const miles = live.draw({ ...next, unit: 'miles' }, document);
+		expect(miles.fresh).toBe(true);
+		expect(miles.figure).not.toBe(first.figure);
 	});
 });

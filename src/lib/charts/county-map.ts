@@ -189,17 +189,30 @@ function pathsOnce(projection: object, features: readonly CountyFeature[]): Plot
 	};
 }
 
-export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
-	const { atlas, places, centres, unit, legendLabel, width, height, projection, state, tracts, ariaLabel } = input;
-	const byId = new Map(places.map((p) => [p.id, p]));
-	const features = featuresOf(atlas, state);
-	const value = (d: Feature<Geometry, CountyProps>) => {
-		const v = byId.get(String(d.id))?.value;
-		return v == null || !Number.isFinite(v) ? null : v;
+/** The map's colour scale: threshold classes of the unit's breaks, grey for no data. */
+export function countyColorOptions(unit: TravelUnit, legendLabel: string): Plot.ScaleOptions {
+	return {
+		type: 'threshold',
+		domain: BREAKS[unit],
+		range: DISTANCE_COLORS,
+		legend: true,
+		label: legendLabel,
+		tickFormat: (d: number) => `${d}`,
+		unknown: NO_DATA_COLOR
 	};
-	// the tip's text is written when a county is pointed at, not for all 3,222 on every drawing: the
-	// title channel holds the county's code, the tip's format turns it into the text
-	const tipText = (id: string) => countyTipText(byId.get(id) ?? { name: features.find((f) => String(f.id) === id)?.properties.name ?? id }, unit);
+}
+
+/** What a county's tip reads when it is pointed at: the places of the drawing on screen (live/county-map keeps it current). */
+export interface TipPlaces {
+	byId: Map<string, MapPlace>;
+}
+
+/**
+ * The marks drawn over the counties from the numbers: a state's tracts as dots coloured by value,
+ * the centres by evidence, the added ones as stars.
+ */
+export function countyOverlayMarks(input: Pick<AccessMapInput, 'centres' | 'tracts' | 'state' | 'projection' | 'width' | 'height'>): Plot.Markish[] {
+	const { centres, tracts, state, projection, width, height } = input;
 	const placed = <T extends { lon: number; lat: number }>(xs: T[]) =>
 		xs.flatMap((d) => {
 			const a = toAtlasXY(d.lon, d.lat);
@@ -211,26 +224,67 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 	};
 	const shownCentres = placed(centres).filter((c) => !state || inView(c));
 	const shownTracts = tracts ? placed(tracts) : [];
-	return {
+	return [
+		...(shownTracts.length
+			? [Plot.dot(shownTracts, { x: 'x', y: 'y', r: 1.6, fill: (t: MapTract) => t.value, stroke: '#333', strokeWidth: 0.15 })]
+			: []),
+		Plot.dot(
+			shownCentres.filter((c) => !c.added),
+			{
+				x: 'x',
+				y: 'y',
+				symbol: (c: MapCentre) => CENTRE_SYMBOL[c.evidence] ?? 'square',
+				r: 3.2,
+				fill: '#d7301f',
+				stroke: 'white',
+				strokeWidth: 0.8,
+				title: (c: MapCentre) => (c.evidence === 'user' ? `${c.name}\nFrom your centre set` : `${c.name}\nEvidence: ${c.evidence}`)
+			}
+		),
+		Plot.dot(
+			shownCentres.filter((c) => c.added),
+			{
+				x: 'x',
+				y: 'y',
+				symbol: 'star',
+				r: 6,
+				fill: '#762a83',
+				stroke: 'white',
+				strokeWidth: 1,
+				title: (c: MapCentre) => `${c.name}\nAdded in this scenario`
+			}
+		)
+	];
+}
+
+/** A county's value on the map: null when it has none (drawn grey). */
+export function countyValueOf(byId: Map<string, MapPlace>, fips: string): number | null {
+	const v = byId.get(fips)?.value;
+	return v == null || !Number.isFinite(v) ? null : v;
+}
+
+/** The map's Plot options and the places its tips read (`tip.byId` may be replaced to show other numbers). */
+export function countyMapParts(input: AccessMapInput): { options: Plot.PlotOptions; tip: TipPlaces } {
+	const { atlas, places, unit, legendLabel, width, height, projection, state, ariaLabel } = input;
+	const tip: TipPlaces = { byId: new Map(places.map((p) => [p.id, p])) };
+	const features = featuresOf(atlas, state);
+	const byId = tip.byId;
+	// the tip's text is written when a county is pointed at, not for all 3,222 on every drawing: the
+	// title channel holds the county's code, the tip's format turns it into the text
+	const tipText = (id: string) =>
+		countyTipText(tip.byId.get(id) ?? { name: features.find((f) => String(f.id) === id)?.properties.name ?? id }, unit);
+	const options: Plot.PlotOptions = {
 		width,
 		height,
 		margin: 0,
 		projection,
 		ariaLabel: ariaLabel ?? `Map of travel to the nearest CAR-T centre (${legendLabel})`,
-		color: {
-			type: 'threshold',
-			domain: BREAKS[unit],
-			range: DISTANCE_COLORS,
-			legend: true,
-			label: legendLabel,
-			tickFormat: (d: number) => `${d}`,
-			unknown: NO_DATA_COLOR
-		},
+		color: countyColorOptions(unit, legendLabel),
 		marks: [
 			Plot.geo(
 				features,
 				centroidOnce(projection, atlas, {
-					fill: value,
+					fill: (d: CountyFeature) => countyValueOf(byId, String(d.id)),
 					stroke: 'white',
 					strokeWidth: state ? 0.6 : 0.15,
 					title: (d: CountyFeature) => String(d.id),
@@ -241,37 +295,19 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 			state
 				? Plot.geo(features, { stroke: '#555', strokeWidth: 0.3, fill: 'none' })
 				: Plot.geo(atlas.stateMesh, { stroke: 'white', strokeWidth: 0.8 }),
-			...(shownTracts.length
-				? [Plot.dot(shownTracts, { x: 'x', y: 'y', r: 1.6, fill: (t: MapTract) => t.value, stroke: '#333', strokeWidth: 0.15 })]
-				: []),
-			Plot.dot(
-				shownCentres.filter((c) => !c.added),
-				{
-					x: 'x',
-					y: 'y',
-					symbol: (c: MapCentre) => CENTRE_SYMBOL[c.evidence] ?? 'square',
-					r: 3.2,
-					fill: '#d7301f',
-					stroke: 'white',
-					strokeWidth: 0.8,
-					title: (c: MapCentre) => (c.evidence === 'user' ? `${c.name}\nFrom your centre set` : `${c.name}\nEvidence: ${c.evidence}`)
-				}
-			),
-			Plot.dot(
-				shownCentres.filter((c) => c.added),
-				{
-					x: 'x',
-					y: 'y',
-					symbol: 'star',
-					r: 6,
-					fill: '#762a83',
-					stroke: 'white',
-					strokeWidth: 1,
-					title: (c: MapCentre) => `${c.name}\nAdded in this scenario`
-				}
-			)
+			...countyOverlayMarks(input)
 		]
 	};
+	return { options, tip };
+}
+
+export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
+	return countyMapParts(input).options;
+}
+
+/** The counties a map of `state` (or the nation) draws, in drawing order. */
+export function countyFeatures(atlas: Atlas, state: string | null | undefined): readonly CountyFeature[] {
+	return featuresOf(atlas, state);
 }
 
 /**

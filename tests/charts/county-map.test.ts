@@ -181,6 +181,8 @@ describe('the dashboard map kept on screen (LiveCountyMap)', () => {
 			{ places: fixture.places, centres: fixture.centres, tracts },
 			// a what-if: one centre added, some counties nearer, one without figures now
 			{ places: fixture.places.map((p, i) => ({ ...p, value: i === 0 ? null : (p.value ?? 0) / 3 })), centres: [...fixture.centres, added], tracts: [{ ...tracts[0], value: 4 }, tracts[1]] },
+			// the same centres and tracts, other county numbers (a what-if's numbers arrive after its centre was drawn)
+			{ places: fixture.places.map((p, i) => ({ ...p, value: i === 1 ? null : (p.value ?? 0) / 2 })), centres: [...fixture.centres, added], tracts: [{ ...tracts[0], value: 4 }, tracts[1]] },
 			// reset: back to the first numbers
 			{ places: fixture.places, centres: fixture.centres, tracts }
 		];

@@ -207,11 +207,19 @@ export interface TipPlaces {
 	byId: Map<string, MapPlace>;
 }
 
+/** The class of each layer's group over the counties, in drawing order (a layer with nothing to draw has no group). */
+export const OVERLAY_LAYERS = ['map-tracts', 'map-centres', 'map-added'] as const;
+export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
+
 /**
  * The marks drawn over the counties from the numbers: a state's tracts as dots coloured by value,
  * the centres by evidence, the added ones as stars.
  */
-export function countyOverlayMarks(input: Pick<AccessMapInput, 'centres' | 'tracts' | 'state' | 'projection' | 'width' | 'height'>): Plot.Markish[] {
+export function countyOverlayMarks(
+	input: Pick<AccessMapInput, 'centres' | 'tracts' | 'state' | 'projection' | 'width' | 'height'>,
+	/** only these layers (the live map draws again only the layers that changed) */
+	layers: readonly OverlayLayer[] = OVERLAY_LAYERS
+): Plot.Markish[] {
 	const { centres, tracts, state, projection, width, height } = input;
 	const placed = <T extends { lon: number; lat: number }>(xs: T[]) =>
 		xs.flatMap((d) => {
@@ -222,39 +230,46 @@ export function countyOverlayMarks(input: Pick<AccessMapInput, 'centres' | 'trac
 		const xy = projection([c.x, c.y]);
 		return !!xy && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height;
 	};
-	const shownCentres = placed(centres).filter((c) => !state || inView(c));
-	const shownTracts = tracts ? placed(tracts) : [];
-	return [
-		...(shownTracts.length
-			? [Plot.dot(shownTracts, { x: 'x', y: 'y', r: 1.6, fill: (t: MapTract) => t.value, stroke: '#333', strokeWidth: 0.15 })]
-			: []),
-		Plot.dot(
-			shownCentres.filter((c) => !c.added),
-			{
-				x: 'x',
-				y: 'y',
-				symbol: (c: MapCentre) => CENTRE_SYMBOL[c.evidence] ?? 'square',
-				r: 3.2,
-				fill: '#d7301f',
-				stroke: 'white',
-				strokeWidth: 0.8,
-				title: (c: MapCentre) => (c.evidence === 'user' ? `${c.name}\nFrom your centre set` : `${c.name}\nEvidence: ${c.evidence}`)
-			}
-		),
-		Plot.dot(
-			shownCentres.filter((c) => c.added),
-			{
-				x: 'x',
-				y: 'y',
-				symbol: 'star',
-				r: 6,
-				fill: '#762a83',
-				stroke: 'white',
-				strokeWidth: 1,
-				title: (c: MapCentre) => `${c.name}\nAdded in this scenario`
-			}
-		)
-	];
+	const shownCentres = layers.some((l) => l !== 'map-tracts') ? placed(centres).filter((c) => !state || inView(c)) : [];
+	const marks: Record<OverlayLayer, () => Plot.Markish | null> = {
+		'map-tracts': () => {
+			const shown = tracts ? placed(tracts) : [];
+			return shown.length
+				? Plot.dot(shown, { x: 'x', y: 'y', r: 1.6, fill: (t: MapTract) => t.value, stroke: '#333', strokeWidth: 0.15, className: 'map-tracts' })
+				: null;
+		},
+		'map-centres': () =>
+			Plot.dot(
+				shownCentres.filter((c) => !c.added),
+				{
+					x: 'x',
+					y: 'y',
+					symbol: (c: MapCentre) => CENTRE_SYMBOL[c.evidence] ?? 'square',
+					r: 3.2,
+					fill: '#d7301f',
+					stroke: 'white',
+					strokeWidth: 0.8,
+					className: 'map-centres',
+					title: (c: MapCentre) => (c.evidence === 'user' ? `${c.name}\nFrom your centre set` : `${c.name}\nEvidence: ${c.evidence}`)
+				}
+			),
+		'map-added': () =>
+			Plot.dot(
+				shownCentres.filter((c) => c.added),
+				{
+					x: 'x',
+					y: 'y',
+					symbol: 'star',
+					r: 6,
+					fill: '#762a83',
+					stroke: 'white',
+					strokeWidth: 1,
+					className: 'map-added',
+					title: (c: MapCentre) => `${c.name}\nAdded in this scenario`
+				}
+			)
+	};
+	return OVERLAY_LAYERS.filter((l) => layers.includes(l)).flatMap((l) => marks[l]() ?? []);
 }
 
 /** A county's value on the map: null when it has none (drawn grey). */

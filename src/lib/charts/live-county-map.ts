@@ -11,7 +11,7 @@
  * repainted every one of them (~25 ms of script and ~20 ms of style in a profile of a what-if).
  */
 import * as Plot from '@observablehq/plot';
-import { countyColorOptions, countyFeatures, countyMapParts, countyOverlayMarks, countyValueOf, type AccessMapInput, type TipPlaces } from './county-map';
+import { countyColorOptions, countyFeatures, countyMapParts, countyOverlayMarks, countyValueOf, OVERLAY_LAYERS, type AccessMapInput, type MapCentre, type TipPlaces } from './county-map';
 
 interface Drawn {
 	input: AccessMapInput;
@@ -37,6 +37,24 @@ function sameFrame(a: AccessMapInput, b: AccessMapInput): boolean {
 		a.ariaLabel === b.ariaLabel &&
 		!!a.tracts === !!b.tracts
 	);
+}
+
+/**
+ * Which of the layers over the counties (countyOverlayMarks: a state's tract dots, the centres, the
+ * added centres) two inputs draw differently.
+ */
+function changedLayers(a: AccessMapInput, b: AccessMapInput): { tracts: boolean; centres: boolean; added: boolean } {
+	const centres = (x: MapCentre[], added: boolean) => x.filter((c) => !!c.added === added);
+	const sameCentres = (x: MapCentre[], y: MapCentre[]) =>
+		x.length === y.length &&
+		x.every((c, k) => c.id === y[k].id && c.name === y[k].name && c.lat === y[k].lat && c.lon === y[k].lon && c.evidence === y[k].evidence);
+	const s = a.tracts ?? [];
+	const t = b.tracts ?? [];
+	return {
+		tracts: s.length !== t.length || s.some((x, k) => x.value !== t[k].value || x.lat !== t[k].lat || x.lon !== t[k].lon),
+		centres: !sameCentres(centres(a.centres, false), centres(b.centres, false)),
+		added: !sameCentres(centres(a.centres, true), centres(b.centres, true))
+	};
 }
 
 /** The map's own svg in a Plot figure (the figure also holds the legend's svg). */
@@ -81,18 +99,20 @@ export class LiveCountyMap {
 	/** Apply new numbers to the map on screen; false when the drawing cannot be updated in place. */
 	#update(d: Drawn, input: AccessMapInput, document: Document): boolean {
 		const { svg } = d;
-		const old = [...svg.querySelectorAll(':scope > g[aria-label="dot"]')];
-		if (!old.length) return false;
-		const layer = Plot.plot({
-			width: input.width,
-			height: input.height,
-			margin: 0,
-			projection: input.projection,
-			color: { ...countyColorOptions(input.unit, input.legendLabel), legend: false },
-			marks: countyOverlayMarks(input),
-			document
-		});
-		const fresh = [...layer.querySelectorAll(':scope > g[aria-label="dot"]')];
+		// only the layers that changed are drawn again (a what-if: its star)
+		const changed = changedLayers(d.input, input);
+		const redo = OVERLAY_LAYERS.filter((_, k) => [changed.tracts, changed.centres, changed.added][k]);
+		const layer = redo.length
+			? Plot.plot({
+					width: input.width,
+					height: input.height,
+					margin: 0,
+					projection: input.projection,
+					color: { ...countyColorOptions(input.unit, input.legendLabel), legend: false },
+					marks: countyOverlayMarks(input, redo),
+					document
+				})
+			: null;
 		// the tips read the new places from now on
 		const byId = (d.tip.byId = new Map(input.places.map((p) => [p.id, p])));
 		const features = countyFeatures(input.atlas, input.state);
@@ -103,8 +123,19 @@ export class LiveCountyMap {
 				d.fills[k] = fill;
 			}
 		}
-		for (const g of fresh) svg.insertBefore(g, old[0]);
-		for (const g of old) g.remove();
+		if (layer) {
+			for (const cls of redo) {
+				const now = svg.querySelector(`:scope > g.${cls}`);
+				const next = layer.querySelector(`:scope > g.${cls}`);
+				if (now && next) now.replaceWith(next);
+				else if (now) now.remove();
+				else if (next) {
+					// (a layer that had nothing to draw has no group: it goes after the layers before it, above the counties)
+					const earlier = OVERLAY_LAYERS.slice(0, OVERLAY_LAYERS.indexOf(cls)).map((c) => `:scope > g.${c}`);
+					[...svg.querySelectorAll([':scope > g[aria-label="geo"]', ...earlier].join(', '))].at(-1)!.after(next);
+				}
+			}
+		}
 		return true;
 	}
 }

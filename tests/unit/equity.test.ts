@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beyondThreshold, weightedQuantile } from '../../src/lib/metrics/shares';
+import { prepareSeries, shareBeyondPrepared } from '../../src/lib/metrics/sensitivity';
 import {
 	argsortStable,
 	buildPopulation,
@@ -9,6 +10,7 @@ import {
 	GROUPS,
 	headline,
 	prepareEquity,
+	regionMask,
 	type GroupResult,
 	type PopulationRow
 } from '../../src/lib/metrics/equity';
@@ -400,6 +402,36 @@ describe('GROUPS', () => {
 			expect(ref.reference).toBeNull();
 			expect(ref.family).toBe(g.family);
 			expect(ref.unit).toBe(g.unit);
+		}
+	});
+});
+
+describe('equity: the method range reads the view’s own figure from the panel', () => {
+	// the range (metrics/sensitivity) lists the view's own share beside the other methods; the page takes
+	// it from the equity result instead of preparing the view's values again: the two must agree
+	let seed = 777;
+	const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const rows = Array.from({ length: 300 }, (_, i) =>
+		row({
+			state_fips: i % 3 === 0 ? '56' : '08',
+			county_fips: i % 3 === 0 ? '56001' : `08${String(i % 4).padStart(3, '0')}`,
+			acs_pop: i % 29 === 0 ? 0 : 20 + Math.floor(rnd() * 400),
+			nh_black: Math.floor(rnd() * 50),
+			pov150: Math.floor(rnd() * 60)
+		} as Partial<PopulationRow>)
+	);
+	const pop = buildPopulation({ rows });
+	const travel = Float64Array.from(rows, (_, i) => (i % 23 === 0 ? NaN : 5 * Math.floor(rnd() * 60)));
+	it.each([{ kind: 'nation' as const }, { kind: 'state' as const, state_fips: '08' }])('in $kind $state_fips, every group, at several thresholds', (region) => {
+		const prepared = prepareEquity({ population: pop, travel, region });
+		for (const t of [0, 45, 60, 61, 120, 295, 400]) {
+			const r = equityAt({ prepared, threshold: t });
+			pop.groups.forEach((g, k) => {
+				const own = r.byId[g.id]!.share;
+				const range = shareBeyondPrepared(prepareSeries({ values: travel, weight: pop.weight[k], include: regionMask(pop, region) }), t);
+				if (own == null) expect(range).toBeNaN();
+				else expect(100 * own).toBeCloseTo(range, 9);
+			});
 		}
 	});
 });

@@ -100,6 +100,10 @@ describe('variantSeries + variantsAt (hand-worked)', () => {
 		expect(v[6]).toEqual({ method: 'Drive time on roads, 120 minutes', centres: 'B (3 centres)', share: (100 * 5) / 6 });
 		expect(v[7]).toEqual({ method: 'Drive time on roads, 2 hours', centres: 'this view’s centres', share: (100 * 5) / 6, current: true });
 		expect(v).toHaveLength(8);
+		// a figure the caller already has for the view (the equity panel's share) is listed as it is
+		const given = variantsAt({ series, weight, threshold: 120, unit: 'minutes', current: { label: 'Drive time on roads, 2 hours', values: current, share: 12.5 }, prepared });
+		expect(given.at(-1)).toEqual({ ...v[7], share: 12.5 });
+		expect(given.slice(0, -1)).toEqual(vp.slice(0, -1));
 	});
 	it('a miles view: the view keeps its miles threshold, the other variants read it at 30 mph', () => {
 		const series = variantSeries({ sets: [{ label: 'A', straightKm: km, roadMinutes: null }], calibration, stateFips });

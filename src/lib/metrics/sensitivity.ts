@@ -204,8 +204,12 @@ export function variantsAt({
 	include?: ArrayLike<number>;
 	threshold: number;
 	unit: TravelUnit;
-	/** with `prepared` ({@link prepareSeries} of its values, same weight and `include`), a binary search too */
-	current?: { label: string; values: ArrayLike<number>; prepared?: PreparedSeries } | null;
+	/**
+	 * with `share` (percent, NaN when unknown), a figure the caller already has for these values, weight and
+	 * `include` (the equity panel's); else with `prepared` ({@link prepareSeries} of its values, same weight
+	 * and `include`), a binary search too
+	 */
+	current?: { label: string; values: ArrayLike<number>; prepared?: PreparedSeries; share?: number } | null;
 	/** the series prepared for this weight and `include` ({@link prepareSeries}, same order): a drag of the threshold then costs a binary search per series */
 	prepared?: readonly PreparedSeries[];
 }): Variant[] {
@@ -216,7 +220,9 @@ export function variantsAt({
 		share: prepared ? shareBeyondPrepared(prepared[i], minutes) : shareBeyond({ values: s.values, weight, include, threshold: minutes })
 	}));
 	if (current) {
-		const share = current.prepared ? shareBeyondPrepared(current.prepared, threshold) : shareBeyond({ values: current.values, weight, include, threshold });
+		const share =
+			current.share ??
+			(current.prepared ? shareBeyondPrepared(current.prepared, threshold) : shareBeyond({ values: current.values, weight, include, threshold }));
 		out.push({ method: current.label, centres: 'this view’s centres', share, current: true });
 	}
 	return out;

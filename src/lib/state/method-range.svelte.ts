@@ -146,11 +146,18 @@ export class MethodRange {
 	variants(group: GroupId, region: Region): Variant[] {
 		const d = this.dash;
 		const g = d.population ? d.population.groups.findIndex((x) => x.id === group) : -1;
-		return g < 0 ? [] : this.variantsFor(d.population!.weight[g], region);
+		if (g < 0) return [];
+		// the view's own figure in its own region is the equity panel's share (same places, weight and
+		// threshold): not prepared again for each new travel array (a what-if, a filter)
+		const own = d.equity && JSON.stringify(region) === JSON.stringify(d.regionSpec) ? d.equity.byId[group] : undefined;
+		return this.variantsFor(d.population!.weight[g], region, own && (own.share == null ? NaN : 100 * own.share));
 	}
 
-	/** Variants of the share of any per-place weight (e.g. modelled eligible patients) beyond the view's threshold. */
-	variantsFor(weight: ArrayLike<number>, region: Region): Variant[] {
+	/**
+	 * Variants of the share of any per-place weight (e.g. modelled eligible patients) beyond the view's
+	 * threshold; `ownShare`, the view's own figure when the caller has it (percent).
+	 */
+	variantsFor(weight: ArrayLike<number>, region: Region, ownShare?: number): Variant[] {
 		const d = this.dash;
 		if (!d.population || !d.tractValues) return [];
 		const include = this.#maskOf(region);
@@ -165,7 +172,7 @@ export class MethodRange {
 			current: {
 				label: `${METHOD_INFO[d.view.method].label}, ${formatThreshold({ value: d.view.threshold, unit: d.unit })}`,
 				values: d.tractValues,
-				prepared: this.#currentFor(d.tractValues, weight, region)
+				...(ownShare !== undefined ? { share: ownShare } : { prepared: this.#currentFor(d.tractValues, weight, region) })
 			}
 		});
 	}

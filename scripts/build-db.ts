@@ -10,6 +10,8 @@
 //   first-map.svg + first-legend.svg, its map drawn as images for the prerendered page
 // - static/data/first-figures.json, the default list's equity figures by road for the nation and each
 //   state at 1 and 2 hours, which embeds draw before the engine is ready (state/first-figures)
+// - static/data/first-state/<FIPS>.json, each state's map of the default view, which state map embeds
+//   draw before the engine is ready (state/first-state)
 // - static/data/*.parquet, README.md (data dictionary), ROADS.md and DATA-LICENCES.txt, for the
 //   table downloads on /explore/
 import { buildDatabaseFile } from '../src/lib/db/build-file';
@@ -18,7 +20,7 @@ import * as dashboardData from '../src/lib/queries/dashboard-data';
 import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
 import { prepareOrigins } from '../src/lib/metrics/drive-time/travel-times';
 import { encodeSnap } from '../src/lib/metrics/drive-time/snap-file';
-import { buildFirstFigures, buildFirstView, writeCentroids, writeFirstMap } from './first-view';
+import { buildFirstFigures, buildFirstStates, buildFirstView, writeCentroids, writeFirstMap } from './first-view';
 import { licenceText, DOWNLOAD_FILES, type ManifestLike } from '../src/lib/explore/downloads';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,11 +62,12 @@ writeFileSync(join(out, DOWNLOAD_FILES.licences), licenceText(manifest));
 }
 const t1 = performance.now();
 const view = await buildFirstView({ dataDir: DATA_DIR, dbFile: DB_FILE, outPath: join(out, 'first-view.json'), travelPath: join(out, 'default-travel.bin') });
-if (!view) for (const f of ['first-view.json', 'default-travel.bin', 'first-figures.json']) rmSync(join(out, f), { force: true });
+if (!view) for (const f of ['first-view.json', 'default-travel.bin', 'first-figures.json', 'first-state']) rmSync(join(out, f), { force: true, recursive: true });
 else {
 	const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8'));
 	const read = (f: string) => new Uint8Array(readFileSync(join(out, f)));
 	buildFirstFigures({ dataBytes: read('dashboard-data.bin'), travelBytes: read('default-travel.bin'), calibration, outPath: join(out, 'first-figures.json') });
+	buildFirstStates({ dataBytes: read('dashboard-data.bin'), travelBytes: read('default-travel.bin'), calibration, outDir: join(out, 'first-state') });
 }
 writeFirstMap(view, out);
 writeCentroids(out);

@@ -2,13 +2,15 @@
  * Build-time first view (see src/lib/state/first-view.ts): runs the page's own pipeline in
  * Node (same queries, same travel engine, same equity code) for the default settings.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { JSDOM } from 'jsdom';
 import { renderFirstMap } from '../src/lib/charts/first-map';
 import { atlasFromTopology } from '../src/lib/geo/atlas';
 import { countyCentroidFile } from '../src/lib/geo/centroids';
-import { mapLegendLabel } from '../src/lib/embed/chart-model';
+import { mapLegendLabel, mapParts } from '../src/lib/embed/chart-model';
+import { decodeFirstState, encodeFirstState, type FirstState } from '../src/lib/state/first-state';
+import { centreLabel } from '../src/lib/queries/all-centres';
 import { join } from 'node:path';
 import { openNodeDb } from '../src/lib/db/node';
 import * as populationGroups from '../src/lib/queries/population-groups';
@@ -136,6 +138,53 @@ export function buildFirstFigures({
 	}
 	writeFileSync(outPath, JSON.stringify(file));
 	return file;
+}
+
+/**
+ * Each state's map of the default view (src/lib/state/first-state.ts), from the files the page reads,
+ * by the page's own code (embed/chart-model mapParts). Each file is read back and checked against
+ * the engine's parts, to the bit; a difference stops the build.
+ */
+export function buildFirstStates({
+	dataBytes,
+	travelBytes,
+	calibration,
+	outDir
+}: {
+	dataBytes: Uint8Array;
+	travelBytes: Uint8Array;
+	calibration: Calibration;
+	outDir: string;
+}): number {
+	const data = fromFile(dataBytes);
+	if (!data.tractSource || !data.tractPlaces) throw new Error('The dashboard data file has no tract columns.');
+	const travel = shippedTravel(travelBytes, data.tractPlaces, calibration);
+	if (!travel) throw new Error('The build-time travel does not match the data file.');
+	const centreNames = Object.fromEntries(data.centres.map((c) => [c.centre_id, centreLabel(c)]));
+	rmSync(outDir, { recursive: true, force: true });
+	mkdirSync(outDir, { recursive: true });
+	let bytes = 0;
+	for (const { state_fips: state } of data.stateRows) {
+		const parts = mapParts({
+			travel,
+			countyRows: data.countyRows,
+			countyValues: methodValues(travel.counties, 'road', true),
+			tractValues: methodValues(travel.tracts, 'road', true),
+			tractPlaces: data.tractPlaces,
+			tractCountyFips: data.tractSource.countyFips,
+			centreRows: data.centres,
+			centreNames,
+			method: 'road',
+			roadReady: true,
+			state
+		});
+		const want: FirstState = { state, places: parts.places.filter((p) => p.id.slice(0, 2) === state), centres: parts.centres, tracts: parts.tracts! };
+		const text = JSON.stringify(encodeFirstState(want));
+		if (!isDeepStrictEqual(decodeFirstState(JSON.parse(text), state), want)) throw new Error(`The first map of state ${state} differs from the engine's.`);
+		writeFileSync(join(outDir, `${state}.json`), text);
+		bytes += text.length;
+	}
+	return bytes;
 }
 
 /** The county centroids of the map shapes (geo/centroids), for the maps' tooltip anchors. */

@@ -255,14 +255,16 @@ describe('embed downloads and accessibility', () => {
 		for (const path of ['/embed/equity/?group=nh_black', '/embed/ranking/?t=60', '/embed/compare/?regions=08,30,56', '/embed/map/?region=08&t=60']) {
 			const page = await context.newPage();
 			const w = watch(page);
-			// the data worker held back until the first figures are read: the engine has no population
-			// groups, so it cannot draw before (the map draws from the engine's travel and the file's share)
+			// the data file and the data worker held back until the first figures are read: the engine has
+			// no places, so it cannot draw before (the state map draws from its build-time file, state/first-state)
 			let release = () => {};
 			const held = new Promise<void>((ok) => (release = ok));
-			await page.route('**/data.worker-*.js', async (r) => {
-				await held;
-				await r.continue();
-			});
+			for (const url of ['**/data.worker-*.js', '**/data/dashboard-data.bin']) {
+				await page.route(url, async (r) => {
+					await held;
+					await r.continue();
+				});
+			}
 			await page.goto(`${served.origin}${path}${path.includes('?') ? '&' : '?'}downloads=1`);
 			await page.waitForFunction(() => document.querySelector('.embed-root')?.getAttribute('data-figures') != null, null, { timeout: 60_000 });
 			expect(await figuresOf(page), path).toBe('build');

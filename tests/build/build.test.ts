@@ -19,7 +19,9 @@ describe('static build', () => {
 	});
 
 	it('ships the data the page loads, precompressed', () => {
-		for (const f of ['data/atlas.duckdb', 'data/atlas.duckdb.gz', 'data/manifest.json', 'data/first-figures.json', 'data/first-figures.json.gz']) expect(files).toContain(f);
+		for (const f of ['data/atlas.duckdb', 'data/atlas.duckdb.gz', 'data/manifest.json', 'data/first-figures.json', 'data/first-figures.json.gz', 'data/first-state/08.json', 'data/first-state/08.json.gz']) expect(files).toContain(f);
+		// a state map file for every state of the data (50 states, DC and Puerto Rico)
+		expect(files.filter((f) => /^data\/first-state\/\d\d\.json$/.test(f))).toHaveLength(52);
 	});
 
 	it('ships only the eh DuckDB bundle', () => {

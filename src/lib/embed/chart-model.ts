@@ -21,6 +21,9 @@ import type { Comparison } from '$lib/state/compare.svelte';
 import { DEFAULT_VIEW } from '$lib/state/url-params';
 import { addedId, addedName, isAddedId } from '$lib/state/scenario';
 import type { FirstView } from '$lib/state/first-view';
+import type { FirstState } from '$lib/state/first-state';
+import type { TravelResult } from '$lib/metrics/travel-engine';
+import type { Method } from '$lib/metrics/travel-methods';
 import type { ChartTable } from './csv';
 import { compareTable, equityTable, mapTable, rankingTable, whatifTable, type TableContext } from './chart-data';
 import { compareAlt, equityAlt, mapAlt, rankingAlt, whatifAlt } from './alt-text';
@@ -62,6 +65,8 @@ export interface ModelInput {
 	atlas?: Atlas;
 	/** the build-time default view (map only, before or instead of the engine) */
 	firstView?: FirstView;
+	/** a state's map of the default view, built at build time (map only, before the engine; with `figures`) */
+	firstState?: FirstState;
 	width: number;
 	/** groups drawn (equity, compare, whatif); null/undefined = the chart's default */
 	groups?: readonly GroupId[] | null;
@@ -131,7 +136,51 @@ export function chartModel(input: ModelInput): ChartModel | undefined {
 	}
 }
 
-function mapModel({ dash, atlas, firstView, figures, width }: ModelInput): ChartModel | undefined {
+/**
+ * The map's counties, centres and (in a state view) tracts from a travel result: the dashboard's
+ * engine in the page, the decoded build-time files at build time (state/first-state).
+ */
+export function mapParts({
+	travel: t,
+	countyRows,
+	countyValues: values,
+	tractValues,
+	tractPlaces,
+	tractCountyFips,
+	centreRows,
+	centreNames,
+	method,
+	roadReady,
+	state
+}: {
+	travel: TravelResult;
+	countyRows: readonly { county_fips: string; county_name: string; pop_2020: number }[];
+	countyValues: ArrayLike<number>;
+	tractValues: ArrayLike<number>;
+	tractPlaces: { lat: ArrayLike<number>; lon: ArrayLike<number>; stateFips: readonly string[] };
+	tractCountyFips: readonly string[];
+	centreRows: readonly { centre_id: string; evidence_strength: string }[];
+	centreNames: Record<string, string>;
+	method: Method;
+	roadReady: boolean;
+	state: string | null;
+}): { places: MapPlace[]; centres: MapCentre[]; tracts: (MapTract & { county_fips: string })[] | undefined } {
+	const nearest = method === 'road' && roadReady ? t.counties.roadNearest : t.counties.straightNearest;
+	const places = countyRows.map((r, i) => ({
+		id: r.county_fips,
+		name: r.county_name,
+		value: Number.isFinite(values[i]) ? values[i] : null,
+		pop: r.pop_2020,
+		nearest: nearest[i] >= 0 ? (centreNames[t.centres[nearest[i]].id] ?? t.centres[nearest[i]].id) : null,
+		fallback: method === 'road' && roadReady && t.counties.roadFallback[i] === 1
+	}));
+	const evidence = new Map(centreRows.map((r) => [r.centre_id, r.evidence_strength]));
+	const centres = t.centres.map((c) => ({ id: c.id, name: centreNames[c.id] ?? c.id, lat: c.lat, lon: c.lon, evidence: evidence.get(c.id) ?? 'added', added: isAddedId(c.id) }));
+	const tracts = state ? stateTracts({ places: tractPlaces, countyFips: tractCountyFips, values: tractValues, state }) : undefined;
+	return { places, centres, tracts };
+}
+
+function mapModel({ dash, atlas, firstView, firstState, figures, width }: ModelInput): ChartModel | undefined {
 	if (!atlas) return undefined;
 	const region = dash.view.region;
 	const focus = region === 'US' ? atlas.nation : (atlas.states.features.find((f) => f.id === region) ?? atlas.nation);
@@ -148,26 +197,30 @@ function mapModel({ dash, atlas, firstView, figures, width }: ModelInput): Chart
 	const t = dash.travel;
 	const values = dash.countyValues;
 	if (t && values) {
-		const nearest = dash.view.method === 'road' && dash.roadReady ? t.counties.roadNearest : t.counties.straightNearest;
-		places = dash.countyRows.map((r, i) => ({
-			id: r.county_fips,
-			name: r.county_name,
-			value: Number.isFinite(values[i]) ? values[i] : null,
-			pop: r.pop_2020,
-			nearest: nearest[i] >= 0 ? (dash.centreNames[t.centres[nearest[i]].id] ?? t.centres[nearest[i]].id) : null,
-			fallback: dash.view.method === 'road' && dash.roadReady && t.counties.roadFallback[i] === 1
+		({ places, centres, tracts } = mapParts({
+			travel: t,
+			countyRows: dash.countyRows,
+			countyValues: values,
+			tractValues: dash.tractValues!,
+			tractPlaces: dash.tractPlaces,
+			tractCountyFips: dash.tractCountyFips,
+			centreRows: dash.centres,
+			centreNames: dash.centreNames,
+			method: dash.view.method,
+			roadReady: dash.roadReady,
+			state
 		}));
-		const evidence = new Map(dash.centres.map((r) => [r.centre_id, r.evidence_strength]));
-		centres = t.centres.map((c) => ({ id: c.id, name: dash.centreNames[c.id] ?? c.id, lat: c.lat, lon: c.lon, evidence: evidence.get(c.id) ?? 'added', added: isAddedId(c.id) }));
-		const tv = dash.tractValues!;
-		tracts = state
-			? stateTracts({ places: dash.tractPlaces, countyFips: dash.tractCountyFips, values: tv, state })
-			: undefined;
 		ctx = context(dash);
 		// (before the engine has its population groups: the same figures from the build-time file)
 		const all = (dash.equity ?? figures?.dash.equity)?.byId.all;
 		share = all?.share ?? null;
 		beyond = all?.beyond ?? null;
+	} else if (firstState && state === firstState.state && figures) {
+		// a state's map of the default view, from its build-time file (the engine's own numbers)
+		({ places, centres, tracts } = firstState);
+		ctx = { ...context(dash), centreCount: firstState.centres.length, regionName: figures.dash.regionName };
+		share = figures.dash.equity?.byId.all?.share ?? null;
+		beyond = figures.dash.equity?.byId.all?.beyond ?? null;
 	} else if (firstView && region === 'US') {
 		places = firstMapPlaces(firstView);
 		centres = firstView.centres;

@@ -30,3 +30,8 @@ FROM centres ORDER BY centre_id`;
 export async function run(db: Db): Promise<Row[]> {
 	return db.query<Row>(SQL);
 }
+
+/** A centre's display name: "name (city, state)", or the name alone without a city. */
+export function centreLabel(c: Pick<Row, 'name' | 'city' | 'state'>): string {
+	return c.city ? `${c.name} (${c.city}, ${c.state})` : c.name;
+}

@@ -14,6 +14,7 @@ import { METHOD_INFO } from '$lib/metrics/travel-methods';
 import { methodValues } from '$lib/metrics/method-values';
 import type * as populationGroups from '$lib/queries/population-groups';
 import type * as allCentres from '$lib/queries/all-centres';
+import { centreLabel } from '$lib/queries/all-centres';
 import type * as states from '$lib/queries/states';
 import * as dashboardData from '$lib/queries/dashboard-data';
 import { passesFilter } from '$lib/queries/centre-filter';
@@ -103,7 +104,7 @@ export class Dashboard {
 	/** display names for every centre id: list rows and scenario additions */
 	centreNames = $derived.by(() => {
 		const m: Record<string, string> = {};
-		for (const c of this.centres) m[c.centre_id] = c.city ? `${c.name} (${c.city}, ${c.state})` : c.name;
+		for (const c of this.centres) m[c.centre_id] = centreLabel(c);
 		for (const a of this.scenario.added) m[addedId(a)] = addedName(a);
 		return m;
 	});

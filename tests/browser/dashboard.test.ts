@@ -76,6 +76,15 @@ describe('dashboard', () => {
 		// the ranking follows once the threshold stops moving, and says so while it is behind
 		await expect.poll(() => w.page.locator('.ranking thead').textContent()).toMatch(/Share beyond 1 hour/);
 		expect(await w.page.locator('section.ranking').getAttribute('aria-busy')).toBe('false');
+		// the equity bars, updated in place while the threshold moves, answer with its figures once it rests:
+		// the tip of the first bar (everyone) gives the share the headline gives
+		const share = (await figures(w.page)).match(/(\d+(?:\.\d)?) %/)![1];
+		await w.page.waitForTimeout(500);
+		const bar = w.page.locator('section.equity g[aria-label="bar"] > *').first();
+		await bar.scrollIntoViewIfNeeded();
+		await bar.hover();
+		await expect.poll(() => w.page.locator('section.equity g[aria-label="tip"]').textContent()).toContain(`${share} %`);
+		await w.page.mouse.move(0, 0);
 
 		await w.page.getByLabel('Travel measured as').selectOption('straight_miles');
 		await expect.poll(() => figures(w.page)).toMatch(/more than 60 miles in a straight line/);

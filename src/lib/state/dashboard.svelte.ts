@@ -372,7 +372,7 @@ export class Dashboard {
 	async recompute(source: TravelSource) {
 		try {
 			this.phase = 'computing';
-			const base = $state.snapshot(this.baselineCentres) as CentrePoint[];
+			const base = plainCentres(this.baselineCentres);
 			const bKey = `${this.roadStatus}|${base.map((c) => c.id).join(',')}`;
 			if (bKey !== this.#baselineKey) {
 				// (the session adopted it with the same check: the same centres in the same order)
@@ -382,7 +382,7 @@ export class Dashboard {
 				this.#baselineKey = bKey;
 				this.baselineTravel = r;
 			}
-			const sc = this.scenarioSet ? ($state.snapshot(this.scenarioSet) as CentrePoint[]) : null;
+			const sc = this.scenarioSet ? plainCentres(this.scenarioSet) : null;
 			if (sc) {
 				const sKey = `${this.roadStatus}|${sc.map((c) => `${c.id}@${c.lat},${c.lon}`).join(',')}`;
 				if (sKey !== this.#scenarioKey) {
@@ -401,4 +401,12 @@ export class Dashboard {
 			this.phase = 'error';
 		}
 	}
+}
+
+/**
+ * Centres as plain objects for the travel worker (its message is copied): id and coordinates only.
+ * (`$state.snapshot` walked every centre's fields through structuredClone: ~5 ms at a what-if's click.)
+ */
+function plainCentres(cs: readonly CentrePoint[]): CentrePoint[] {
+	return cs.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon }));
 }

@@ -110,7 +110,7 @@ describe('embeds on a page of another origin', () => {
 			});
 			expect(await f.locator('h1').innerText()).not.toBe('');
 			expect(await f.locator('figure.chart svg').count()).toBeGreaterThan(0);
-			expect(await f.locator('.source').innerText()).toMatch(/^Source: CAR-T Access Atlas; centre list as of .*; population ACS/);
+			expect(await f.locator('.source').innerText()).toMatch(/^Source: CAR-T Access Atlas; centre list as of .*, incomplete \(distances are upper bounds\); population ACS/);
 			expect(await f.locator('.source a').getAttribute('href')).toMatch(EMBEDS[i].chart === 'compare' ? /\/compare\/\?regions=08,30/ : /^\/(\?|$)/);
 			// sized by the protocol: the iframe is as tall as the embed's content
 			await expect.poll(async () => Math.abs((await frameHeight(page, id)) - (await contentHeight(f))), { timeout: 10_000 }).toBeLessThanOrEqual(1);

@@ -53,7 +53,7 @@ describe('csv', () => {
 		expect(c).toMatch(/Centre set: 167 centres with strong \+ moderate evidence/);
 		expect(c).toMatch(/Vintages: centre list evidence dated .*; group counts ACS 2018-2022 5-year/);
 		expect(c).toMatch(/travel: travel to the nearest centre.*\(minutes\)/);
-		expect(c).toMatch(/Source: CAR-T Access Atlas; centre list as of/);
+		expect(c).toMatch(/Source: CAR-T Access Atlas; centre list as of .*, incomplete \(distances are upper bounds\);/);
 	});
 
 	it('equity: the file holds every bar of the chart, at full precision', () => {

@@ -40,7 +40,9 @@ export function acsVintage(): string {
 
 /** The embed's source line (`userSet`: the user's own centre set, when the figures use one). */
 export function embedSource(userSet: string | null = null): string {
-	const centres = userSet != null ? `centres from the user's own list "${userSet}"` : `centre list as of ${centreListVintage()}`;
+	// (the atlas's list is incomplete: said in every embed and export, as on every page)
+	const centres =
+		userSet != null ? `centres from the user's own list "${userSet}"` : `centre list as of ${centreListVintage()}, incomplete (distances are upper bounds)`;
 	return `Source: CAR-T Access Atlas; ${centres}; population ACS ${acsVintage().replace(/^ACS /, '')} (CDC/ATSDR SVI 2022) and 2020 Census.`;
 }
 

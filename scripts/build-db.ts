@@ -20,7 +20,7 @@ import * as dashboardData from '../src/lib/queries/dashboard-data';
 import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
 import { prepareOrigins } from '../src/lib/metrics/drive-time/travel-times';
 import { encodeSnap } from '../src/lib/metrics/drive-time/snap-file';
-import { buildFirstFigures, buildFirstStates, buildFirstView, writeCentroids, writeFirstMap } from './first-view';
+import { buildFirstFigures, buildFirstStates, buildFirstView, decodeShipped, writeCentroids, writeFirstMap } from './first-view';
 import { licenceText, DOWNLOAD_FILES, type ManifestLike } from '../src/lib/explore/downloads';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,8 +66,9 @@ if (!view) for (const f of ['first-view.json', 'default-travel.bin', 'first-figu
 else {
 	const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8'));
 	const read = (f: string) => new Uint8Array(readFileSync(join(out, f)));
-	buildFirstFigures({ dataBytes: read('dashboard-data.bin'), travelBytes: read('default-travel.bin'), calibration, outPath: join(out, 'first-figures.json') });
-	buildFirstStates({ dataBytes: read('dashboard-data.bin'), travelBytes: read('default-travel.bin'), calibration, outDir: join(out, 'first-state') });
+	const shipped = decodeShipped({ dataBytes: read('dashboard-data.bin'), travelBytes: read('default-travel.bin'), calibration });
+	buildFirstFigures({ shipped, outPath: join(out, 'first-figures.json') });
+	buildFirstStates({ shipped, outDir: join(out, 'first-state') });
 }
 writeFirstMap(view, out);
 writeCentroids(out);

@@ -16,7 +16,7 @@ import { openNodeDb } from '../src/lib/db/node';
 import * as populationGroups from '../src/lib/queries/population-groups';
 import * as allCentres from '../src/lib/queries/all-centres';
 import { DEFAULT_CENTRE_FILTER, passesFilter } from '../src/lib/queries/centre-filter';
-import { placesOf, TravelEngine } from '../src/lib/metrics/travel-engine';
+import { placesOf, TravelEngine, type TravelResult } from '../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
 import type { Calibration } from '../src/lib/metrics/drive-time/calibrated';
 import { methodNearest, methodValues } from '../src/lib/metrics/method-values';
@@ -24,7 +24,7 @@ import { METHOD_INFO } from '../src/lib/metrics/travel-methods';
 import type { FirstView } from '../src/lib/state/first-view';
 import { encodeTravelFile, shippedTravel } from '../src/lib/metrics/travel-file';
 import { isDeepStrictEqual } from 'node:util';
-import { fromFile } from '../src/lib/queries/dashboard-data';
+import { fromFile, type DashboardData } from '../src/lib/queries/dashboard-data';
 import { buildPopulation, computeEquity, equityAt, prepareEquity, type EquityResult } from '../src/lib/metrics/equity';
 import { prepareRankings, rankingsAt } from '../src/lib/metrics/rankings';
 import { firstFigures, firstRanking, firstResult, isFirstFigures, type FirstFigures } from '../src/lib/state/first-figures';
@@ -98,22 +98,25 @@ export async function buildFirstView({
  * Every region's figures and every group's state ranking are read back from the JSON and checked
  * against the engine, to the bit; a difference stops the build.
  */
-export function buildFirstFigures({
-	dataBytes,
-	travelBytes,
-	calibration,
-	outPath
-}: {
-	dataBytes: Uint8Array;
-	travelBytes: Uint8Array;
-	calibration: Calibration;
-	outPath: string;
-}): FirstFigures {
+/** The files the page reads, decoded by the page's own code: the data file and the build-time travel. */
+export interface Shipped {
+	data: DashboardData & Required<Pick<DashboardData, 'tractSource' | 'tractPlaces'>>;
+	travel: TravelResult;
+}
+
+// (a guard, not a copy: the data's tract rows are built on first read)
+const hasColumns = (d: DashboardData): d is Shipped['data'] => !!d.tractSource && !!d.tractPlaces;
+
+export function decodeShipped({ dataBytes, travelBytes, calibration }: { dataBytes: Uint8Array; travelBytes: Uint8Array; calibration: Calibration }): Shipped {
 	const data = fromFile(dataBytes);
-	if (!data.tractSource || !data.tractPlaces) throw new Error('The dashboard data file has no tract columns.');
-	const population = buildPopulation({ source: data.tractSource });
+	if (!hasColumns(data)) throw new Error('The dashboard data file has no tract columns.');
 	const travel = shippedTravel(travelBytes, data.tractPlaces, calibration);
 	if (!travel) throw new Error('The build-time travel does not match the data file.');
+	return { data, travel };
+}
+
+export function buildFirstFigures({ shipped: { data, travel }, outPath }: { shipped: Shipped; outPath: string }): FirstFigures {
+	const population = buildPopulation({ source: data.tractSource });
 	const values = methodValues(travel.tracts, 'road', true);
 	const thresholds = METHOD_INFO.road.thresholds;
 	const states = data.stateRows.filter((s) => s.state_fips !== '72'); // Puerto Rico: no group counts
@@ -145,21 +148,7 @@ export function buildFirstFigures({
  * by the page's own code (embed/chart-model mapParts). Each file is read back and checked against
  * the engine's parts, to the bit; a difference stops the build.
  */
-export function buildFirstStates({
-	dataBytes,
-	travelBytes,
-	calibration,
-	outDir
-}: {
-	dataBytes: Uint8Array;
-	travelBytes: Uint8Array;
-	calibration: Calibration;
-	outDir: string;
-}): number {
-	const data = fromFile(dataBytes);
-	if (!data.tractSource || !data.tractPlaces) throw new Error('The dashboard data file has no tract columns.');
-	const travel = shippedTravel(travelBytes, data.tractPlaces, calibration);
-	if (!travel) throw new Error('The build-time travel does not match the data file.');
+export function buildFirstStates({ shipped: { data, travel }, outDir }: { shipped: Shipped; outDir: string }): number {
 	const centreNames = Object.fromEntries(data.centres.map((c) => [c.centre_id, centreLabel(c)]));
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });

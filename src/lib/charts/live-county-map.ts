@@ -69,7 +69,8 @@ export class LiveCountyMap {
 	/** Draw `input`: on the figure already on screen when only the numbers changed (`fresh` false), else a new figure. */
 	draw(input: AccessMapInput, document: Document = globalThis.document): { figure: Element; fresh: boolean } {
 		const d = this.#drawn;
-		if (d && sameFrame(d.input, input) && this.#update(d, input, document)) {
+		if (d && sameFrame(d.input, input)) {
+			this.#update(d, input, document);
 			d.input = input;
 			return { figure: d.figure, fresh: false };
 		}
@@ -96,8 +97,8 @@ export class LiveCountyMap {
 		return { figure, fresh: true };
 	}
 
-	/** Apply new numbers to the map on screen; false when the drawing cannot be updated in place. */
-	#update(d: Drawn, input: AccessMapInput, document: Document): boolean {
+	/** Apply new numbers to the map on screen. */
+	#update(d: Drawn, input: AccessMapInput, document: Document): void {
 		const { svg } = d;
 		// only the layers that changed are drawn again (a what-if: its star)
 		const changed = changedLayers(d.input, input);
@@ -136,6 +137,5 @@ export class LiveCountyMap {
 				}
 			}
 		}
-		return true;
 	}
 }

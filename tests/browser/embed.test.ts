@@ -280,6 +280,17 @@ describe('embed downloads and accessibility', () => {
 			expect(w.offOrigin, path).toEqual([]);
 			await page.close();
 		}
+		// a state code the data do not know: no state map file is asked for (no 404), the notice says why
+		{
+			const page = await context.newPage();
+			const w = watch(page);
+			await page.goto(`${served.origin}/embed/map/?region=99&t=60`);
+			await page.waitForFunction(() => document.querySelector('.embed-root')?.getAttribute('data-figures') != null, null, { timeout: 120_000 });
+			await expect.poll(() => page.locator('.notice').first().innerText()).toMatch(/Ignored region="99"/);
+			expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/first-state/')))).toBe(false);
+			expect(w.problems).toEqual([]);
+			await page.close();
+		}
 		// a threshold the file does not hold: the file is not fetched, the engine draws
 		const page = await context.newPage();
 		await page.goto(`${served.origin}/embed/equity/?t=90`);

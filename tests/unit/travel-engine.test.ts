@@ -103,6 +103,34 @@ describe('TravelEngine', () => {
 		}
 	});
 
+	it('the arrays a result hands over that the engine does not keep can be transferred away: its next updates still equal a full recompute', () => {
+		const e = fresh();
+		const a = { id: 'p:44.08,-103.23', lat: 44.08, lon: -103.23 }; // Rapid City, SD
+		const b = { id: 'p:46.80,-100.78', lat: 46.8, lon: -100.78 }; // Bismarck, ND
+		let kept = 0;
+		let handed = 0;
+		for (const list of [centres, [...centres, a], [...centres, a, b], [...centres, b]]) {
+			const r = e.compute(list);
+			const want = fresh().compute(list);
+			expectSame(r.tracts, want.tracts);
+			expectSame(r.counties, want.counties);
+			// as the travel worker does: copies of what the engine keeps, the rest transferred (detached here)
+			for (const p of [r.tracts, r.counties]) {
+				for (const v of Object.values(p) as ArrayBufferView[]) {
+					if (e.keeps(v)) kept++;
+					else {
+						handed++;
+						structuredClone(v, { transfer: [v.buffer as ArrayBuffer] });
+						expect(v.byteLength).toBe(0);
+					}
+				}
+			}
+		}
+		// the road arrays are made afresh by each computation; the straight-line ones are kept
+		expect(handed).toBeGreaterThan(0);
+		expect(kept).toBeGreaterThan(0);
+	});
+
 	it('changing a speed recomputes road minutes only', () => {
 		const e = fresh();
 		const a = e.compute(centres);

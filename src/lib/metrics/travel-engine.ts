@@ -137,6 +137,22 @@ export class TravelEngine {
 		return t && c ? { tracts: t, counties: c } : undefined;
 	}
 
+	/**
+	 * Whether `a` shares memory with what the engine keeps for its next incremental update (the
+	 * straight-line nearest centres, the last calibrated minutes, the road search's answers). A caller
+	 * that hands a result to another thread copies those arrays and may transfer the others, which
+	 * each computation makes afresh.
+	 */
+	keeps(a: ArrayBufferView): boolean {
+		for (const s of [this.#tracts, this.#counties]) {
+			for (const held of [s.straight, s.last, s.raw]) {
+				if (!held) continue;
+				for (const v of Object.values(held)) if (ArrayBuffer.isView(v) && v.buffer === a.buffer) return true;
+			}
+		}
+		return false;
+	}
+
 	/** Travel for a centre set; `params` are the road-model overrides (speeds etc.). */
 	compute(centres: readonly CentrePoint[], params: Partial<TravelTimeParams> = {}): TravelResult {
 		const timings: Record<string, number> = {};

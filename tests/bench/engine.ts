@@ -105,6 +105,19 @@ export async function benchEngine(runs: number): Promise<BenchRow[]> {
 	engine.compute(centres);
 	const eqFrom = await timeRuns(runs, () => prepareEquity({ population, travel: scenario, from: pe }));
 	out.push(row(g, "equity: prepare a what-if's travel from the baseline's preparation", eqFrom, 'ms', { ratio: { vs: 'baseline', value: prepRow.median / median(eqFrom) } }));
+	// the what-if's figures at the view's threshold (the baseline's shown there first, as on the page)
+	const fullScenario = prepareEquity({ population, travel: scenario });
+	const deltaScenario = prepareEquity({ population, travel: scenario, from: pe });
+	equityAt({ prepared: pe, threshold: 120 });
+	const atFull = await timeRuns(runs, () => equityAt({ prepared: fullScenario, threshold: 120 }));
+	const atFullRow = row(g, "equity: a what-if's figures at a threshold, from its own full preparation (baseline)", atFull);
+	const atDelta = await timeRuns(runs, () => equityAt({ prepared: deltaScenario, threshold: 120 }));
+	out.push(
+		atFullRow,
+		row(g, "equity: the same from the baseline's preparation (margins of error from the baseline's sums)", atDelta, 'ms', {
+			ratio: { vs: 'baseline', value: atFullRow.median / median(atDelta) }
+		})
+	);
 	const rkFull = await timeRuns(runs, () => prepareRankings({ population, travel: scenario, grain: 'state', group: 'rural' }));
 	const rkFullRow = row(g, "rankings: prepare a what-if's travel, 51 states (baseline)", rkFull);
 	const rkFrom = await timeRuns(runs, () => prepareRankings({ population, travel: scenario, grain: 'state', group: 'rural', from: pr }));

@@ -12,7 +12,9 @@
  * binary search, so counts and shares cost O(groups · log n); only the margin of error walks
  * the places beyond the cut. Quantiles do not depend on the threshold and are computed once.
  * A what-if's travel, prepared `from` the baseline's preparation, is that preparation corrected by
- * the few places that moved (`EquityDelta`): no new sort or cumulative array.
+ * the few places that moved (`EquityDelta`): no new sort or cumulative array, and its margin of
+ * error at a threshold is the baseline's sums of squares there corrected by the moved places
+ * that crossed it (no walk over the places beyond).
  *
  * Beyond = strictly greater than the threshold, as `shares.beyondThreshold`.
  * Quantiles = the smallest value whose cumulative weight share reaches q, as
@@ -761,21 +763,36 @@ export function upperBound(sorted: Float64Array, t: number): number {
  */
 function moeFrom(p: PreparedEquity, from: number, t: number): Float64Array {
 	const d = p.delta;
-	if (!d) return moeOf(p, p.order.subarray(from));
-	// the root's places beyond that did not move, and the moved places beyond at their new values
-	const extra = d.newOrder.subarray(upperBound(d.newSorted, t));
-	const rows = new Int32Array(p.order.length - from + extra.length);
-	let r = 0;
-	for (let k = from; k < p.order.length; k++) if (!d.moved[p.order[k]]) rows[r++] = p.order[k];
-	rows.set(extra, r);
-	return moeOf(p, rows.subarray(0, r + extra.length));
+	if (!d) {
+		const sums = moeSums(p, p.order.subarray(from));
+		rootSums.set(p, { t, sums });
+		return sums.moe;
+	}
+	return moeMoved(p, d, t);
 }
 
-/** MOE of the summed weight of these rows, per group (see {@link moeFrom}). */
-function moeOf(p: PreparedEquity, rows: Int32Array): Float64Array {
+/**
+ * The summed squares behind a full preparation's MOE at a threshold: per group, the own-count rows'
+ * Σ moe² (`own`) and the apportioned counties' Σ (fraction beyond · county MOE)² (`county`), with each
+ * county's fraction beyond (`frac`); `moe` is the MOE itself. Kept per preparation for the last
+ * threshold asked: a what-if's MOE at that threshold is then its root's sums corrected by the moved
+ * places ({@link moeMoved}).
+ */
+interface MoeSums {
+	moe: Float64Array;
+	own: Float64Array;
+	county: Float64Array;
+	frac: Float64Array;
+}
+const rootSums = new WeakMap<PreparedEquity, { t: number; sums: MoeSums }>();
+
+/** MOE of the summed weight of these rows, per group (see {@link moeFrom}), with its sums. */
+function moeSums(p: PreparedEquity, rows: Int32Array): MoeSums {
 	const pop = p.population;
 	const G = pop.groups.length;
 	const out = new Float64Array(G);
+	const ownSum = new Float64Array(G);
+	const countySum = new Float64Array(G);
 	const { countyFraction: frac, touched, mark } = p.scratch;
 	let nt = 0;
 	const own: number[] = [];
@@ -799,17 +816,77 @@ function moeOf(p: PreparedEquity, rows: Int32Array): Float64Array {
 		}
 		let s = 0;
 		for (const i of own) s += m[i] * m[i];
+		ownSum[g] = s;
+		let sc = 0;
 		for (let t = 0; t < nt; t++) {
 			const c = touched[t];
 			const x = frac[c] * cm[c];
 			s += x * x;
+			sc += x * x;
 		}
+		countySum[g] = sc;
 		out[g] = Math.sqrt(s);
 	}
+	const kept = new Float64Array(frac.length);
 	for (let t = 0; t < nt; t++) {
+		kept[touched[t]] = frac[touched[t]];
 		frac[touched[t]] = 0;
 		mark[touched[t]] = 0;
 	}
+	return { moe: out, own: ownSum, county: countySum, frac: kept };
+}
+
+/** MOE of the summed weight of these rows, per group (the known total's, at preparation). */
+function moeOf(p: PreparedEquity, rows: Int32Array): Float64Array {
+	return moeSums(p, rows).moe;
+}
+
+/**
+ * A what-if's MOE beyond t: its root's sums at t (kept from the root's own figures at t, else
+ * computed once), with each moved place that crossed t taken out of them or put in: O(moved · groups),
+ * where summing the places beyond again walked every one of them. Equal to a fresh preparation's up
+ * to rounding in the last bits (sums of the same terms in another order).
+ */
+function moeMoved(p: PreparedEquity, d: EquityDelta, t: number): Float64Array {
+	const root = d.root;
+	let kept = rootSums.get(root);
+	if (!kept || kept.t !== t) {
+		kept = { t, sums: moeSums(root, root.order.subarray(upperBound(root.sorted, t))) };
+		rootSums.set(root, kept);
+	}
+	const { own, county, frac } = kept.sums;
+	const pop = p.population;
+	const G = pop.groups.length;
+	const ownAdj = Float64Array.from(own);
+	const countyAdj = Float64Array.from(county);
+	// the counties whose fraction beyond changed, and by how much
+	const change = new Map<number, number>();
+	const old = root.travel;
+	for (const i of d.newOrder) {
+		const was = (old[i] as number) > t;
+		const is = (p.travel[i] as number) > t;
+		if (was === is) continue;
+		const sign = is ? 1 : -1;
+		if (pop.apportioned[i]) {
+			const c = pop.county[i];
+			change.set(c, (change.get(c) ?? 0) + sign * pop.countyShare[i]);
+		} else {
+			for (let g = 0; g < G; g++) {
+				const m = pop.moe[g];
+				if (m) ownAdj[g] += sign * m[i] * m[i];
+			}
+		}
+	}
+	for (const [c, dc] of change) {
+		const f0 = frac[c];
+		const f1 = f0 + dc;
+		for (let g = 0; g < G; g++) {
+			const cm = pop.countyMoe[g];
+			if (cm) countyAdj[g] += (f1 * cm[c]) ** 2 - (f0 * cm[c]) ** 2;
+		}
+	}
+	const out = new Float64Array(G);
+	for (let g = 0; g < G; g++) out[g] = pop.moe[g] && pop.countyMoe[g] ? Math.sqrt(Math.max(0, ownAdj[g] + countyAdj[g])) : NaN;
 	return out;
 }
 

@@ -63,6 +63,21 @@ function mapSvg(figure: Element): SVGSVGElement | null {
 	return (figure.querySelector('g[aria-label="geo"]')?.closest('svg') as SVGSVGElement | null) ?? null;
 }
 
+/**
+ * Close a county's tip shown on the map (it holds the text of the numbers it was opened with): as the
+ * pointer leaving the map does, or, when the tip was pinned by a click (Plot's sticky tips: a map
+ * click that proposes a centre pins one), as a click elsewhere on the map does. The next pointer move
+ * opens a tip with the numbers on screen. Plot marks a pinned tip by the absence of
+ * pointer-events="none" on its group.
+ */
+function dismissTip(svg: SVGSVGElement): void {
+	const tip = svg.querySelector(':scope > g[aria-label="tip"]');
+	const view = svg.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+	if (!tip?.childElementCount || !view?.PointerEvent) return;
+	const pinned = tip.getAttribute('pointer-events') !== 'none';
+	svg.dispatchEvent(new view.PointerEvent(pinned ? 'pointerdown' : 'pointerleave', { pointerType: 'mouse' }));
+}
+
 export class LiveCountyMap {
 	#drawn: Drawn | null = null;
 
@@ -100,6 +115,7 @@ export class LiveCountyMap {
 	/** Apply new numbers to the map on screen. */
 	#update(d: Drawn, input: AccessMapInput, document: Document): void {
 		const { svg } = d;
+		dismissTip(svg);
 		// only the layers that changed are drawn again (a what-if: its star)
 		const changed = changedLayers(d.input, input);
 		const redo = OVERLAY_LAYERS.filter((_, k) => [changed.tracts, changed.centres, changed.added][k]);

@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import * as Plot from '@observablehq/plot';
 import { composeSvg, recolourForDark, serialiseSvg, svgDimensions, wrapText } from '../../src/lib/embed/export-figure';
 import { embedSource } from '../../src/lib/embed/chart-data';
-import { equityAlt, rankingAlt, whatifAlt } from '../../src/lib/embed/alt-text';
+import { equityAlt, mapAlt, rankingAlt, whatifAlt } from '../../src/lib/embed/alt-text';
 import { rankingBarRows, rankingBarsOptions } from '../../src/lib/embed/ranking-bars';
 import { contrastRatio, PALETTES } from '../../src/lib/embed/theme';
 import { equityBarsOptions } from '../../src/lib/charts/equity-bars';
@@ -83,6 +83,17 @@ describe('alt text', () => {
 		expect(whatifAlt({ result, baseline, regionName: 'Montana', unit: 'minutes', change: '1 centre added' })).toMatch(/Everyone: from [\d.]+ % to [\d.]+ %, [\d,]+ people newly within reach/);
 		expect(rankingAlt({ rows: rankRows, names, threshold: 120, unit: 'minutes', what: 'States' })).toBe(
 			'Bar chart ranking states by the share of residents living more than 2 hours from a CAR-T centre. Highest: Alaska (40.0 %), Wyoming (30.0 %), Montana (20.0 %); lowest: District of Columbia (10.0 %).'
+		);
+	});
+	it('says which of the farthest counties have only an estimate (no road link)', () => {
+		const places = [
+			{ id: '02016', name: 'Aleutians West Census Area', value: 3094, pop: 5000, nearest: 'A', fallback: true },
+			{ id: '30005', name: 'Blaine County', value: 330, pop: 7000, nearest: 'B', fallback: false },
+			{ id: '08001', name: 'Adams County', value: 20, pop: 500000, nearest: 'C' },
+			{ id: '99999', name: 'No data', value: null, pop: 1, nearest: null }
+		];
+		expect(mapAlt({ regionName: 'the United States', places, share: 0.2, beyond: 5, threshold: 120, unit: 'minutes', centreCount: 3 })).toBe(
+			'Map of the United States by county, coloured by travel time to the nearest of 3 CAR-T centres. 20.0 % of residents (5) live more than 2 hours away. 2 of 3 counties are more than 2 hours away on average; the farthest: Aleutians West Census Area (51 h 34 min, estimated: no road link), Blaine County (5 h 30 min), Adams County (20 min).'
 		);
 	});
 });

@@ -36,7 +36,9 @@ export function mapAlt({
 		`Map of ${regionName} by county, coloured by ${unit === 'miles' ? 'straight-line distance' : 'travel time'} to the nearest of ${centreCount} CAR-T centres.`
 	];
 	if (share != null) parts.push(`${formatPercent(share)} of residents${beyond != null ? ` (${formatCount(beyond)})` : ''} live more than ${t} away.`);
-	parts.push(`${over} of ${known.length} counties are more than ${t} away on average${far.length ? `; the farthest: ${far.map((p) => `${p.name} (${formatValue(p.value, unit)})`).join(', ')}` : ''}.`);
+	// (a county without a road link to any centre has the calibrated straight-line estimate: said so, as its tooltip does)
+	const farWords = (p: MapPlace) => `${p.name} (${formatValue(p.value, unit)}${p.fallback ? ', estimated: no road link' : ''})`;
+	parts.push(`${over} of ${known.length} counties are more than ${t} away on average${far.length ? `; the farthest: ${far.map(farWords).join(', ')}` : ''}.`);
 	return parts.join(' ');
 }
 

@@ -117,11 +117,11 @@ export function countyTipText(p: MapPlace | { name: string }, unit: TravelUnit):
 }
 
 /**
- * The counties drawn, per atlas and state (the same array each time, so the caches below
- * recognise it).
+ * The counties a map of `state` (or the nation) draws, in drawing order, per atlas and state (the
+ * same array each time, so the caches below recognise it).
  */
 const stateFeatures = new WeakMap<Atlas, Map<string, CountyFeature[]>>();
-function featuresOf(atlas: Atlas, state: string | null | undefined): CountyFeature[] {
+export function countyFeatures(atlas: Atlas, state: string | null | undefined): CountyFeature[] {
 	if (!state) return atlas.counties.features;
 	let m = stateFeatures.get(atlas);
 	if (!m) stateFeatures.set(atlas, (m = new Map()));
@@ -282,7 +282,7 @@ export function countyValueOf(byId: Map<string, MapPlace>, fips: string): number
 export function countyMapParts(input: AccessMapInput): { options: Plot.PlotOptions; tip: TipPlaces } {
 	const { atlas, places, unit, legendLabel, width, height, projection, state, ariaLabel } = input;
 	const tip: TipPlaces = { byId: new Map(places.map((p) => [p.id, p])) };
-	const features = featuresOf(atlas, state);
+	const features = countyFeatures(atlas, state);
 	const byId = tip.byId;
 	// the tip's text is written when a county is pointed at, not for all 3,222 on every drawing: the
 	// title channel holds the county's code, the tip's format turns it into the text
@@ -320,11 +320,6 @@ export function countyMapOptions(input: AccessMapInput): Plot.PlotOptions {
 	return countyMapParts(input).options;
 }
 
-/** The counties a map of `state` (or the nation) draws, in drawing order. */
-export function countyFeatures(atlas: Atlas, state: string | null | undefined): readonly CountyFeature[] {
-	return featuresOf(atlas, state);
-}
-
 /**
  * Trace the county outlines and tip anchors for a projection ahead of the numbers (an empty
  * map drawn and dropped), so the first real drawing only sets colours. The page calls it while
@@ -338,7 +333,7 @@ export function prepareCountyMap({
 	state,
 	document
 }: Pick<AccessMapInput, 'atlas' | 'projection' | 'width' | 'height' | 'state'> & { document?: Document }): void {
-	if (drawnPaths.has(projection) && drawnPaths.get(projection)!.features === featuresOf(atlas, state)) return;
+	if (drawnPaths.has(projection) && drawnPaths.get(projection)!.features === countyFeatures(atlas, state)) return;
 	const options = countyMapOptions({ atlas, places: [], centres: [], unit: 'minutes', legendLabel: '', width, height, projection, state });
 	Plot.plot({ ...options, document });
 }

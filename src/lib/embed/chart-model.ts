@@ -24,6 +24,7 @@ import type { FirstView } from '$lib/state/first-view';
 import type { FirstState } from '$lib/state/first-state';
 import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Method } from '$lib/metrics/travel-methods';
+import { isBarrier } from '$lib/metrics/place-profile';
 import type { ChartTable } from './csv';
 import { compareTable, equityTable, mapTable, rankingTable, whatifTable, type TableContext } from './chart-data';
 import { compareAlt, equityAlt, mapAlt, rankingAlt, whatifAlt } from './alt-text';
@@ -138,7 +139,9 @@ export function chartModel(input: ModelInput): ChartModel | undefined {
 
 /**
  * The map's counties, centres and (in a state view) tracts from a travel result: the dashboard's
- * engine in the page, the decoded build-time files at build time (state/first-state).
+ * map and its embeds from the engine, and at build time from the decoded build-time files
+ * (state/first-state). `barriers`: flag the counties where roads take far longer than the straight
+ * line suggests (the dashboard's tips say so).
  */
 export function mapParts({
 	travel: t,
@@ -151,7 +154,8 @@ export function mapParts({
 	centreNames,
 	method,
 	roadReady,
-	state
+	state,
+	barriers = false
 }: {
 	travel: TravelResult;
 	countyRows: readonly { county_fips: string; county_name: string; pop_2020: number }[];
@@ -164,16 +168,23 @@ export function mapParts({
 	method: Method;
 	roadReady: boolean;
 	state: string | null;
+	barriers?: boolean;
 }): { places: MapPlace[]; centres: MapCentre[]; tracts: (MapTract & { county_fips: string })[] | undefined } {
-	const nearest = method === 'road' && roadReady ? t.counties.roadNearest : t.counties.straightNearest;
-	const places = countyRows.map((r, i) => ({
-		id: r.county_fips,
-		name: r.county_name,
-		value: Number.isFinite(values[i]) ? values[i] : null,
-		pop: r.pop_2020,
-		nearest: nearest[i] >= 0 ? (centreNames[t.centres[nearest[i]].id] ?? t.centres[nearest[i]].id) : null,
-		fallback: method === 'road' && roadReady && t.counties.roadFallback[i] === 1
-	}));
+	const onRoads = method === 'road' && roadReady;
+	const { roadNearest, straightNearest, roadFallback, roadMinutes, calibratedMinutes } = t.counties;
+	const nearest = onRoads ? roadNearest : straightNearest;
+	const places = countyRows.map((r, i) => {
+		const p: MapPlace = {
+			id: r.county_fips,
+			name: r.county_name,
+			value: Number.isFinite(values[i]) ? values[i] : null,
+			pop: r.pop_2020,
+			nearest: nearest[i] >= 0 ? (centreNames[t.centres[nearest[i]].id] ?? t.centres[nearest[i]].id) : null,
+			fallback: onRoads && roadFallback[i] === 1
+		};
+		if (barriers) p.barrier = roadReady && roadFallback[i] === 0 && isBarrier(roadMinutes[i], calibratedMinutes[i]);
+		return p;
+	});
 	const evidence = new Map(centreRows.map((r) => [r.centre_id, r.evidence_strength]));
 	const centres = t.centres.map((c) => ({ id: c.id, name: centreNames[c.id] ?? c.id, lat: c.lat, lon: c.lon, evidence: evidence.get(c.id) ?? 'added', added: isAddedId(c.id) }));
 	const tracts = state ? stateTracts({ places: tractPlaces, countyFips: tractCountyFips, values: tractValues, state }) : undefined;

@@ -3,6 +3,7 @@ import { readAreaFile, readAreaText, MAX_AREA_ROWS, type KnownPlaces } from '../
 import { deleteAreaSet, isAreaSet, listAreaSets, loadAreaSet, saveAreaSet, AREA_STORE_KEY } from '../../src/lib/explore/area-store';
 import { areaPopulation, areaWeights, AREA_GROUP } from '../../src/lib/metrics/area-weights';
 import { buildPopulation, equityAt, prepareEquity, type PopulationRow } from '../../src/lib/metrics/equity';
+import { lcg } from './seeded';
 
 const KNOWN: KnownPlaces = {
 	counties: new Set(['01001', '08031', '09110', '56035']),
@@ -67,8 +68,7 @@ describe('area data upload', () => {
 		expect(!readAreaFile(new Uint8Array(0), KNOWN).ok).toBe(true);
 	});
 	it('fuzz: 3,000 random malformed files never throw', () => {
-		let seed = 7;
-		const r = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const r = lcg(7);
 		const PIECES = ['fips', 'value', 'geoid', ',', ';', '\t', '"', '\n', '\r\n', '08031', '8031', '56035000100', '-1', '1e999', 'NaN', '<5', '*', 'é', '\u0000', '__proto__', ' '];
 		for (let k = 0; k < 3000; k++) {
 			let s = r() < 0.5 ? 'fips,value\n' : '';

@@ -14,6 +14,7 @@ import {
 	type GroupResult,
 	type PopulationRow
 } from '../../src/lib/metrics/equity';
+import { lcg } from './seeded';
 
 /** A row with every count 0 and no MOE unless given. */
 function row(p: Partial<PopulationRow> & { county_fips?: string; state_fips?: string }): PopulationRow {
@@ -219,8 +220,7 @@ describe('equity: apportioned rows', () => {
 
 describe('equity: prepared from an earlier preparation (what-if)', () => {
 	// 400 places over 4 counties (some apportioned), values on a coarse grid so ties abound
-	let seed = 12345;
-	const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const rnd = lcg(12345);
 	const rows = Array.from({ length: 400 }, (_, i) =>
 		row({
 			state_fips: i % 5 === 0 ? '56' : '08',
@@ -307,8 +307,7 @@ describe('argsortStable', () => {
 		expect(Array.from(argsortStable(Float64Array.from(values)))).toEqual(want);
 	});
 	it.each([100, 5000])('%i values (by comparison below 2,048, by radix above): stable, -0 before +0', (n) => {
-		let seed = n;
-		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const rnd = lcg(n);
 		const pick = [-0, 0, 1.5, -2.25, 1e-300, 7, 7.000000000000001];
 		const values = Float64Array.from({ length: n }, () => (rnd() < 0.5 ? pick[Math.floor(rnd() * pick.length)] : (rnd() - 0.5) * 1e3));
 		const neg0 = (x: number) => (Object.is(x, -0) ? 1 : 0);
@@ -409,8 +408,7 @@ describe('GROUPS', () => {
 describe('equity: the method range reads the view’s own figure from the panel', () => {
 	// the range (metrics/sensitivity) lists the view's own share beside the other methods; the page takes
 	// it from the equity result instead of preparing the view's values again: the two must agree
-	let seed = 777;
-	const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const rnd = lcg(777);
 	const rows = Array.from({ length: 300 }, (_, i) =>
 		row({
 			state_fips: i % 3 === 0 ? '56' : '08',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { centresToCsv, readCentreFile, readCentreText, MAX_CENTRES, MAX_MESSAGES } from '../../src/lib/explore/centre-upload';
 import { checkSize, decodeUtf8, detectDelimiter, parseCsv, MAX_UPLOAD_BYTES } from '../../src/lib/explore/csv';
 import { deleteCentreSet, listCentreSets, loadCentreSet, saveCentreSet, STORE_KEY, type StorageLike } from '../../src/lib/explore/centre-store';
+import { mulberry32 as rng } from './seeded';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const GOOD = 'name,latitude,longitude,products,notes\r\nMayo Clinic,44.0225,-92.4666,Kymriah;Yescarta,adult\r\n"Hospital, ""B""",40.7128,-74.006,,\r\n';
@@ -118,16 +119,6 @@ describe('readCentreText: bad files, row-level messages', () => {
 	});
 });
 
-/** Seeded PRNG (mulberry32) so a failing case can be replayed. */
-function rng(seed: number) {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 describe('fuzz: random malformed CSVs never throw', () => {
 	const PIECES = ['name', 'latitude', 'longitude', 'lat', 'lon', 'products', 'notes', ',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' ', '44.02', '-92.46', '1e999', 'NaN', '-0', '.5', '1,5', 'é', '😀', '\u0000', '\ufeff', 'x'.repeat(200), '=cmd()', '-', '+', '99', '-181', 'toString', '__proto__', 'constructor'];

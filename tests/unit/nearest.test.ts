@@ -10,6 +10,7 @@ import {
 	type CentrePoint,
 	type NearestResult
 } from '../../src/lib/metrics/nearest';
+import { mulberry32 } from './seeded';
 
 const KM_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_KM;
 
@@ -95,15 +96,6 @@ describe('nearestCentres: hand-worked cases', () => {
 });
 
 // A deterministic spread of points over the US including Alaska and Hawaii (PRNG: mulberry32).
-function mulberry32(seed: number) {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 function usPoints(n: number, seed: number) {
 	const rnd = mulberry32(seed);
 	return Array.from({ length: n }, (_, i) => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { coverageFromSets } from '$lib/planner/coverage';
 import { bruteForce, greedy, plainGreedy } from '$lib/planner/greedy';
+import { mulberry32 as rng } from './seeded';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
-	return () => {
-		seed |= 0;
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 describe('greedy maximal covering, hand-worked', () => {
 	// places 0..5 with weights 5 4 3 3 2 1; A={0,1}, B={1,2,3}, C={3,4}, D={0,5}

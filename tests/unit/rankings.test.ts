@@ -14,6 +14,7 @@ import * as centres from '../../src/lib/queries/centres';
 import { DEFAULT_CENTRE_FILTER } from '../../src/lib/queries/centre-filter';
 import { nearestCentres, nearestKmArray } from '../../src/lib/metrics/nearest';
 import { straightLineValues } from '../../src/lib/metrics/travel-methods';
+import { lcg } from './seeded';
 
 /** A row with every count 0 unless given. */
 function row(p: Partial<PopulationRow>): PopulationRow {
@@ -160,8 +161,7 @@ describe('rankings: hand-worked tiny population', () => {
 });
 
 describe('rankings: prepared from an earlier preparation (what-if)', () => {
-	let seed = 777;
-	const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	const rnd = lcg(777);
 	const rows = Array.from({ length: 300 }, (_, i) =>
 		row({ state_fips: i % 3 === 0 ? '56' : '08', county_fips: `${i % 3 === 0 ? '56' : '08'}00${i % 4}`, acs_pop: 10 + Math.floor(rnd() * 300), nh_black: Math.floor(rnd() * 50), nh_white: Math.floor(rnd() * 100) })
 	);

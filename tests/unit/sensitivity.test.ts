@@ -4,6 +4,7 @@ import calibrationJson from '../../data/drive_time_calibration.json';
 import { KM_PER_MILE } from '../../src/lib/metrics/distance';
 import { calibratedMinutes, censusRegionOfState, type Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import { centreListVariants, prepareSeries, rangeWords, shareBeyond, shareBeyondPrepared, thresholdMinutes, variantRange, variantSeries, variantsAt, EVIDENCE_VARIANTS } from '../../src/lib/metrics/sensitivity';
+import { lcg } from './seeded';
 
 const calibration = calibrationJson as unknown as Calibration;
 
@@ -29,8 +30,7 @@ describe('shareBeyond', () => {
 	});
 
 	it('prepared once, any threshold gives the share of a pass over every place (random places, ties, unknowns, a region)', () => {
-		let seed = 99;
-		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const rnd = lcg(99);
 		const n = 5000;
 		const values = Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? NaN : Math.floor(rnd() * 300)));
 		const weight = Float64Array.from({ length: n }, (_, i) => (i % 13 === 0 ? 0 : rnd() * 1000));

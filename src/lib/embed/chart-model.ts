@@ -191,6 +191,32 @@ export function mapParts({
 	return { places, centres, tracts };
 }
 
+/**
+ * `mapParts` of a dashboard's travel and county values, with its view's method, road state, places and
+ * centres; `centreNames` default to the dashboard's.
+ */
+export function dashboardMapParts(
+	dash: Dashboard,
+	travel: TravelResult,
+	countyValues: ArrayLike<number>,
+	{ state, centreNames = dash.centreNames, barriers = false }: { state: string | null; centreNames?: Record<string, string>; barriers?: boolean }
+): ReturnType<typeof mapParts> {
+	return mapParts({
+		travel,
+		countyRows: dash.countyRows,
+		countyValues,
+		tractValues: dash.tractValues!,
+		tractPlaces: dash.tractPlaces,
+		tractCountyFips: dash.tractCountyFips,
+		centreRows: dash.centres,
+		centreNames,
+		method: dash.view.method,
+		roadReady: dash.roadReady,
+		state,
+		barriers
+	});
+}
+
 function mapModel({ dash, atlas, firstView, firstState, figures, width }: ModelInput): ChartModel | undefined {
 	if (!atlas) return undefined;
 	const region = dash.view.region;
@@ -208,19 +234,7 @@ function mapModel({ dash, atlas, firstView, firstState, figures, width }: ModelI
 	const t = dash.travel;
 	const values = dash.countyValues;
 	if (t && values) {
-		({ places, centres, tracts } = mapParts({
-			travel: t,
-			countyRows: dash.countyRows,
-			countyValues: values,
-			tractValues: dash.tractValues!,
-			tractPlaces: dash.tractPlaces,
-			tractCountyFips: dash.tractCountyFips,
-			centreRows: dash.centres,
-			centreNames: dash.centreNames,
-			method: dash.view.method,
-			roadReady: dash.roadReady,
-			state
-		}));
+		({ places, centres, tracts } = dashboardMapParts(dash, t, values, { state }));
 		ctx = context(dash);
 		// (before the engine has its population groups: the same figures from the build-time file)
 		const all = (dash.equity ?? figures?.dash.equity)?.byId.all;

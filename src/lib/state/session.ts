@@ -25,6 +25,7 @@ import type { Db } from '$lib/db/types';
 import { fromFile, type DashboardData } from '$lib/queries/dashboard-data';
 import { shippedTravel } from '$lib/metrics/travel-file';
 import { placesOf, sameCentres } from '$lib/metrics/travel-engine';
+import { baselineOf } from '$lib/metrics/added-travel';
 import { populationFrom } from '$lib/workers/data-protocol';
 import { startDataWorker, type DataWork } from '$lib/workers/data-client';
 import { describeError } from './resource.svelte';
@@ -50,6 +51,11 @@ export interface SessionOptions {
 	 * their own work).
 	 */
 	warmScenario?: boolean;
+	/**
+	 * Load the road network at once even with the build-time travel (a link with a what-if scenario:
+	 * its figures need the network, so it is on the first chart's path)
+	 */
+	roadsAtOnce?: boolean;
 	calibration: Calibration;
 	/** runs after the tables are loaded and before travel is computed (e.g. resolve a scenario link); `db` boots DuckDB when needed */
 	afterData?: (dash: Dashboard, db: () => Promise<Db>) => Promise<void> | void;
@@ -103,6 +109,8 @@ export class Session {
 			// (adopted before the worker may compute: its road result would otherwise race this one)
 			const shipped = await this.#shippedTravel();
 			if (shipped) dash.adoptShippedTravel(shipped);
+			// a scenario that adds centres to it is merged from it in the worker (metrics/added-travel)
+			if (shipped && dash.scenarioSet) this.#client!.setBaseline(baselineOf(shipped)).catch(() => {});
 			const instant = !!shipped && !dash.scenarioSet;
 			// with the precomputed travel the figures need no worker: it gets the places once they are drawn
 			if (!instant) {
@@ -189,7 +197,7 @@ export class Session {
 		if (!this.#client) {
 			this.#client = new TravelClient();
 			// with a precomputed baseline the road network waits until the figures are drawn (start)
-			if (!this.#opts.travelUrl) this.#roads = this.#loadRoads();
+			if (!this.#opts.travelUrl || this.#opts.roadsAtOnce) this.#roads = this.#loadRoads();
 		}
 	}
 
@@ -274,6 +282,10 @@ export class Session {
 				setTimeout(() => {
 					if (!dash.scenarioSet) dash.warmWhatIf();
 				}, 250);
+			} else if (this.#opts.warmScenario && dash.scenarioSet) {
+				// a link's scenario came merged from the baseline (no search kept): the what-if engine searches
+				// now, so the next change is an incremental update
+				this.#client!.warm('scenario', dash.scenarioSet.map((x) => ({ id: x.id, lat: x.lat, lon: x.lon })), null).catch(() => {});
 			}
 		} catch (e) {
 			dash.roadStatus = 'error';

@@ -8,6 +8,7 @@ import type { CentrePoint } from '$lib/metrics/nearest';
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import type { TravelTimeParams } from '$lib/metrics/drive-time/params';
 import type { Places, TravelResult } from '$lib/metrics/travel-engine';
+import type { BaselineTravel } from '$lib/metrics/added-travel';
 import type { EngineKey, TravelRequest, TravelResponse } from './travel-protocol';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -42,6 +43,11 @@ export class TravelClient {
 
 	async init(tracts: Places, counties: Places, calibration: Calibration): Promise<void> {
 		await this.#send({ type: 'init', tracts, counties, calibration });
+	}
+
+	/** Hand the worker the baseline's travel place by place (see the 'baseline' request). */
+	async setBaseline(baseline: BaselineTravel): Promise<void> {
+		await this.#send({ type: 'baseline', baseline });
 	}
 
 	async loadRoads(url: string, snapUrl?: string | null): Promise<number> {

@@ -9,6 +9,9 @@ import { decodeSnap } from '$lib/metrics/drive-time/snap-file';
 import { DEFAULT_PARAMS } from '$lib/metrics/drive-time/params';
 import { snapIndexOf, type PreparedOrigins } from '$lib/metrics/drive-time/travel-times';
 import { transferables } from './transfer';
+import { travelWithAdded, type BaselineTravel } from '$lib/metrics/added-travel';
+import { sameCentres } from '$lib/metrics/travel-engine';
+import type { CentrePoint } from '$lib/metrics/nearest';
 import type { TravelRequest, TravelResponse } from './travel-protocol';
 
 /** Engines share the inputs and the road graph: one for the baseline centre set, one
@@ -19,6 +22,20 @@ let init: Extract<TravelRequest, { type: 'init' }> | null = null;
 let graph: RoadGraph | null = null;
 /** the build-time snap file's bytes, read once the places are known */
 let snapBytes: ArrayBuffer | null = null;
+/** the baseline's travel place by place (the 'baseline' request) */
+let baseline: BaselineTravel | null = null;
+
+/**
+ * A fresh engine's first centre set when it is the baseline plus added centres: merged from the
+ * baseline's travel (metrics/added-travel), without a search over the baseline's centres; null
+ * when that does not apply (the engine then computes in full).
+ */
+function fromBaseline(key: string, centres: readonly CentrePoint[], params: object): ReturnType<typeof travelWithAdded> {
+	const b = baseline;
+	if (!b || !graph || !init || engines.has(key) || Object.keys(params).length) return null;
+	if (centres.length <= b.centres.length || !sameCentres(b.centres, centres.slice(0, b.centres.length))) return null;
+	return travelWithAdded({ graph, baseline: b, added: centres.slice(b.centres.length), tracts: init.tracts, counties: init.counties, calibration: init.calibration });
+}
 
 /** Snapped places for the graph: an existing engine's, else the build-time file's where it matches (the rest is snapped by the engine). */
 function sharedPrepared(): { tracts?: PreparedOrigins; counties?: PreparedOrigins } | undefined {
@@ -50,6 +67,9 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 			init = m;
 			engines.clear();
 			reply({ type: 'ready', id: m.id });
+		} else if (m.type === 'baseline') {
+			baseline = m.baseline;
+			reply({ type: 'ready', id: m.id });
 		} else if (m.type === 'load-roads') {
 			const t0 = performance.now();
 			// the snap file is an optimisation: without it (or when it does not match) the engine snaps the places itself
@@ -77,6 +97,12 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 			reply({ type: 'warmed', id: m.id, ms: performance.now() - t0 });
 		} else if (m.type === 'compute') {
 			const t0 = performance.now();
+			const merged = fromBaseline(m.engine, m.centres, m.params);
+			if (merged) {
+				// (nothing of it is kept here: every array is transferred)
+				(self as unknown as DedicatedWorkerGlobalScope).postMessage({ type: 'result', id: m.id, result: merged } satisfies TravelResponse, transferables(merged));
+				return;
+			}
 			const e = engine(m.engine);
 			const setup = performance.now() - t0;
 			const r = e.compute(m.centres, m.params);

@@ -238,7 +238,7 @@ function start(st: DriveTimeState, heap: LabelHeap, src: Source): number {
 	return 1;
 }
 
-function run(st: DriveTimeState, sources: readonly Source[]): RunStats {
+function run(st: DriveTimeState, sources: readonly Source[], limit = Infinity): RunStats {
 	const g = st.graph;
 	const heap = new LabelHeap();
 	let updates = 0;
@@ -246,12 +246,15 @@ function run(st: DriveTimeState, sources: readonly Source[]): RunStats {
 		checkSource(g, src);
 		updates += start(st, heap, src);
 	}
-	const stats = drain(st, heap);
+	const stats = drain(st, heap, limit);
 	return { settled: stats.settled, updates: updates + stats.updates };
 }
 
-/** Settle everything in the heap (labels already written to the state). */
-function drain(st: DriveTimeState, heap: LabelHeap): RunStats {
+/**
+ * Settle everything in the heap (labels already written to the state), or, with `limit`, every label
+ * of at most `limit` minutes: those are then exact, and every other label is greater than `limit`.
+ */
+function drain(st: DriveTimeState, heap: LabelHeap, limit = Infinity): RunStats {
 	const g = st.graph;
 	let updates = 0;
 	let settled = 0;
@@ -263,6 +266,7 @@ function drain(st: DriveTimeState, heap: LabelHeap): RunStats {
 		const km = heap.k[0];
 		const u = heap.v[0];
 		const s = heap.s[0];
+		if (d > limit) break;
 		heap.pop();
 		// stale entry? (label replaced or improved since it was pushed)
 		if (!((bi[u] === s && bm[u] === d && bk[u] === km) || (si[u] === s && sm[u] === d && sk[u] === km))) continue;
@@ -282,6 +286,21 @@ function drain(st: DriveTimeState, heap: LabelHeap): RunStats {
 		}
 	}
 	return { settled, updates };
+}
+
+/**
+ * A search from scratch that stops once every label of at most `limit` minutes is settled: those
+ * labels are exact (equal to a full search's), every other label is greater than `limit`.
+ */
+export function searchWithin(
+	graph: RoadGraph,
+	sources: readonly Source[],
+	limit: number,
+	params: Partial<TravelTimeParams> = {}
+): DriveTimeState & { stats: RunStats } {
+	const st = createState(graph, params);
+	const stats = run(st, sources, limit);
+	return Object.assign(st, { stats });
 }
 
 /** Full multi-source search from scratch. */

@@ -1,0 +1,103 @@
+/**
+ * A what-if that only adds centres, answered from the baseline's travel place by place and one
+ * bounded search per added centre (metrics/added-travel), must equal the engine's full computation
+ * over the whole list, on real places and the real road graph: every array of every place, except
+ * tracts' second-nearest road centre, which it does not keep (as the build-time travel file).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openNodeDb, DATA_DIR } from '../../src/lib/db/node';
+import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
+import { placesOf, TravelEngine, type Places, type PlaceTravel, type TravelResult } from '../../src/lib/metrics/travel-engine';
+import { baselineOf, travelWithAdded } from '../../src/lib/metrics/added-travel';
+import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
+import type { CentrePoint } from '../../src/lib/metrics/nearest';
+import { mulberry32 } from './seeded';
+
+let tracts: Places;
+let counties: Places;
+let centres: CentrePoint[];
+let baseline: TravelResult;
+const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
+const graph = decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin')));
+
+beforeAll(async () => {
+	const db = await openNodeDb();
+	// every 25th tract (about 3,400, all states) keeps the test quick
+	tracts = placesOf(await db.query('SELECT lat, lon, state_fips FROM tracts WHERE hash(tract_fips) % 25 = 0 ORDER BY tract_fips'));
+	counties = placesOf(await db.query('SELECT lat, lon, state_fips FROM counties ORDER BY county_fips'));
+	centres = await db.query<CentrePoint & Record<string, unknown>>(
+		"SELECT centre_id AS id, lat, lon FROM centres WHERE evidence_strength IN ('strong','moderate') ORDER BY centre_id"
+	);
+	centres = centres.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon }));
+	db.close();
+	baseline = full(centres);
+});
+
+function full(list: CentrePoint[]): TravelResult {
+	const e = new TravelEngine({ tracts, counties, calibration });
+	e.setRoadGraph(graph);
+	return e.compute(list);
+}
+
+function expectSame(a: PlaceTravel, b: PlaceTravel, what: string, skip: (keyof PlaceTravel)[] = []) {
+	for (const k of Object.keys(b) as (keyof PlaceTravel)[]) {
+		if (skip.includes(k)) continue;
+		expect(Array.from(a[k]), `${what}: ${k}`).toEqual(Array.from(b[k]));
+	}
+}
+
+function check(added: CentrePoint[]) {
+	const quick = travelWithAdded({ graph, baseline: baselineOf(baseline), added, tracts, counties, calibration });
+	expect(quick, added.map((c) => c.id).join(' + ')).not.toBeNull();
+	const want = full([...centres, ...added]);
+	const name = added.map((c) => c.id).join(' + ');
+	expect(quick!.centres).toEqual(want.centres);
+	expectSame(quick!.counties, want.counties, `${name}, counties`);
+	expectSame(quick!.tracts, want.tracts, `${name}, tracts`, ['roadSecond', 'roadSecondMinutes']);
+	// tracts keep no second-nearest road centre (as the build-time file)
+	expect(quick!.tracts.roadSecond.every((s) => s === -1)).toBe(true);
+	return quick!;
+}
+
+const site = (lat: number, lon: number): CentrePoint => ({ id: `p:${lat},${lon}`, lat, lon });
+
+describe('travel with added centres from the baseline', () => {
+	it('equals a full computation for sites far from and near today’s centres', () => {
+		const r = check([site(44.0, -103.2)]); // Rapid City, SD: far from every centre
+		// it changed something: some counties now have the added centre nearest
+		expect(Array.from(r.counties.roadNearest).filter((i) => i === centres.length).length).toBeGreaterThan(3);
+		check([site(46.87, -113.99)]); // Missoula, MT
+		check([site(35.22, -101.83)]); // Amarillo, TX
+		check([site(40.75, -73.99)]); // Manhattan: many centres around
+	}, 60_000);
+
+	it('equals a full computation at a site on an existing centre (ties go to the earlier centre)', () => {
+		const c = centres[7];
+		check([{ id: 'same-place', lat: c.lat, lon: c.lon }]);
+	}, 30_000);
+
+	it('equals a full computation for two and three added centres', () => {
+		check([site(44.0, -103.2), site(46.8, -100.78)]);
+		check([site(42.87, -106.31), site(39.1, -94.6), site(31.8, -106.4)]);
+	}, 60_000);
+
+	it('equals a full computation where the road network does not reach (the sea)', () => {
+		check([site(36.0, -123.5)]); // the Pacific off Big Sur: too far to snap to a road
+		check([site(47.4, -94.9)]); // Bemidji, MN
+	}, 60_000);
+
+	it('equals a full computation at random sites in the contiguous states', () => {
+		const rnd = mulberry32(20261201);
+		for (let k = 0; k < 8; k++) check([site(+(25 + rnd() * 24).toFixed(3), +(-124 + rnd() * 57).toFixed(3))]);
+	}, 120_000);
+
+	it('refuses a site on a road piece no baseline centre reaches (Alaska)', () => {
+		// Anchorage snaps to Alaska's roads, which join no centre in this data: the caller computes in full
+		const r = travelWithAdded({ graph, baseline: baselineOf(baseline), added: [site(61.2, -149.9)], tracts, counties, calibration });
+		expect(r).toBeNull();
+		// with a site that is accepted, the same call answers
+		expect(travelWithAdded({ graph, baseline: baselineOf(baseline), added: [site(44.0, -103.2)], tracts, counties, calibration })).not.toBeNull();
+	}, 30_000);
+});

@@ -13,6 +13,7 @@ import { greatCircleKm } from '../../src/lib/metrics/distance';
 import { buildPopulation, equityAt, prepareEquity } from '../../src/lib/metrics/equity';
 import { prepareRankings, rankingsAt } from '../../src/lib/metrics/rankings';
 import { placesOf, TravelEngine } from '../../src/lib/metrics/travel-engine';
+import { baselineOf, travelWithAdded } from '../../src/lib/metrics/added-travel';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import { CentreSearch, prepareOrigins } from '../../src/lib/metrics/drive-time/travel-times';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
@@ -100,6 +101,30 @@ export async function benchEngine(runs: number): Promise<BenchRow[]> {
 	}
 	out.push(row(g, 'what-if: add a centre, engine update (tracts + counties, all methods)', addT));
 	out.push(row(g, 'what-if: remove it again, engine update', removeT));
+	// a what-if link (an embed, a shared view): the scenario's first computation in a fresh engine, in
+	// full, against the added centre merged into the baseline's travel place by place (metrics/added-travel)
+	const countyPlaces = placesOf(countyRows);
+	const linkSites = [
+		[44.08, -103.23], // Rapid City, SD
+		[46.87, -113.99], // Missoula, MT
+		[35.22, -101.83] // Amarillo, TX
+	];
+	let ls = 0;
+	const linkSite = () => {
+		const [lat, lon] = linkSites[ls++ % linkSites.length];
+		return { id: `link${ls}`, lat, lon };
+	};
+	const fresh = await timeRuns(runs, () => {
+		const e = new TravelEngine({ tracts, counties: countyPlaces, calibration });
+		e.setRoadGraph(graph, engine.prepared);
+		e.compute([...centres, linkSite()]);
+	});
+	const freshRow = row(g, "what-if link: the scenario's first computation in a fresh engine, in full (baseline)", fresh);
+	const base = baselineOf(travel);
+	const merged = await timeRuns(runs, () => {
+		if (!travelWithAdded({ graph, baseline: base, added: [linkSite()], tracts, counties: countyPlaces, calibration })) throw new Error('merge refused');
+	});
+	out.push(freshRow, row(g, 'what-if link: the added centre merged into the baseline’s travel (metrics/added-travel)', merged, 'ms', { ratio: { vs: 'baseline', value: freshRow.median / median(merged) } }));
 	// the page's figures for the what-if: prepared from the baseline's preparation (the places that moved re-sorted)
 	const scenario = methodValues(engine.compute([...centres, { id: 'site-figures', lat: 46.8, lon: -100.78 }]).tracts, 'road', true);
 	engine.compute(centres);

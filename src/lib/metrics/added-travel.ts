@@ -27,7 +27,7 @@ import { searchWithin } from './drive-time/dijkstra';
 import { resolveParams, type TravelTimeParams } from './drive-time/params';
 import { centreSources, componentsOf, forOriginsNear, prepareOrigins } from './drive-time/travel-times';
 import { nearestCentres, type CentrePoint, type NearestResult } from './nearest';
-import type { PlaceTravel, Places, TravelResult } from './travel-engine';
+import { withStraight, type PlaceTravel, type Places, type TravelResult } from './travel-engine';
 
 /** What the merge reads of the baseline: tracts' nearest road centre, counties' two nearest (as in the build-time file). */
 export interface BaselineTravel {
@@ -259,16 +259,11 @@ function placeTravel(places: Places, list: CentrePoint[], road: Road, calibratio
 			roadNearest[i] = st.nearestIndex[i];
 		}
 	}
-	return {
-		straightKm: st.nearestKm,
-		straightNearest: st.nearestIndex,
-		straightSecondKm: st.secondKm,
-		straightSecond: st.secondIndex,
-		calibratedMinutes: cal,
+	return withStraight(st, cal, {
 		roadMinutes,
 		roadNearest,
 		roadSecondMinutes: road.secondMinutes ?? new Float64Array(n).fill(NaN),
 		roadSecond: road.second ?? new Int32Array(n).fill(-1),
 		roadFallback: road.fallback
-	};
+	});
 }

@@ -270,19 +270,17 @@ export class TravelEngine {
 				}
 			}
 		}
-		return {
-			straightKm: st.nearestKm,
-			straightNearest: st.nearestIndex,
-			straightSecondKm: st.secondKm,
-			straightSecond: st.secondIndex,
-			calibratedMinutes: cal,
-			roadMinutes,
-			roadNearest,
-			roadSecondMinutes,
-			roadSecond,
-			roadFallback
-		};
+		return withStraight(st, cal, { roadMinutes, roadNearest, roadSecondMinutes, roadSecond, roadFallback });
 	}
+}
+
+/** A place travel from its straight-line nearest centres, calibrated minutes and road arrays. */
+export function withStraight(
+	st: NearestResult,
+	calibratedMinutes: Float64Array,
+	road: Pick<PlaceTravel, 'roadMinutes' | 'roadNearest' | 'roadSecondMinutes' | 'roadSecond' | 'roadFallback'>
+): PlaceTravel {
+	return { straightKm: st.nearestKm, straightNearest: st.nearestIndex, straightSecondKm: st.secondKm, straightSecond: st.secondIndex, calibratedMinutes, ...road };
 }
 
 function toLatLon(p: Places): { lat: number; lon: number }[] {

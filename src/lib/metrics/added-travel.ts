@@ -21,13 +21,13 @@
  * Tracts keep no second-nearest road centre here (as in the build-time file: no view reads it).
  */
 import { greatCircleKm } from './distance';
-import { calibratedMinutes, censusRegionOfState, type Calibration, type CensusRegion } from './drive-time/calibrated';
+import type { Calibration } from './drive-time/calibrated';
 import type { RoadGraph } from './drive-time/graph';
-import { searchWithin } from './drive-time/dijkstra';
-import { resolveParams, type TravelTimeParams } from './drive-time/params';
+import { searchWithin, type Source } from './drive-time/dijkstra';
+import { accessMinutes, resolveParams, type TravelTimeParams } from './drive-time/params';
 import { centreSources, componentsOf, forOriginsNear, prepareOrigins } from './drive-time/travel-times';
 import { nearestCentres, type CentrePoint, type NearestResult } from './nearest';
-import { withStraight, type PlaceTravel, type Places, type TravelResult } from './travel-engine';
+import { calibratedFor, regionsOf, withStraight, type PlaceTravel, type Places, type TravelResult } from './travel-engine';
 
 /** What the merge reads of the baseline: tracts' nearest road centre, counties' two nearest (as in the build-time file). */
 export interface BaselineTravel {
@@ -94,15 +94,16 @@ export function travelWithAdded({
 	timings.setup = performance.now() - t0;
 
 	const vmax = Math.max(p.accessSpeedKmh, p.connectorSpeedKmh, ...Object.values(p.speedsKmh));
-	const road = (b: BaselineTravel['tracts'] | BaselineTravel['counties'], keepSecond: boolean): Road => ({
+	// copies of the baseline's arrays, merged into (counties: with their second-nearest centre)
+	const road = (b: BaselineTravel['tracts'], second?: BaselineTravel['counties']): Road => ({
 		minutes: Float64Array.from(b.roadMinutes),
 		nearest: Int32Array.from(b.roadNearest),
-		secondMinutes: keepSecond ? Float64Array.from((b as BaselineTravel['counties']).roadSecondMinutes) : null,
-		second: keepSecond ? Int32Array.from((b as BaselineTravel['counties']).roadSecond) : null,
+		secondMinutes: second ? Float64Array.from(second.roadSecondMinutes) : null,
+		second: second ? Int32Array.from(second.roadSecond) : null,
 		fallback: Uint8Array.from(b.roadFallback)
 	});
-	const tr = road(baseline.tracts, false);
-	const co = road(baseline.counties, true);
+	const tr = road(baseline.tracts);
+	const co = road(baseline.counties, baseline.counties);
 
 	t0 = performance.now();
 	added.forEach((x, j) => {
@@ -146,7 +147,7 @@ function mergeAdded({
 	road: Road;
 	x: CentrePoint;
 	sid: number;
-	sources: readonly { vertex: number; startMinutes: number; startKm?: number }[];
+	sources: readonly Source[];
 	reached: Uint8Array;
 	comp: Int32Array;
 	timings: Record<string, number>;
@@ -190,8 +191,6 @@ function mergeAdded({
 	}
 	timings[`${key}Candidates`] = subset.length;
 	const labels = sources.length && limit > -Infinity ? searchWithin(graph, sources.map((s) => ({ ...s, id: 0 })), limit, p) : null;
-	const circ = p.accessCircuity;
-	const spd = p.accessSpeedKmh;
 	// the added centre's best offer per place of the subset, as queryPrepared ranks them: the first
 	// snapCount reached candidates (reached by the baseline: the added centre reaches no other vertex)
 	const offer = new Float64Array(subset.length).fill(Infinity);
@@ -204,14 +203,14 @@ function mergeAdded({
 				const v = prepared.vertex[j];
 				if (!reached[comp[v]]) continue;
 				taken++;
-				const d = ((prepared.km[j] * circ) / spd) * 60 + bm[v];
+				const d = accessMinutes(prepared.km[j], p) + bm[v];
 				if (d < best) best = d;
 			}
 			offer[q] = best;
 		}
 	}
 	forOriginsNear(prepared, x.lat, x.lon, p.maxSnapKm, (q, km) => {
-		const d = ((km * circ) / spd) * 60;
+		const d = accessMinutes(km, p);
 		if (d < offer[q]) offer[q] = d;
 	});
 	for (let q = 0; q < subset.length; q++) {
@@ -245,12 +244,7 @@ function mergeAdded({
 function placeTravel(places: Places, list: CentrePoint[], road: Road, calibration: Calibration): PlaceTravel {
 	const st: NearestResult = nearestCentres({ origins: { lat: places.lat, lon: places.lon }, centres: list });
 	const n = places.lat.length;
-	const regions: (CensusRegion | null)[] = places.stateFips.map((s) => censusRegionOfState(s));
-	const cal = new Float64Array(n);
-	for (let i = 0; i < n; i++) {
-		const km = st.nearestKm[i];
-		cal[i] = Number.isFinite(km) ? calibratedMinutes(calibration, km, regions[i]) : NaN;
-	}
+	const cal = calibratedFor(st.nearestKm, regionsOf(places), calibration);
 	const roadMinutes = road.minutes;
 	const roadNearest = road.nearest;
 	for (let i = 0; i < n; i++) {

@@ -108,9 +108,8 @@ export class TravelEngine {
 	#centres: CentrePoint[] = [];
 
 	constructor({ tracts, counties, calibration }: { tracts: Places; counties: Places; calibration: Calibration }) {
-		const regions = (p: Places) => p.stateFips.map((s) => censusRegionOfState(s));
-		this.#tracts = { places: tracts, regions: regions(tracts), straight: null, prepared: null, raw: null, last: null };
-		this.#counties = { places: counties, regions: regions(counties), straight: null, prepared: null, raw: null, last: null };
+		this.#tracts = { places: tracts, regions: regionsOf(tracts), straight: null, prepared: null, raw: null, last: null };
+		this.#counties = { places: counties, regions: regionsOf(counties), straight: null, prepared: null, raw: null, last: null };
 		this.#calibration = calibration;
 	}
 
@@ -237,14 +236,7 @@ export class TravelEngine {
 	#placeTravel(s: PlaceState, centres: readonly CentrePoint[], change: RoadChange, timings: Record<string, number>, key: string): PlaceTravel {
 		const st = s.straight!;
 		const n = s.places.lat.length;
-		// calibrated minutes follow the straight-line km: recomputed only where the km changed
-		const cal = new Float64Array(n);
-		const last = s.last;
-		for (let i = 0; i < n; i++) {
-			const km = st.nearestKm[i];
-			if (last && km === last.km[i]) cal[i] = last.cal[i];
-			else cal[i] = Number.isFinite(km) ? calibratedMinutes(this.#calibration, km, s.regions[i]) : NaN;
-		}
+		const cal = calibratedFor(st.nearestKm, s.regions, this.#calibration, s.last);
 		s.last = { km: st.nearestKm, cal };
 		const roadMinutes = new Float64Array(n).fill(NaN);
 		const roadNearest = new Int32Array(n).fill(-1);
@@ -272,6 +264,30 @@ export class TravelEngine {
 		}
 		return withStraight(st, cal, { roadMinutes, roadNearest, roadSecondMinutes, roadSecond, roadFallback });
 	}
+}
+
+/** The Census region of each place (for the calibrated model). */
+export function regionsOf(p: Places): (CensusRegion | null)[] {
+	return p.stateFips.map((s) => censusRegionOfState(s));
+}
+
+/**
+ * Calibrated minutes from each place's straight-line km to its nearest centre (NaN: no centre); where
+ * `last` had the same km, its minutes (recomputed only where the km changed).
+ */
+export function calibratedFor(
+	km: Float64Array,
+	regions: readonly (CensusRegion | null)[],
+	calibration: Calibration,
+	last?: { km: Float64Array; cal: Float64Array } | null
+): Float64Array {
+	const cal = new Float64Array(km.length);
+	for (let i = 0; i < km.length; i++) {
+		const k = km[i];
+		if (last && k === last.km[i]) cal[i] = last.cal[i];
+		else cal[i] = Number.isFinite(k) ? calibratedMinutes(calibration, k, regions[i]) : NaN;
+	}
+	return cal;
 }
 
 /** A place travel from its straight-line nearest centres, calibrated minutes and road arrays. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { openNodeDb, DATA_DIR } from '../../src/lib/db/node';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import { placesOf, TravelEngine, type Places, type PlaceTravel, type TravelResult } from '../../src/lib/metrics/travel-engine';
-import { baselineOf, travelWithAdded } from '../../src/lib/metrics/added-travel';
+import { baselineOf, completeTracts, travelWithAdded } from '../../src/lib/metrics/added-travel';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 import { mulberry32 } from './seeded';
@@ -58,6 +58,14 @@ function check(added: CentrePoint[]) {
 	expectSame(quick!.tracts, want.tracts, `${name}, tracts`, ['roadSecond', 'roadSecondMinutes']);
 	// tracts keep no second-nearest road centre (as the build-time file)
 	expect(quick!.tracts.roadSecond.every((s) => s === -1)).toBe(true);
+	// as the travel worker sends it: the tracts' straight-line arrays left to the receiver, then completed
+	const lazy = travelWithAdded({ graph, baseline: baselineOf(baseline), added, tracts, counties, calibration, lazyTracts: true })!;
+	expect(lazy.lazyTracts).toBe(true);
+	expect(lazy.tracts.straightKm.length).toBe(0);
+	const completed = completeTracts(lazy, tracts, calibration);
+	expect(completed.lazyTracts).toBeUndefined();
+	expectSame(completed.counties, want.counties, `${name}, counties (lazy tracts)`);
+	expectSame(completed.tracts, want.tracts, `${name}, tracts (lazy tracts)`, ['roadSecond', 'roadSecondMinutes']);
 	return quick!;
 }
 
@@ -92,6 +100,17 @@ describe('travel with added centres from the baseline', () => {
 		const rnd = mulberry32(20261201);
 		for (let k = 0; k < 8; k++) check([site(+(25 + rnd() * 24).toFixed(3), +(-124 + rnd() * 57).toFixed(3))]);
 	}, 120_000);
+
+	it('completes lazy tracts on first read of a straight-line array, and leaves other results as they are', () => {
+		// the sample holds tracts without a road link (Alaska): their road minutes are calibrated in the merge itself
+		expect(Array.from(baseline.tracts.roadFallback).filter((f) => f === 1).length).toBeGreaterThan(0);
+		const lazy = travelWithAdded({ graph, baseline: baselineOf(baseline), added: [site(44.0, -103.2)], tracts, counties, calibration, lazyTracts: true })!;
+		const done = completeTracts(lazy, tracts, calibration);
+		expect(Object.getOwnPropertyDescriptor(done.tracts, 'straightKm')?.get).toBeTypeOf('function');
+		expect(done.tracts.straightKm.length).toBe(tracts.lat.length);
+		expect(done.tracts.roadMinutes).toBe(lazy.tracts.roadMinutes);
+		expect(completeTracts(baseline, tracts, calibration)).toBe(baseline);
+	}, 30_000);
 
 	it('refuses a site on a road piece no baseline centre reaches (Alaska)', () => {
 		// Anchorage snaps to Alaska's roads, which join no centre in this data: the caller computes in full

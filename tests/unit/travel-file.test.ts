@@ -45,7 +45,7 @@ describe('default travel file', () => {
 		expect(fileMatches(file, centres, tracts)).toBe(true);
 		const none = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
 		let calls = 0;
-		const r = travelFromFile(file, () => (calls++, new TravelEngine({ tracts, counties: none, calibration }).compute(file.centres)));
+		const r = travelFromFile(file, () => (calls++, new TravelEngine({ tracts, counties: none, calibration }).compute(file.centres).tracts));
 		expect(r.road).toBe(true);
 		// the straight-line values are computed on first read, once
 		expect(r.tracts.roadMinutes.length).toBe(tracts.lat.length);

@@ -20,14 +20,15 @@
  *   component no baseline centre reaches (an island) is refused (null), and the caller computes in full.
  * Tracts keep no second-nearest road centre here (as in the build-time file: no view reads it).
  */
-import { greatCircleKm } from './distance';
+import { EARTH_RADIUS_KM, greatCircleKm } from './distance';
 import type { Calibration } from './drive-time/calibrated';
 import type { RoadGraph } from './drive-time/graph';
-import { searchWithin, type Source } from './drive-time/dijkstra';
+import { searchWithin } from './drive-time/dijkstra';
 import { accessMinutes, resolveParams, type TravelTimeParams } from './drive-time/params';
-import { centreSources, componentsOf, forOriginsNear, prepareOrigins } from './drive-time/travel-times';
+import { centreSources, componentsOf, forOriginsNear, prepareOrigins, type PreparedOrigins } from './drive-time/travel-times';
 import { nearestCentres, type CentrePoint, type NearestResult } from './nearest';
 import { calibratedFor, regionsOf, withStraight, type PlaceTravel, type Places, type TravelResult } from './travel-engine';
+import { straightTravel, withLazyStraight } from './travel-file';
 
 /** What the merge reads of the baseline: tracts' nearest road centre, counties' two nearest (as in the build-time file). */
 export interface BaselineTravel {
@@ -46,6 +47,9 @@ export function baselineOf(r: TravelResult): BaselineTravel {
 		counties: { roadMinutes: c.roadMinutes, roadNearest: c.roadNearest, roadSecondMinutes: c.roadSecondMinutes, roadSecond: c.roadSecond, roadFallback: c.roadFallback }
 	};
 }
+
+/** km per degree of latitude difference, shaded down so it stays below the computed great-circle km (a cheap lower bound) */
+const KM_PER_DEG_LAT_LB = ((EARTH_RADIUS_KM * Math.PI) / 180) * (1 - 1e-9);
 
 /** Share of a great-circle distance a road trip can be shorter by (rounding of lengths and coordinates): a safety margin, not a model value. */
 const LOWER_BOUND_SLACK = 0.9;
@@ -70,7 +74,8 @@ export function travelWithAdded({
 	tracts,
 	counties,
 	calibration,
-	params = {}
+	params = {},
+	lazyTracts = false
 }: {
 	graph: RoadGraph;
 	baseline: BaselineTravel;
@@ -79,6 +84,12 @@ export function travelWithAdded({
 	counties: Places;
 	calibration: Calibration;
 	params?: Partial<TravelTimeParams>;
+	/**
+	 * Leave the tracts' straight-line and calibrated arrays empty (computed only for the tracts without a
+	 * road link, whose road minutes are calibrated), for the receiver to complete ({@link completeTracts}):
+	 * the travel worker's reply to a link's scenario, which a road view never reads them for.
+	 */
+	lazyTracts?: boolean;
 }): TravelResult | null {
 	const timings: Record<string, number> = {};
 	let t0 = performance.now();
@@ -108,77 +119,97 @@ export function travelWithAdded({
 	t0 = performance.now();
 	added.forEach((x, j) => {
 		const sid = n0 + j;
-		mergeAdded({ graph, p, vmax, places: tracts, road: tr, x, sid, sources: addedSources[j], reached, comp, timings, key: 'tracts' });
-		mergeAdded({ graph, p, vmax, places: counties, road: co, x, sid, sources: addedSources[j], reached, comp, timings, key: 'counties' });
+		const sources = addedSources[j];
+		const mine = new Set(sources.map((s) => comp[s.vertex]));
+		const near = { graph, p, vmax, x, mine, comp, timings };
+		const forTracts = candidates({ ...near, places: tracts, road: tr, key: 'tracts' });
+		const forCounties = candidates({ ...near, places: counties, road: co, key: 'counties' });
+		// one search for both: it stops at the larger of their limits (labels up to a limit are exact, the
+		// others are larger than it; a place whose bar is under its own limit reads the same offers)
+		const limit = Math.max(forTracts.limit, forCounties.limit);
+		const s0 = performance.now();
+		const labels = sources.length && limit > -Infinity ? searchWithin(graph, sources.map((s) => ({ ...s, id: 0 })), limit, p) : null;
+		timings.search = (timings.search ?? 0) + performance.now() - s0;
+		const merge = { p, x, sid, reached, comp, bestMinutes: labels?.bestMinutes ?? null };
+		mergeOffers({ ...merge, road: tr, ...forTracts });
+		mergeOffers({ ...merge, road: co, ...forCounties });
 	});
 	timings.road = performance.now() - t0;
 
 	t0 = performance.now();
-	const result = {
+	const result: TravelResult = {
 		centres: list,
-		tracts: placeTravel(tracts, list, tr, calibration),
+		tracts: lazyTracts ? roadOnly(tracts, list, tr, calibration) : placeTravel(tracts, list, tr, calibration),
 		counties: placeTravel(counties, list, co, calibration),
 		road: true,
 		timings
 	};
+	if (lazyTracts) result.lazyTracts = true;
 	timings.straight = performance.now() - t0;
 	return result;
 }
 
-/** Merge one added centre (source id `sid`) into the places' road values (only places with road links change). */
-function mergeAdded({
+/** the minutes an added centre must beat to change place i (NaN: anything beats it) */
+const barOf = (road: Road, i: number) => (road.fallback[i] ? NaN : road.secondMinutes ? road.secondMinutes[i] : road.minutes[i]);
+
+interface Candidates {
+	/** the places the added centre may change, snapped */
+	subset: number[];
+	prepared: PreparedOrigins;
+	/** the largest bar among them that the added centre's road components reach (-Infinity: none) */
+	limit: number;
+}
+
+/** The places an added centre at `x` may change (see the module comment), snapped, and how far its search must go for them. */
+function candidates({
 	graph,
 	p,
 	vmax,
+	x,
+	mine,
+	comp,
 	places,
 	road,
-	x,
-	sid,
-	sources,
-	reached,
-	comp,
 	timings,
 	key
 }: {
 	graph: RoadGraph;
 	p: TravelTimeParams;
 	vmax: number;
+	x: CentrePoint;
+	/** the road components the added centre's sources are in */
+	mine: Set<number>;
+	comp: Int32Array;
 	places: Places;
 	road: Road;
-	x: CentrePoint;
-	sid: number;
-	sources: readonly Source[];
-	reached: Uint8Array;
-	comp: Int32Array;
 	timings: Record<string, number>;
 	key: string;
-}): void {
+}): Candidates {
+	const t0 = performance.now();
 	const n = places.lat.length;
-	const { minutes, nearest, secondMinutes, second, fallback } = road;
-	// the minutes the added centre must beat to change a place (NaN: anything beats it)
-	const bar = (i: number) => (fallback[i] ? NaN : secondMinutes ? secondMinutes[i] : minutes[i]);
+	const { fallback } = road;
 	const kmPerMinute = vmax / 60;
 	const subset: number[] = [];
 	for (let i = 0; i < n; i++) {
 		const la = places.lat[i];
 		const lo = places.lon[i];
 		if (!Number.isFinite(la) || !Number.isFinite(lo)) continue;
-		const km = greatCircleKm(la, lo, x.lat, x.lon);
+		// (the latitude difference alone, a lower bound of the great-circle km, rules most places out without trigonometry)
+		const apart = Math.abs(la - x.lat) * KM_PER_DEG_LAT_LB;
 		if (fallback[i]) {
 			// no road link to any baseline centre: only a direct local trip can reach it
-			if (km <= p.maxSnapKm + 1) subset.push(i);
+			if (apart <= p.maxSnapKm + 1 && greatCircleKm(la, lo, x.lat, x.lon) <= p.maxSnapKm + 1) subset.push(i);
 			continue;
 		}
-		const b = bar(i);
-		if (!(b >= 0) || (km * LOWER_BOUND_SLACK) / kmPerMinute < b) subset.push(i);
+		const b = barOf(road, i);
+		if (!(b >= 0) || ((apart * LOWER_BOUND_SLACK) / kmPerMinute < b && (greatCircleKm(la, lo, x.lat, x.lon) * LOWER_BOUND_SLACK) / kmPerMinute < b)) subset.push(i);
 	}
 	const prepared = prepareOrigins(
 		graph,
 		subset.map((i) => ({ lat: places.lat[i], lon: places.lon[i] })),
 		p
 	);
-	// the search stops at the largest time the added centre must beat among the places its components reach
-	const mine = new Set(sources.map((s) => comp[s.vertex]));
+	// the search must settle the largest time the added centre must beat among the places its components reach
 	let limit = -Infinity;
 	for (let q = 0; q < subset.length; q++) {
 		const i = subset[q];
@@ -186,16 +217,39 @@ function mergeAdded({
 		let linked = false;
 		for (let j = prepared.offsets[q]; j < prepared.offsets[q + 1] && !linked; j++) linked = mine.has(comp[prepared.vertex[j]]);
 		if (!linked) continue;
-		const b = bar(i);
+		const b = barOf(road, i);
 		limit = Math.max(limit, b >= 0 ? b : Infinity);
 	}
 	timings[`${key}Candidates`] = subset.length;
-	const labels = sources.length && limit > -Infinity ? searchWithin(graph, sources.map((s) => ({ ...s, id: 0 })), limit, p) : null;
+	timings[`${key}Snap`] = (timings[`${key}Snap`] ?? 0) + performance.now() - t0;
+	return { subset, prepared, limit };
+}
+
+/** Merge one added centre's offers (source id `sid`; `bestMinutes`: its search's labels, null: none) into the candidate places' road values. */
+function mergeOffers({
+	p,
+	x,
+	sid,
+	reached,
+	comp,
+	bestMinutes: bm,
+	road,
+	subset,
+	prepared
+}: Candidates & {
+	p: TravelTimeParams;
+	x: CentrePoint;
+	sid: number;
+	reached: Uint8Array;
+	comp: Int32Array;
+	bestMinutes: Float64Array | null;
+	road: Road;
+}): void {
+	const { minutes, nearest, secondMinutes, second, fallback } = road;
 	// the added centre's best offer per place of the subset, as queryPrepared ranks them: the first
 	// snapCount reached candidates (reached by the baseline: the added centre reaches no other vertex)
 	const offer = new Float64Array(subset.length).fill(Infinity);
-	if (labels) {
-		const bm = labels.bestMinutes;
+	if (bm) {
 		for (let q = 0; q < subset.length; q++) {
 			let taken = 0;
 			let best = Infinity;
@@ -238,6 +292,50 @@ function mergeAdded({
 			secondMinutes[i] = d;
 		}
 	}
+}
+
+/**
+ * A result of {@link travelWithAdded} with `lazyTracts`, completed for these tracts (the ones it was
+ * computed for): the tracts' straight-line and calibrated arrays computed on first read. Any other
+ * result is returned as it is.
+ */
+export function completeTracts(r: TravelResult, tracts: Places, calibration: Calibration): TravelResult {
+	if (!r.lazyTracts) return r;
+	const { lazyTracts: _, ...rest } = r;
+	return { ...rest, tracts: withLazyStraight(r.tracts, () => straightTravel(tracts, r.centres, calibration)) };
+}
+
+/**
+ * The places' road travel only (see `lazyTracts`): places without a road link get the calibrated minutes
+ * to their straight-line nearest centre, computed for them alone; the straight-line arrays are empty.
+ */
+function roadOnly(places: Places, list: CentrePoint[], road: Road, calibration: Calibration): PlaceTravel {
+	const none: number[] = [];
+	for (let i = 0; i < road.fallback.length; i++) if (road.fallback[i]) none.push(i);
+	const sub: Places = {
+		lat: Float64Array.from(none, (i) => places.lat[i]),
+		lon: Float64Array.from(none, (i) => places.lon[i]),
+		stateFips: none.map((i) => places.stateFips[i])
+	};
+	const st = nearestCentres({ origins: { lat: sub.lat, lon: sub.lon }, centres: list });
+	const cal = calibratedFor(st.nearestKm, regionsOf(sub), calibration);
+	none.forEach((i, q) => {
+		road.minutes[i] = cal[q];
+		road.nearest[i] = st.nearestIndex[q];
+	});
+	const n = road.minutes.length;
+	return {
+		straightKm: new Float64Array(0),
+		straightNearest: new Int32Array(0),
+		straightSecondKm: new Float64Array(0),
+		straightSecond: new Int32Array(0),
+		calibratedMinutes: new Float64Array(0),
+		roadMinutes: road.minutes,
+		roadNearest: road.nearest,
+		roadSecondMinutes: road.secondMinutes ?? new Float64Array(n).fill(NaN),
+		roadSecond: road.second ?? new Int32Array(n).fill(-1),
+		roadFallback: road.fallback
+	};
 }
 
 /** The place travel of the whole list: straight line afresh, road from the merge, calibrated where no road link. */

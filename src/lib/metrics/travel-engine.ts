@@ -63,6 +63,11 @@ export interface TravelResult {
 	/** true when road minutes are from the road graph (false: graph not loaded yet) */
 	road: boolean;
 	timings: Record<string, number>;
+	/**
+	 * Set on a merge's result sent by the travel worker (metrics/added-travel): the tracts' straight-line
+	 * and calibrated arrays are empty, and the receiver completes them ({@link completeTracts}).
+	 */
+	lazyTracts?: true;
 }
 
 interface PlaceState {

@@ -100,17 +100,18 @@ export function fileMatches(file: TravelFile, centres: readonly CentrePoint[], t
 	);
 }
 
+/** A place's road arrays; the straight-line and calibrated ones are computed when first read ({@link withLazyStraight}). */
+export type RoadArrays = Pick<PlaceTravel, 'roadMinutes' | 'roadNearest' | 'roadFallback' | 'roadSecondMinutes' | 'roadSecond'>;
+
 /**
- * The full travel result: the file's road values, with the tracts' straight-line and calibrated
- * values from `straight` (a TravelEngine without a road graph, over the same places and centres),
- * called on the first read of one of them: a road view never reads them, so a page drawing the
- * default view does not spend a nearest-centre search on them before its first figures.
+ * A place travel whose straight-line and calibrated arrays come from `straight` (over the same places and
+ * centres), called on the first read of one of them: a road view never reads them, so the page spends no
+ * nearest-centre search on 85,000 tracts before its figures.
  */
-export function travelFromFile(file: TravelFile, straight: () => TravelResult): TravelResult {
-	const n = file.tracts.roadMinutes.length;
+export function withLazyStraight(road: RoadArrays, straight: () => PlaceTravel): PlaceTravel {
 	let s: PlaceTravel | undefined;
-	const st = () => (s ??= straight().tracts);
-	const tracts: PlaceTravel = {
+	const st = () => (s ??= straight());
+	return {
 		get straightKm() {
 			return st().straightKm;
 		},
@@ -126,13 +127,36 @@ export function travelFromFile(file: TravelFile, straight: () => TravelResult): 
 		get calibratedMinutes() {
 			return st().calibratedMinutes;
 		},
-		roadMinutes: file.tracts.roadMinutes,
-		roadNearest: file.tracts.roadNearest,
-		roadFallback: file.tracts.roadFallback,
-		// not kept in the file (no view reads them for tracts); the worker's own result has them
-		roadSecondMinutes: new Float64Array(n).fill(NaN),
-		roadSecond: new Int32Array(n).fill(-1)
+		roadMinutes: road.roadMinutes,
+		roadNearest: road.roadNearest,
+		roadFallback: road.roadFallback,
+		roadSecondMinutes: road.roadSecondMinutes,
+		roadSecond: road.roadSecond
 	};
+}
+
+/** The tracts' straight-line and calibrated travel to these centres (a TravelEngine without a road graph). */
+export function straightTravel(tracts: Places, centres: readonly CentrePoint[], calibration: Calibration): PlaceTravel {
+	const none = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
+	return new TravelEngine({ tracts, counties: none, calibration }).compute([...centres]).tracts;
+}
+
+/**
+ * The full travel result: the file's road values, with the tracts' straight-line and calibrated
+ * values from `straight` (over the same places and centres: {@link straightTravel}), computed on
+ * first read ({@link withLazyStraight}).
+ */
+export function travelFromFile(file: TravelFile, straight: () => PlaceTravel): TravelResult {
+	const n = file.tracts.roadMinutes.length;
+	const tracts = withLazyStraight(
+		{
+			...file.tracts,
+			// not kept in the file (no view reads them for tracts); the worker's own result has them
+			roadSecondMinutes: new Float64Array(n).fill(NaN),
+			roadSecond: new Int32Array(n).fill(-1)
+		},
+		straight
+	);
 	return { centres: file.centres, tracts, counties: file.counties, road: true, timings: { file: 0 } };
 }
 
@@ -144,6 +168,5 @@ export function travelFromFile(file: TravelFile, straight: () => TravelResult): 
 export function shippedTravel(bytes: ArrayBuffer | Uint8Array, tracts: Places, calibration: Calibration): TravelResult | null {
 	const file = decodeTravelFile(bytes);
 	if (!fileMatches(file, file.centres, tracts)) return null;
-	const none = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
-	return travelFromFile(file, () => new TravelEngine({ tracts, counties: none, calibration }).compute(file.centres));
+	return travelFromFile(file, () => straightTravel(tracts, file.centres, calibration));
 }

@@ -236,6 +236,20 @@ export class Dashboard {
 		}
 	}
 
+	/**
+	 * While a scenario's travel is computing: the baseline's equity prepared now, with its figures at
+	 * the threshold, so the scenario's are a correction of it (equity's `from`) when its travel arrives,
+	 * not a full preparation on the first chart's path (a what-if link: ~100 ms of this thread's work
+	 * moved to while the travel worker computes).
+	 */
+	prepareBaseline(): void {
+		const { population, baselineTravel } = this;
+		if (!this.scenarioSet || this.scenarioTravel || !population || !baselineTravel) return;
+		// (the arrays the figures read once the scenario's travel is in: road minutes when both have them)
+		const values = methodValues(baselineTravel.tracts, this.view.method, !!baselineTravel.road);
+		this.#equityAt(this.#prepareEquity(population, values, this.regionSpec), this.view.threshold);
+	}
+
 	placeNames = $derived.by(() => {
 		const m: Record<string, string> = {};
 		for (const s of this.stateRows) m[s.state_fips] = s.state_name;

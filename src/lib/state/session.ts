@@ -125,6 +125,8 @@ export class Session {
 			const travel = road ? this.#roads! : this.recompute();
 			this.#dataLoaded.resolve();
 			await this.#population(data != null);
+			// (a scenario's figures are then a correction of the baseline's, prepared while the worker computes)
+			if (dash.scenarioSet) dash.prepareBaseline();
 			await travel;
 			await this.recompute();
 			performance.mark('atlas:interactive');
@@ -269,8 +271,8 @@ export class Session {
 			return;
 		}
 		try {
-			await this.#client!.loadRoads(this.#opts.graphUrl, this.#opts.snapUrl);
-			performance.mark('atlas:roads-loaded');
+			const steps = await this.#client!.loadRoads(this.#opts.graphUrl, this.#opts.snapUrl);
+			performance.mark('atlas:roads-loaded', { detail: steps });
 			await this.#placesReady.promise;
 			dash.roadStatus = 'ready';
 			await this.recompute();

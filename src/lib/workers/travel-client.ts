@@ -8,7 +8,7 @@ import type { CentrePoint } from '$lib/metrics/nearest';
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import type { TravelTimeParams } from '$lib/metrics/drive-time/params';
 import type { Places, TravelResult } from '$lib/metrics/travel-engine';
-import type { BaselineTravel } from '$lib/metrics/added-travel';
+import { completeTracts, type BaselineTravel } from '$lib/metrics/added-travel';
 import type { EngineKey, TravelRequest, TravelResponse } from './travel-protocol';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -17,6 +17,8 @@ export class TravelClient {
 	#worker: Worker;
 	#next = 1;
 	#pending = new Map<number, { ok: (r: TravelResponse) => void; fail: (e: Error) => void }>();
+	/** the places and calibration sent with `init` (a merged result's tracts are completed with them) */
+	#places: { tracts: Places; calibration: Calibration } | undefined;
 
 	constructor() {
 		this.#worker = new TravelWorker();
@@ -42,6 +44,7 @@ export class TravelClient {
 	}
 
 	async init(tracts: Places, counties: Places, calibration: Calibration): Promise<void> {
+		this.#places = { tracts, calibration };
 		await this.#send({ type: 'init', tracts, counties, calibration });
 	}
 
@@ -50,15 +53,18 @@ export class TravelClient {
 		await this.#send({ type: 'baseline', baseline });
 	}
 
-	async loadRoads(url: string, snapUrl?: string | null): Promise<number> {
+	async loadRoads(url: string, snapUrl?: string | null): Promise<Record<string, number>> {
 		const r = await this.#send({ type: 'load-roads', url, snapUrl });
-		return r.type === 'roads-loaded' ? r.ms : NaN;
+		return r.type === 'roads-loaded' ? { ...r.steps, ms: r.ms } : {};
 	}
 
 	async compute(engine: EngineKey, centres: CentrePoint[], params: Partial<TravelTimeParams> = {}): Promise<TravelResult> {
 		const r = await this.#send({ type: 'compute', engine, centres, params });
 		if (r.type !== 'result') throw new Error('unexpected reply from the travel worker');
-		return r.result;
+		if (!r.result.lazyTracts) return r.result;
+		// a link's scenario merged from the baseline: its tracts' straight-line values computed here if read
+		if (!this.#places) throw new Error('The travel worker sent a merged result before it had the places.');
+		return completeTracts(r.result, this.#places.tracts, this.#places.calibration);
 	}
 
 	/** Bring an engine to a centre set without sending the result back (see the 'warm' request). */

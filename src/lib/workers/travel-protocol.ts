@@ -16,7 +16,7 @@ export type TravelRequest =
 
 export type TravelResponse =
 	| { type: 'ready'; id: number }
-	| { type: 'roads-loaded'; id: number; ms: number }
+	| { type: 'roads-loaded'; id: number; ms: number; /** ms from the request: bytes fetched, graph decoded, snap index built */ steps: Record<string, number> }
 	| { type: 'result'; id: number; result: TravelResult }
 	| { type: 'warmed'; id: number; ms: number }
 	| { type: 'error'; id: number; message: string };

@@ -22,6 +22,8 @@ let init: Extract<TravelRequest, { type: 'init' }> | null = null;
 let graph: RoadGraph | null = null;
 /** the build-time snap file's bytes, read once the places are known */
 let snapBytes: ArrayBuffer | null = null;
+/** resolves once the snap file is in (or failed): it downloads after the road graph */
+let snapLoad: Promise<void> = Promise.resolve();
 /** the baseline's travel place by place (the 'baseline' request) */
 let baseline: BaselineTravel | null = null;
 
@@ -34,7 +36,8 @@ function fromBaseline(key: string, centres: readonly CentrePoint[], params: obje
 	const b = baseline;
 	if (!b || !graph || !init || engines.has(key) || Object.keys(params).length) return null;
 	if (centres.length <= b.centres.length || !sameCentres(b.centres, centres.slice(0, b.centres.length))) return null;
-	return travelWithAdded({ graph, baseline: b, added: centres.slice(b.centres.length), tracts: init.tracts, counties: init.counties, calibration: init.calibration });
+	// (the tracts' straight-line values are left for the page to compute if a view reads them: TravelClient)
+	return travelWithAdded({ graph, baseline: b, added: centres.slice(b.centres.length), tracts: init.tracts, counties: init.counties, calibration: init.calibration, lazyTracts: true });
 }
 
 /** Snapped places for the graph: an existing engine's, else the build-time file's where it matches (the rest is snapped by the engine). */
@@ -43,6 +46,11 @@ function sharedPrepared(): { tracts?: PreparedOrigins; counties?: PreparedOrigin
 	if (existing) return existing;
 	if (!graph || !init || !snapBytes) return undefined;
 	return decodeSnap(snapBytes, graph, { tracts: init.tracts, counties: init.counties }, DEFAULT_PARAMS);
+}
+
+/** Before a new engine is made with the road graph: the snap file, if it is still downloading (its places are snapped from it). */
+async function engineReady(key: string): Promise<void> {
+	if (graph && !engines.has(key)) await snapLoad;
 }
 
 function engine(key: string): TravelEngine {
@@ -60,8 +68,20 @@ function reply(msg: TravelResponse) {
 	(self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 }
 
-self.onmessage = async (e: MessageEvent<TravelRequest>) => {
+/**
+ * warm and compute requests run one after another, in the order they came: one may wait for the snap
+ * file (engineReady), and a later one must not overtake it (results would arrive out of order)
+ */
+let queue: Promise<void> = Promise.resolve();
+
+self.onmessage = (e: MessageEvent<TravelRequest>) => {
 	const m = e.data;
+	if (m.type === 'warm' || m.type === 'compute') queue = queue.then(() => handle(m));
+	else void handle(m);
+};
+
+/** Answer one request (errors are replied, never thrown). */
+async function handle(m: TravelRequest): Promise<void> {
 	try {
 		if (m.type === 'init') {
 			init = m;
@@ -72,22 +92,34 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 			reply({ type: 'ready', id: m.id });
 		} else if (m.type === 'load-roads') {
 			const t0 = performance.now();
-			// the snap file is an optimisation: without it (or when it does not match) the engine snaps the places itself
-			const snap = m.snapUrl ? fetch(m.snapUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null) : Promise.resolve(null);
 			const res = await fetch(m.url);
 			if (!res.ok) throw new Error(`Could not load the road network (HTTP ${res.status}).`);
-			graph = decodeGraph(await res.arrayBuffer());
+			const bytes = await res.arrayBuffer();
+			// the snap file is an optimisation: without it (or when it does not match) the engine snaps the places
+			// itself. Fetched once the graph is in (it downloads while the graph is decoded), so it does not
+			// share the graph's download: a link's merged scenario does not need it
+			const snap = m.snapUrl ? fetch(m.snapUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null) : Promise.resolve(null);
+			const steps: Record<string, number> = { fetched: performance.now() - t0};
+			graph = decodeGraph(bytes);
+			steps.decoded = performance.now() - t0;
 			// the centres' snap index, built now rather than inside the first computation
 			snapIndexOf(graph);
-			snapBytes = await snap;
-			let shared = sharedPrepared();
+			steps.indexed = performance.now() - t0;
+			snapLoad = snap.then((b) => {
+				snapBytes = b;
+			});
+			// (engines that exist already snap their places with it; a new one waits for it: engineReady)
+			if (engines.size) await snapLoad;
+			// (the places' snapping for the engines there are: none yet when a link's scenario is merged from the baseline)
+			let shared = engines.size ? sharedPrepared() : undefined;
 			for (const e of engines.values()) {
 				e.setRoadGraph(graph, shared);
 				shared = e.prepared;
 			}
-			reply({ type: 'roads-loaded', id: m.id, ms: performance.now() - t0 });
+			reply({ type: 'roads-loaded', id: m.id, ms: performance.now() - t0, steps });
 		} else if (m.type === 'warm') {
 			const t0 = performance.now();
+			await engineReady(m.engine);
 			const e = engine(m.engine);
 			e.compute(m.centres);
 			if (m.probe) {
@@ -103,6 +135,7 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 				(self as unknown as DedicatedWorkerGlobalScope).postMessage({ type: 'result', id: m.id, result: merged } satisfies TravelResponse, transferables(merged));
 				return;
 			}
+			await engineReady(m.engine);
 			const e = engine(m.engine);
 			const setup = performance.now() - t0;
 			const r = e.compute(m.centres, m.params);
@@ -118,4 +151,4 @@ self.onmessage = async (e: MessageEvent<TravelRequest>) => {
 	} catch (err) {
 		reply({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
 	}
-};
+}

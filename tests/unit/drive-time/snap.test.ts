@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { greatCircleKm } from '../../../src/lib/metrics/distance';
-import { createGridIndex, createSnapIndex } from '../../../src/lib/metrics/drive-time/snap';
+import { cellOrder, createGridIndex, createSnapIndex } from '../../../src/lib/metrics/drive-time/snap';
 import { buildGraph } from '../../../src/lib/metrics/drive-time/graph';
 import { rng } from './toy';
 
@@ -15,6 +15,23 @@ const idx = createGridIndex({
 	latE6: Int32Array.from(pts.map((p) => Math.round(p[0] * 1e6))),
 	lonE6: Int32Array.from(pts.map((p) => Math.round(p[1] * 1e6))),
 	ids: [0, 1, 2, 3, 4]
+});
+
+describe('cellOrder', () => {
+	it('orders positions by (row, column), ties by position, as a comparison sort does', () => {
+		const r = rng(7);
+		for (const [n, rows, cols] of [
+			[0, 3, 4],
+			[1, 1, 1],
+			[500, 3, 5], // many ties
+			[5000, 1800, 3600] // a 0.1° grid's size
+		]) {
+			const row = Int32Array.from({ length: n }, () => Math.floor(r() * rows));
+			const col = Int32Array.from({ length: n }, () => Math.floor(r() * cols));
+			const want = Array.from({ length: n }, (_, i) => i).sort((a, b) => row[a] * cols + col[a] - (row[b] * cols + col[b]) || a - b);
+			expect(Array.from(cellOrder(row, col, rows, cols))).toEqual(want);
+		}
+	});
 });
 
 describe('grid index nearest()', () => {

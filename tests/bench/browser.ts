@@ -21,6 +21,7 @@ interface Sample {
 	rankingCatchUp: number;
 	filterRepaint: number;
 	whatIfAdd: number;
+	whatIfAddOther: number;
 	whatIfRemove: number;
 	whatIfAddLoading: number;
 	whatIfRemoveLoading: number;
@@ -82,12 +83,12 @@ async function frameAfter(p: Page, action: string): Promise<number> {
  * once that frame is painted); `*Harness`: from the harness's click call to the map drawn, as measured
  * before. The map click also opens the county's profile, closed again at the end.
  */
-async function measureWhatIf(page: Page): Promise<{ add: number; remove: number; addHarness: number; removeHarness: number }> {
+async function measureWhatIf(page: Page, at: [number, number] = [0.45, 0.35]): Promise<{ add: number; remove: number; addHarness: number; removeHarness: number }> {
 	await page.evaluate(WATCH_PAINTS);
 	const n0 = await mapRenders(page);
 	await page.locator('.map svg:has(g[aria-label="geo"])').first().scrollIntoViewIfNeeded();
 	const box = (await page.locator('.map svg:has(g[aria-label="geo"])').first().boundingBox())!;
-	await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.35);
+	await page.mouse.click(box.x + box.width * at[0], box.y + box.height * at[1]);
 	await page.getByRole('button', { name: 'Add centre here' }).waitFor();
 	const tAdd = await page.evaluate(() => performance.now());
 	await page.getByRole('button', { name: 'Add centre here' }).click();
@@ -217,6 +218,10 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 				// what-if once the page has loaded and is quiet (as the slider above): the target's condition
 				await w.page.waitForTimeout(300);
 				const whatIf = await measureWhatIf(w.page);
+				// and at another site (a planner trying one site after another: the travel worker's what-if engine
+				// still holds the first site, so it removes that one and adds this one)
+				await w.page.waitForTimeout(300);
+				const whatIfOther = await measureWhatIf(w.page, [0.62, 0.5]);
 
 				// planner: top 10 national on roads, click → ranked rows (the page's own measure)
 				const pl = await watchedPage(browser, served.origin);
@@ -243,6 +248,7 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 					rankingCatchUp,
 					filterRepaint,
 					whatIfAdd: whatIf.add,
+					whatIfAddOther: whatIfOther.add,
 					whatIfRemove: whatIf.remove,
 					whatIfAddLoading: whatIfLoading.add,
 					whatIfRemoveLoading: whatIfLoading.remove,
@@ -275,6 +281,7 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 		row(g, 'the same while the page still loads (SQL engine booting, method range computing)', col('thresholdLoading')),
 		row(g, 'ranking table at the new threshold, after the drag pauses', col('rankingCatchUp')),
 		withTarget(row(g, 'what-if add: click event → map with the scenario\'s numbers painted (page loaded and quiet)', col('whatIfAdd')), 100),
+		withTarget(row(g, 'what-if add at another site after the reset: click event → map with its numbers painted (page loaded and quiet)', col('whatIfAddOther')), 100),
 		withTarget(row(g, 'what-if reset: click event → map painted (page loaded and quiet)', col('whatIfRemove')), 100),
 		row(g, 'what-if add, while the page still loads (SQL engine booting, method range computing)', col('whatIfAddLoading')),
 		row(g, 'what-if reset, while the page still loads', col('whatIfRemoveLoading')),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EARTH_RADIUS_KM, greatCircleKm } from '../../src/lib/metrics/distance';
 import {
 	addCentre,
+	changeCentres,
 	nearestAt,
 	nearestCentres,
 	nearestKmArray,
@@ -168,6 +169,18 @@ describe('addCentre and removeCentre equal the full recompute', () => {
 		let r = nearestCentres({ origins, centres: EQUATOR.slice(0, 2) });
 		r = removeCentre(removeCentre(r, 'A'), 'B');
 		expect(nearestAt(r, 0)).toBeNull();
+	});
+
+	it('changeCentres: removals then additions on one copy equal the full recompute, and change no input', () => {
+		const before = Array.from(base.nearestIndex);
+		const mt = { id: 'new-mt', lat: 47, lon: -109 };
+		const moved = { ...US_CENTRES[5], lat: US_CENTRES[5].lat + 1 };
+		const r = changeCentres(base, [US_CENTRES[5].id, US_CENTRES[40].id], [mt, moved]);
+		const want = [...US_CENTRES.filter((_, j) => j !== 5 && j !== 40), mt, moved];
+		expectSame(r, nearestCentres({ origins, centres: want }));
+		expect(r.centres).toEqual(want);
+		expect(Array.from(base.nearestIndex)).toEqual(before);
+		expect(base.centres.length).toBe(US_CENTRES.length);
 	});
 
 	it('does not change its input', () => {

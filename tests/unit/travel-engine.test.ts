@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openNodeDb, DATA_DIR } from '../../src/lib/db/node';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
-import { placesOf, TravelEngine, type Places, type PlaceTravel } from '../../src/lib/metrics/travel-engine';
+import { centreSteps, placesOf, TravelEngine, type Places, type PlaceTravel } from '../../src/lib/metrics/travel-engine';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 
@@ -101,6 +101,70 @@ describe('TravelEngine', () => {
 			expect(inc.timings.tractRequeried).toBeGreaterThan(0);
 			expect(inc.timings.tractRequeried).toBeLessThan(tracts.lat.length / 2);
 		}
+	});
+
+	it('several centres changed at once (one site replaced by another, two removed, one moved) equal a full recompute, querying only the places concerned', () => {
+		const e = fresh();
+		e.compute(centres);
+		const a = { id: 'p:44.08,-103.23', lat: 44.08, lon: -103.23 }; // Rapid City, SD
+		const b = { id: 'p:46.80,-100.78', lat: 46.8, lon: -100.78 }; // Bismarck, ND
+		const c = { id: 'p:35.22,-101.83', lat: 35.22, lon: -101.83 }; // Amarillo, TX
+		const steps: CentrePoint[][] = [
+			[...centres, a],
+			[...centres, b], // a what-if reset, then another site: a removed, b added
+			[...centres.slice(2), b, c], // two list centres removed, one site added
+			[...centres.slice(2), b, { ...c, lat: 35.3 }], // a site moved (same id): removed and added again
+			[...centres, a, b, c] // the two back at the front: another order, computed afresh
+		];
+		for (const [k, list] of steps.entries()) {
+			const inc = e.compute(list);
+			const full = fresh().compute(list);
+			expectSame(inc.tracts, full.tracts);
+			expectSame(inc.counties, full.counties);
+			if (k < 4) {
+				expect(inc.timings.tractRequeried, `step ${k}`).toBeGreaterThan(0);
+				expect(inc.timings.tractRequeried, `step ${k}`).toBeLessThan(tracts.lat.length / 2);
+			} else {
+				// (not steps an update can take: the answer above came from a fresh search)
+				expect(centreSteps(steps[3], list)).toBeNull();
+				expect(inc.timings.tractRequeried).toBeUndefined();
+			}
+		}
+	});
+
+	it('recycling its arrays, every update still equals a full recompute when each result is copied at once (as the travel worker does)', () => {
+		const e = new TravelEngine({ tracts, counties, calibration, recycle: true });
+		e.setRoadGraph(graph);
+		const copy = (p: PlaceTravel) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, (v as Float64Array).slice()])) as unknown as PlaceTravel;
+		const a = { id: 'p:44.08,-103.23', lat: 44.08, lon: -103.23 }; // Rapid City, SD
+		const b = { id: 'p:46.80,-100.78', lat: 46.8, lon: -100.78 }; // Bismarck, ND
+		const lists = [centres, [...centres, a], centres, [...centres, b], [...centres, a], [...centres, a, b], centres];
+		const kept: PlaceTravel[] = [];
+		const raw: PlaceTravel[] = [];
+		for (const list of lists) {
+			const r = e.compute(list);
+			raw.push(r.tracts);
+			kept.push(copy(r.tracts));
+			expectSame(kept.at(-1)!, fresh().compute(list).tracts);
+		}
+		// the copies stay as they were; a result's own straight-line arrays were written into two updates later
+		expectSame(kept[1], fresh().compute(lists[1]).tracts);
+		expect(Array.from(raw[1].straightNearest)).not.toEqual(Array.from(kept[1].straightNearest));
+	});
+
+	it('centreSteps: removals then appended centres, or null for another order or too many steps', () => {
+		const p = (id: string, lat = 40) => ({ id, lat, lon: -100 });
+		const [A, B, C, D] = ['a', 'b', 'c', 'd'].map((id) => p(id));
+		expect(centreSteps([A, B, C], [A, B, C])).toEqual({ removed: [], added: [] });
+		expect(centreSteps([A, B, C], [A, C])).toEqual({ removed: ['b'], added: [] });
+		expect(centreSteps([A, B, C], [A, B, C, D])).toEqual({ removed: [], added: [D] });
+		expect(centreSteps([A, B, C], [A, C, D])).toEqual({ removed: ['b'], added: [D] });
+		// another order: B taken out and appended again
+		expect(centreSteps([A, B, C], [A, C, B])).toEqual({ removed: ['b'], added: [B] });
+		// a moved centre (same id, other coordinates)
+		expect(centreSteps([A, B], [A, p('b', 41)])).toEqual({ removed: ['b'], added: [p('b', 41)] });
+		expect(centreSteps([A, B, C], [D], 3)).toBeNull();
+		expect(centreSteps([A, B, C], [D], 4)).toEqual({ removed: ['a', 'b', 'c'], added: [D] });
 	});
 
 	it('the arrays a result hands over that the engine does not keep can be transferred away: its next updates still equal a full recompute', () => {

@@ -11,7 +11,7 @@
  *   places the road graph cannot connect to any centre (Alaska, Hawaii's other islands,
  *   territories) take the calibrated estimate and are flagged.
  */
-import { addCentre, nearestCentres, removeCentre, type CentrePoint, type NearestResult } from './nearest';
+import { changeCentres, nearestCentres, type CentrePoint, type NearestResult } from './nearest';
 import { calibratedMinutes, censusRegionOfState, type Calibration, type CensusRegion } from './drive-time/calibrated';
 import type { RoadGraph } from './drive-time/graph';
 import {
@@ -80,27 +80,47 @@ interface PlaceState {
 	raw: TravelTimeArrays | null;
 	/** the last result's straight-line km and calibrated minutes (calibrated is recomputed where the km changed) */
 	last: { km: Float64Array; cal: Float64Array } | null;
+	/** arrays no one reads any more, written into by the next incremental update instead of fresh ones */
+	spare: { straight: NearestResult | null; raw: TravelTimeArrays | null };
 }
 
-/** How the road search changed in a computation: the places to query again follow from it. */
-type RoadChange = { kind: 'full' } | { kind: 'same' } | { kind: 'add'; centre: CentrePoint; changed: Int32Array } | { kind: 'remove'; sid: number; changed: Int32Array };
+/**
+ * How the road search changed since the last computation: not at all, incrementally (centres removed,
+ * then centres added; `changed`: the vertices whose labels changed), or a fresh search.
+ */
+type RoadChange =
+	| { kind: 'full' }
+	| { kind: 'same' }
+	| { kind: 'steps'; added: readonly CentrePoint[]; removedSids: readonly number[]; changed: Int32Array };
 
 /** True when two centre lists are the same centres in the same order (ids and coordinates). */
 export function sameCentres(a: readonly CentrePoint[], b: readonly CentrePoint[]): boolean {
 	return a.length === b.length && a.every((c, i) => c.id === b[i].id && c.lat === b[i].lat && c.lon === b[i].lon);
 }
-function isAppendOfOne(prev: readonly CentrePoint[], next: readonly CentrePoint[]): boolean {
-	return next.length === prev.length + 1 && sameCentres(prev, next.slice(0, -1));
-}
-function removedOne(prev: readonly CentrePoint[], next: readonly CentrePoint[]): string | null {
-	if (next.length !== prev.length - 1) return null;
-	for (let i = 0; i < prev.length; i++) {
-		if (i === prev.length - 1 || prev[i].id !== next[i].id) {
-			const rest = [...prev.slice(0, i), ...prev.slice(i + 1)];
-			return sameCentres(rest, next) ? prev[i].id : null;
-		}
+
+/** More steps than this between two centre lists: a fresh computation (each removal repairs a search). */
+const MAX_STEPS = 8;
+
+/**
+ * `prev` → `next` as steps an incremental update can take: centres removed (ids, in `prev`'s order), then
+ * centres appended (in `next`'s order), so that `next` is `prev` without the removed ones followed by the
+ * added ones. Null when it is not (another order) or takes more than `maxSteps` steps. A centre that moved
+ * is removed and added again. (A planner trying one site after another: the last site removed, the next added.)
+ */
+export function centreSteps(
+	prev: readonly CentrePoint[],
+	next: readonly CentrePoint[],
+	maxSteps = MAX_STEPS
+): { removed: string[]; added: CentrePoint[] } | null {
+	const removed: string[] = [];
+	let j = 0;
+	for (const c of prev) {
+		const n = next[j];
+		if (n && n.id === c.id && n.lat === c.lat && n.lon === c.lon) j++;
+		else removed.push(c.id);
 	}
-	return null;
+	const added = next.slice(j);
+	return removed.length + added.length <= maxSteps ? { removed, added } : null;
 }
 
 export class TravelEngine {
@@ -112,10 +132,20 @@ export class TravelEngine {
 	#params: Partial<TravelTimeParams> = {};
 	#centres: CentrePoint[] = [];
 
-	constructor({ tracts, counties, calibration }: { tracts: Places; counties: Places; calibration: Calibration }) {
-		this.#tracts = { places: tracts, regions: regionsOf(tracts), straight: null, prepared: null, raw: null, last: null };
-		this.#counties = { places: counties, regions: regionsOf(counties), straight: null, prepared: null, raw: null, last: null };
+	#recycle: boolean;
+
+	/**
+	 * `recycle`: incremental updates write the straight-line answers into the arrays of the result before
+	 * last (a browser maps every fresh large typed array anew: ~3 ms each for 85,000 doubles in the
+	 * project's Chromium). A result's arrays that the engine keeps ({@link keeps}) then change two
+	 * computations later: for a caller that copies them at once, as the travel worker does.
+	 */
+	constructor({ tracts, counties, calibration, recycle = false }: { tracts: Places; counties: Places; calibration: Calibration; recycle?: boolean }) {
+		const state = (places: Places): PlaceState => ({ places, regions: regionsOf(places), straight: null, prepared: null, raw: null, last: null, spare: { straight: null, raw: null } });
+		this.#tracts = state(tracts);
+		this.#counties = state(counties);
 		this.#calibration = calibration;
+		this.#recycle = recycle;
 	}
 
 	get hasRoadGraph(): boolean {
@@ -171,17 +201,17 @@ export class TravelEngine {
 		let change: RoadChange = { kind: 'full' };
 		if (this.#graph) {
 			const search = this.#search && !paramsChanged ? this.#search : null;
-			const removed = search ? removedOne(prev, list) : null;
-			if (search && sameCentres(prev, list)) {
+			const steps = search ? centreSteps(prev, list) : null;
+			if (search && steps && !steps.removed.length && !steps.added.length) {
 				change = { kind: 'same' };
-			} else if (search && isAppendOfOne(prev, list)) {
-				const centre = list[list.length - 1];
-				search.add(centre);
-				change = { kind: 'add', centre, changed: search.takeChanged()! };
-			} else if (search && removed) {
-				const sid = search.sourceIds[search.centres.findIndex((c) => c.id === removed)];
-				search.remove(removed);
-				change = { kind: 'remove', sid, changed: search.takeChanged()! };
+			} else if (search && steps) {
+				const removedSids: number[] = [];
+				for (const id of steps.removed) {
+					removedSids.push(search.sourceIds[search.centres.findIndex((c) => c.id === id)]);
+					search.remove(id);
+				}
+				search.add(...steps.added);
+				change = { kind: 'steps', added: steps.added, removedSids, changed: search.takeChanged()! };
 			} else {
 				this.#search = new CentreSearch<string>(this.#graph, params);
 				if (list.length) this.#search.add(...list);
@@ -204,32 +234,40 @@ export class TravelEngine {
 
 	#straight(s: PlaceState, prev: readonly CentrePoint[], next: CentrePoint[]): NearestResult {
 		const cur = s.straight;
-		if (cur && sameCentres(prev, next)) return cur;
-		if (cur && isAppendOfOne(prev, next)) return addCentre(cur, next[next.length - 1]);
-		const removed = cur ? removedOne(prev, next) : null;
-		if (cur && removed) return removeCentre(cur, removed);
-		return nearestCentres({ origins: { lat: s.places.lat, lon: s.places.lon }, centres: next });
+		const steps = cur ? centreSteps(prev, next) : null;
+		if (!cur || !steps) return nearestCentres({ origins: { lat: s.places.lat, lon: s.places.lon }, centres: next });
+		if (!steps.removed.length && !steps.added.length) return cur;
+		const changed = changeCentres(cur, steps.removed, steps.added, this.#recycle ? (s.spare.straight ?? undefined) : undefined);
+		if (this.#recycle) s.spare.straight = cur;
+		return changed;
 	}
 
 	/**
-	 * The road search's answer for a place set, centres as source ids. After one added or removed
-	 * centre only the places it can concern are queried again: those snapped to a vertex whose labels
-	 * changed, plus those within reach of a direct trip to the added centre, or answered by the removed one.
+	 * The road search's answer for a place set, centres as source ids. After centres were added or
+	 * removed incrementally only the places they can concern are queried again: those snapped to a vertex
+	 * whose labels changed, plus those within reach of a direct trip to an added centre, or answered by a
+	 * removed one.
 	 */
 	#roadRaw(s: PlaceState, change: RoadChange, timings: Record<string, number>, key: string): TravelTimeArrays | null {
 		const search = this.#search;
 		if (!search || !s.prepared || !search.centres.length) return (s.raw = null);
 		if (change.kind === 'same' && s.raw) return s.raw;
 		const prev = s.raw;
-		if (prev && (change.kind === 'add' || change.kind === 'remove')) {
+		if (prev && change.kind === 'steps') {
+			// besides the places snapped to a changed vertex: those within a direct trip of an added centre,
+			// and those a removed centre answered
 			const also: number[] = [];
-			if (change.kind === 'add') forOriginsNear(s.prepared, change.centre.lat, change.centre.lon, search.params.maxSnapKm, (o) => also.push(o));
-			else {
+			for (const c of change.added) forOriginsNear(s.prepared, c.lat, c.lon, search.params.maxSnapKm, (o) => also.push(o));
+			if (change.removedSids.length) {
+				const gone = new Set(change.removedSids);
 				const { centre, secondCentre } = prev;
-				for (let o = 0; o < centre.length; o++) if (centre[o] === change.sid || secondCentre[o] === change.sid) also.push(o);
+				for (let o = 0; o < centre.length; o++) if (gone.has(centre[o]) || gone.has(secondCentre[o])) also.push(o);
 			}
 			const subset = affectedOrigins(s.prepared, change.changed, also);
-			const out = Object.fromEntries(Object.entries(prev).map(([k, v]) => [k, (v as Float64Array).slice()])) as unknown as TravelTimeArrays;
+			// the previous answer copied, then corrected where it may change: into the answer before it
+			// (read by no one: results copy what they need) when there is one
+			const out = copyArrays(prev, s.spare.raw);
+			s.spare.raw = prev;
 			timings[`${key}Requeried`] = subset.length;
 			return (s.raw = search.querySources(s.prepared, out, subset));
 		}
@@ -302,6 +340,20 @@ export function withStraight(
 	road: Pick<PlaceTravel, 'roadMinutes' | 'roadNearest' | 'roadSecondMinutes' | 'roadSecond' | 'roadFallback'>
 ): PlaceTravel {
 	return { straightKm: st.nearestKm, straightNearest: st.nearestIndex, straightSecondKm: st.secondKm, straightSecond: st.secondIndex, calibratedMinutes, ...road };
+}
+
+/** A copy of a road answer, into `into`'s arrays when it has them for as many places. */
+function copyArrays(a: TravelTimeArrays, into: TravelTimeArrays | null): TravelTimeArrays {
+	if (!into || into === a || into.minutes.length !== a.minutes.length) {
+		return { minutes: a.minutes.slice(), centre: a.centre.slice(), roadKm: a.roadKm.slice(), secondMinutes: a.secondMinutes.slice(), secondCentre: a.secondCentre.slice(), status: a.status.slice() };
+	}
+	into.minutes.set(a.minutes);
+	into.centre.set(a.centre);
+	into.roadKm.set(a.roadKm);
+	into.secondMinutes.set(a.secondMinutes);
+	into.secondCentre.set(a.secondCentre);
+	into.status.set(a.status);
+	return into;
 }
 
 function toLatLon(p: Places): { lat: number; lon: number }[] {

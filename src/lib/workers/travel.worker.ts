@@ -57,7 +57,8 @@ function engine(key: string): TravelEngine {
 	let e = engines.get(key);
 	if (!e) {
 		if (!init) throw new Error('travel engine used before init');
-		e = new TravelEngine({ tracts: init.tracts, counties: init.counties, calibration: init.calibration });
+		// (recycling its arrays: every result is copied or transferred before the next computation)
+		e = new TravelEngine({ tracts: init.tracts, counties: init.counties, calibration: init.calibration, recycle: true });
 		e.setRoadGraph(graph, graph ? sharedPrepared() : undefined);
 		engines.set(key, e);
 	}

@@ -185,6 +185,11 @@ export interface ParsedScenario {
 	notices: string[];
 }
 
+/** Whether a link asks for a scenario (centres added or removed). */
+export function hasScenarioLink(s: ParsedScenario): boolean {
+	return s.link.added.length + s.link.removed.length > 0;
+}
+
 const quote = (s: string) => `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
 
 function splitItems(values: string[], separators: RegExp): string[] {

@@ -100,7 +100,7 @@ async function handle(m: TravelRequest): Promise<void> {
 			// itself. Fetched once the graph is in (it downloads while the graph is decoded), so it does not
 			// share the graph's download: a link's merged scenario does not need it
 			const snap = m.snapUrl ? fetch(m.snapUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null) : Promise.resolve(null);
-			const steps: Record<string, number> = { fetched: performance.now() - t0};
+			const steps: Record<string, number> = { fetched: performance.now() - t0 };
 			graph = decodeGraph(bytes);
 			steps.decoded = performance.now() - t0;
 			// the centres' snap index, built now rather than inside the first computation

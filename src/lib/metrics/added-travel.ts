@@ -5,7 +5,8 @@
  * dashboard view) is then answered in a fraction of a full computation (`npm run bench`: engine).
  *
  * Why it equals a full computation ({@link TravelEngine.compute} over `[...baseline, ...added]`):
- * - straight line and calibrated minutes are computed afresh over the whole list, as a fresh engine does;
+ * - straight line and calibrated minutes are computed afresh over the whole list, as a fresh engine does
+ *   (with `lazyTracts`, the tracts' by the receiver: {@link completeTracts});
  * - road: a place's nearest centre is the best of its baseline nearest and the added centre's best
  *   offer (over the place's snapped vertices, and the direct local trip), the added centre losing
  *   ties (its source id is the largest). The added centre's offer through a vertex where it is not among
@@ -139,7 +140,7 @@ export function travelWithAdded({
 	t0 = performance.now();
 	const result: TravelResult = {
 		centres: list,
-		tracts: lazyTracts ? roadOnly(tracts, list, tr, calibration) : placeTravel(tracts, list, tr, calibration),
+		tracts: placeTravel(tracts, list, tr, calibration, lazyTracts),
 		counties: placeTravel(counties, list, co, calibration),
 		road: true,
 		timings
@@ -306,56 +307,46 @@ export function completeTracts(r: TravelResult, tracts: Places, calibration: Cal
 }
 
 /**
- * The places' road travel only (see `lazyTracts`): places without a road link get the calibrated minutes
- * to their straight-line nearest centre, computed for them alone; the straight-line arrays are empty.
+ * The place travel of the whole list: road from the merge, calibrated where there is no road link; the
+ * straight line afresh over every place, or (`lazy`, see `lazyTracts`) only over the places without a road
+ * link, whose road minutes it gives, the straight-line and calibrated arrays then left empty.
  */
-function roadOnly(places: Places, list: CentrePoint[], road: Road, calibration: Calibration): PlaceTravel {
-	const none: number[] = [];
-	for (let i = 0; i < road.fallback.length; i++) if (road.fallback[i]) none.push(i);
-	const sub: Places = {
-		lat: Float64Array.from(none, (i) => places.lat[i]),
-		lon: Float64Array.from(none, (i) => places.lon[i]),
-		stateFips: none.map((i) => places.stateFips[i])
-	};
-	const st = nearestCentres({ origins: { lat: sub.lat, lon: sub.lon }, centres: list });
-	const cal = calibratedFor(st.nearestKm, regionsOf(sub), calibration);
-	none.forEach((i, q) => {
-		road.minutes[i] = cal[q];
-		road.nearest[i] = st.nearestIndex[q];
-	});
+function placeTravel(places: Places, list: CentrePoint[], road: Road, calibration: Calibration, lazy = false): PlaceTravel {
 	const n = road.minutes.length;
-	return {
-		straightKm: new Float64Array(0),
-		straightNearest: new Int32Array(0),
-		straightSecondKm: new Float64Array(0),
-		straightSecond: new Int32Array(0),
-		calibratedMinutes: new Float64Array(0),
+	let at: number[] | null = null;
+	let over = places;
+	if (lazy) {
+		at = [];
+		for (let i = 0; i < n; i++) if (road.fallback[i]) at.push(i);
+		over = {
+			lat: Float64Array.from(at, (i) => places.lat[i]),
+			lon: Float64Array.from(at, (i) => places.lon[i]),
+			stateFips: at.map((i) => places.stateFips[i])
+		};
+	}
+	const st: NearestResult = nearestCentres({ origins: { lat: over.lat, lon: over.lon }, centres: list });
+	const cal = calibratedFor(st.nearestKm, regionsOf(over), calibration);
+	for (let q = 0; q < over.lat.length; q++) {
+		const i = at ? at[q] : q;
+		if (road.fallback[i]) {
+			road.minutes[i] = cal[q];
+			road.nearest[i] = st.nearestIndex[q];
+		}
+	}
+	const arrays = {
 		roadMinutes: road.minutes,
 		roadNearest: road.nearest,
 		roadSecondMinutes: road.secondMinutes ?? new Float64Array(n).fill(NaN),
 		roadSecond: road.second ?? new Int32Array(n).fill(-1),
 		roadFallback: road.fallback
 	};
-}
-
-/** The place travel of the whole list: straight line afresh, road from the merge, calibrated where no road link. */
-function placeTravel(places: Places, list: CentrePoint[], road: Road, calibration: Calibration): PlaceTravel {
-	const st: NearestResult = nearestCentres({ origins: { lat: places.lat, lon: places.lon }, centres: list });
-	const n = places.lat.length;
-	const cal = calibratedFor(st.nearestKm, regionsOf(places), calibration);
-	const roadMinutes = road.minutes;
-	const roadNearest = road.nearest;
-	for (let i = 0; i < n; i++) {
-		if (road.fallback[i]) {
-			roadMinutes[i] = cal[i];
-			roadNearest[i] = st.nearestIndex[i];
-		}
-	}
-	return withStraight(st, cal, {
-		roadMinutes,
-		roadNearest,
-		roadSecondMinutes: road.secondMinutes ?? new Float64Array(n).fill(NaN),
-		roadSecond: road.second ?? new Int32Array(n).fill(-1),
-		roadFallback: road.fallback
-	});
+	if (!lazy) return withStraight(st, cal, arrays);
+	return {
+		straightKm: new Float64Array(0),
+		straightNearest: new Int32Array(0),
+		straightSecondKm: new Float64Array(0),
+		straightSecond: new Int32Array(0),
+		calibratedMinutes: new Float64Array(0),
+		...arrays
+	};
 }

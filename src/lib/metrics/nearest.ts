@@ -332,7 +332,7 @@ type Working = { -readonly [K in keyof NearestResult]: NearestResult[K] };
 
 /** Copies of a result's arrays: into `into`'s arrays when it has them for as many origins (and is another result), else fresh. */
 function copyResult(r: NearestResult, into?: NearestResult): Working {
-	const reuse = !!into && into !== r && into.nearestIndex !== r.nearestIndex && into.nearestIndex.length === r.nearestIndex.length;
+	const reuse = !!into && into.nearestIndex !== r.nearestIndex && into.nearestIndex.length === r.nearestIndex.length;
 	const copy = <T extends Int32Array | Float64Array>(a: T, b: T | undefined): T => {
 		if (!reuse || !b) return a.slice() as T;
 		b.set(a);

@@ -126,7 +126,7 @@ export class Session {
 			this.#dataLoaded.resolve();
 			await this.#population(data != null);
 			// (a scenario's figures are then a correction of the baseline's, prepared while the worker computes)
-			if (dash.scenarioSet) dash.prepareBaseline();
+			dash.prepareBaseline();
 			await travel;
 			await this.recompute();
 			performance.mark('atlas:interactive');

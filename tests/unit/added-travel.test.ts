@@ -5,41 +5,24 @@
  * tracts' second-nearest road centre, which it does not keep (as the build-time travel file).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openNodeDb, DATA_DIR } from '../../src/lib/db/node';
-import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
-import { placesOf, TravelEngine, type Places, type PlaceTravel, type TravelResult } from '../../src/lib/metrics/travel-engine';
+import type { Places, PlaceTravel, TravelResult } from '../../src/lib/metrics/travel-engine';
 import { baselineOf, completeTracts, travelWithAdded } from '../../src/lib/metrics/added-travel';
-import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 import { mulberry32 } from './seeded';
+import { calibration, graph, realPlaces, roadEngine } from './real-places';
 
 let tracts: Places;
 let counties: Places;
 let centres: CentrePoint[];
 let baseline: TravelResult;
-const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
-const graph = decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin')));
 
 beforeAll(async () => {
-	const db = await openNodeDb();
 	// every 25th tract (about 3,400, all states) keeps the test quick
-	tracts = placesOf(await db.query('SELECT lat, lon, state_fips FROM tracts WHERE hash(tract_fips) % 25 = 0 ORDER BY tract_fips'));
-	counties = placesOf(await db.query('SELECT lat, lon, state_fips FROM counties ORDER BY county_fips'));
-	centres = await db.query<CentrePoint & Record<string, unknown>>(
-		"SELECT centre_id AS id, lat, lon FROM centres WHERE evidence_strength IN ('strong','moderate') ORDER BY centre_id"
-	);
-	centres = centres.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon }));
-	db.close();
+	({ tracts, counties, centres } = await realPlaces(25));
 	baseline = full(centres);
 });
 
-function full(list: CentrePoint[]): TravelResult {
-	const e = new TravelEngine({ tracts, counties, calibration });
-	e.setRoadGraph(graph);
-	return e.compute(list);
-}
+const full = (list: CentrePoint[]): TravelResult => roadEngine(tracts, counties).compute(list);
 
 function expectSame(a: PlaceTravel, b: PlaceTravel, what: string, skip: (keyof PlaceTravel)[] = []) {
 	for (const k of Object.keys(b) as (keyof PlaceTravel)[]) {

@@ -3,41 +3,24 @@
  * equal a full recompute (add a centre, remove a centre), on real places and the real graph.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openNodeDb, DATA_DIR } from '../../src/lib/db/node';
-import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
-import { centreSteps, placesOf, TravelEngine, type Places, type PlaceTravel } from '../../src/lib/metrics/travel-engine';
-import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
+import { centreSteps, TravelEngine, type Places, type PlaceTravel } from '../../src/lib/metrics/travel-engine';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
+import { calibration, graph, realPlaces, roadEngine } from './real-places';
 
 let tracts: Places;
 let counties: Places;
 let centres: CentrePoint[];
-const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
-const graph = decodeGraph(readFileSync(join(DATA_DIR, 'road_graph.bin')));
-
 
 beforeAll(async () => {
-	const db = await openNodeDb();
 	// every 40th tract (about 2,100, all states) keeps the test quick
-	tracts = placesOf(await db.query('SELECT lat, lon, state_fips FROM tracts WHERE hash(tract_fips) % 40 = 0 ORDER BY tract_fips'));
-	counties = placesOf(await db.query('SELECT lat, lon, state_fips FROM counties ORDER BY county_fips'));
-	centres = await db.query<CentrePoint & Record<string, unknown>>(
-		"SELECT centre_id AS id, lat, lon FROM centres WHERE evidence_strength IN ('strong','moderate') ORDER BY centre_id"
-	);
-	db.close();
+	({ tracts, counties, centres } = await realPlaces(40));
 });
 
 function expectSame(a: PlaceTravel, b: PlaceTravel) {
 	for (const k of Object.keys(a) as (keyof PlaceTravel)[]) expect(Array.from(a[k]), k).toEqual(Array.from(b[k]));
 }
 
-function fresh() {
-	const e = new TravelEngine({ tracts, counties, calibration });
-	e.setRoadGraph(graph);
-	return e;
-}
+const fresh = () => roadEngine(tracts, counties);
 
 describe('TravelEngine', () => {
 	it('gives every method for every place, and marks places without a road link', () => {

@@ -166,10 +166,21 @@ describe('dashboard', () => {
 		await mapSvg(w.page).scrollIntoViewIfNeeded();
 		const box = (await mapSvg(w.page).boundingBox())!;
 		await w.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.4);
+		const tAdd = await w.page.evaluate(() => performance.now());
 		await w.page.getByRole('button', { name: 'Add centre here' }).click();
 		await expect.poll(() => w.page.url()).toMatch(/add=p(%3A|:)/);
 		await expect.poll(() => figures(w.page)).not.toBe(base);
-		// the tip the map click pinned held the old numbers: closed once the scenario's are on the map
+		// the tip the map click pinned held the old numbers: closed once the scenario's are on the map (the
+		// map drawn after its travel arrived; the figures above may change first, while it computes)
+		await w.page.waitForFunction(
+			(t) => {
+				const travel = performance.getEntriesByName('atlas:scenario-travel-received').at(-1);
+				const map = performance.getEntriesByName('atlas:map-rendered').at(-1);
+				return !!travel && travel.startTime > t && !!map && map.startTime > travel.startTime;
+			},
+			tAdd,
+			{ timeout: 60_000 }
+		);
 		await expect.poll(() => w.page.locator('.map svg g[aria-label="tip"] > *').count()).toBe(0);
 		await done(w);
 	});

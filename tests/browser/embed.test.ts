@@ -70,6 +70,8 @@ function watch(page: Page) {
 	const problems: string[] = [];
 	page.on('console', (m) => {
 		if (m.type() === 'error') problems.push(`console error (${m.location().url}): ${m.text()}`);
+		// (Svelte warns when hydration finds other nodes than the server drew, and redraws them)
+		else if (m.type() === 'warning' && /hydration/i.test(m.text())) problems.push(`console warning (${m.location().url}): ${m.text()}`);
 	});
 	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
@@ -246,6 +248,59 @@ describe('embed downloads and accessibility', () => {
 		expect(svg).toContain('Source: CAR-T Access Atlas');
 		expect(w.problems).toEqual([]);
 		expect(w.offOrigin).toEqual([]);
+		await context.close();
+	});
+
+	it('default map: prerendered in the HTML, on screen before any script runs, for its own link only; the drawn chart takes its place with the same words', async () => {
+		const context = await browser.newContext({ viewport: { width: 640, height: 700 } });
+		const cases = [
+			{ path: '/embed/map/?id=atlas-map&downloads=0', prerendered: true },
+			{ path: '/embed/map/?region=08&t=60', prerendered: false },
+			{ path: '/embed/map/?theme=dark', prerendered: false }
+		];
+		for (const c of cases) {
+			const page = await context.newPage();
+			const w = watch(page);
+			// the app's scripts held back: what shows is the prerendered page and its inline script alone
+			let release = () => {};
+			const held = new Promise<void>((ok) => (release = ok));
+			await page.route(/\/_app\/immutable\/entry\/.*\.js$/, async (r) => {
+				await held;
+				await r.continue();
+			});
+			await page.goto(`${served.origin}${c.path}`, { waitUntil: 'domcontentloaded' });
+			const before = await page.evaluate(() => {
+				const first = document.querySelector('.first-embed');
+				const map = first?.querySelector('.first-map-svg svg')?.getBoundingClientRect();
+				return {
+					shown: !!first && getComputedStyle(first).display !== 'none' && !!map && map.width > 500,
+					title: first?.querySelector('h1')?.textContent ?? '',
+					subtitle: first?.querySelector('.subtitle')?.textContent ?? '',
+					visibleTitles: [...document.querySelectorAll('h1')].filter((h) => h.getClientRects().length > 0).length,
+					y: map ? map.y + scrollY : 0,
+					width: map?.width ?? 0
+				};
+			});
+			expect(before.shown, c.path).toBe(c.prerendered);
+			expect(before.visibleTitles, c.path).toBe(1);
+			release();
+			await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 60_000 });
+			const after = await page.evaluate(() => {
+				const map = document.querySelector('.plot svg:has(g[aria-label="geo"])')!.getBoundingClientRect();
+				return { title: document.querySelector('h1')!.textContent, subtitle: document.querySelector('.subtitle')?.textContent ?? '', y: map.y + scrollY, width: map.width, first: document.querySelectorAll('.first-embed').length };
+			});
+			expect(after.first, c.path).toBe(0);
+			if (c.prerendered) {
+				// the same words, and the drawn map where the prerendered one was
+				expect(after.title).toBe(before.title);
+				expect(after.subtitle).toBe(before.subtitle);
+				expect(Math.abs(after.y - before.y)).toBeLessThan(4);
+				expect(Math.abs(after.width - before.width)).toBeLessThan(2);
+			}
+			expect(w.problems, c.path).toEqual([]);
+			expect(w.offOrigin, c.path).toEqual([]);
+			await page.close();
+		}
 		await context.close();
 	});
 

@@ -1,7 +1,7 @@
 /**
  * Shared browser-test harness: serves the static build on loopback, drives Debian's
  * Chromium through playwright-core, and records anything that must fail a test:
- * console errors, page errors, failed requests, and any request to another origin.
+ * console errors, hydration warnings, page errors, failed requests, and any request to another origin.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -72,6 +72,8 @@ export async function anotherPage(w: Watched, origin: string): Promise<Page> {
 function watch(page: Page, origin: string, { problems, offOrigin }: Pick<Watched, 'problems' | 'offOrigin'>) {
 	page.on('console', (m) => {
 		if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+		// (Svelte warns when hydration finds other nodes than the server drew, and redraws them)
+		else if (m.type() === 'warning' && /hydration/i.test(m.text())) problems.push(`console warning: ${m.text()}`);
 	});
 	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 	page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
 import { BUILD } from '../browser/harness';
 
 function walk(d: string): string[] {
@@ -37,6 +38,28 @@ describe('static build', () => {
 			const s = readFileSync(join(BUILD, f), 'utf8');
 			expect(s, f).not.toMatch(/cdn\.jsdelivr|unpkg\.com|fonts\.googleapis|cdnjs\./);
 		}
+	});
+
+	it('prerenders the first maps inline in their pages, and leaves them out of the scripts', () => {
+		const svg = readFileSync(join(BUILD, 'data/first-map.svg'), 'utf8');
+		// a county outline of the map (its first path's data)
+		const sample = svg.match(/<path d="([^"]{40})/)![1];
+		expect(readFileSync(join(BUILD, 'index.html'), 'utf8')).toContain(sample);
+		const embed = readFileSync(join(BUILD, 'embed/map/index.html'), 'utf8');
+		expect(embed).toContain(sample);
+		expect(embed).toContain(JSON.parse(readFileSync(join(BUILD, 'data/first-map-words.json'), 'utf8')).subtitle);
+		expect(readFileSync(join(BUILD, 'embed/equity/index.html'), 'utf8')).not.toContain(sample);
+		for (const f of files.filter((f) => f.endsWith('.js'))) expect(readFileSync(join(BUILD, f), 'utf8'), f).not.toContain(sample);
+	});
+
+	it('allows the map embed’s inline script by its hash, and no other inline script', () => {
+		const html = readFileSync(join(BUILD, 'embed/map/index.html'), 'utf8');
+		const csp = html.match(/http-equiv="content-security-policy" content="([^"]+)"/i)![1];
+		expect(csp).not.toMatch(/unsafe-inline'[^;]*;[^;]*script|script-src[^;]*unsafe-inline/);
+		const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+		expect(inline.some((t) => t.includes('first-map-link'))).toBe(true);
+		const allowed = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
+		for (const t of inline) expect(allowed, t.slice(0, 60)).toContain(createHash('sha256').update(t).digest('base64'));
 	});
 
 	it('sets a Content-Security-Policy that allows no other origin', () => {

@@ -110,7 +110,7 @@ describe('access map builder', () => {
 
 describe('first map images (build time)', () => {
 	it('draws the first view as a legend and a map SVG of the declared sizes, without titles, with every county', async () => {
-		const { renderFirstMap, FIRST_LEGEND, FIRST_MAP_WIDTH, FIRST_MAP_ASPECT } = await import('../../src/lib/charts/first-map');
+		const { renderFirstMap, firstMapPlaces, FIRST_LEGEND, FIRST_MAP_WIDTH, FIRST_MAP_ASPECT } = await import('../../src/lib/charts/first-map');
 		const atlas = atlasFromTopology(topo);
 		const fips = atlas.counties.features.map((f) => String(f.id));
 		const view = {
@@ -128,7 +128,16 @@ describe('first map images (build time)', () => {
 		expect(r.mapSize).toEqual({ width: FIRST_MAP_WIDTH, height: Math.round(FIRST_MAP_WIDTH * FIRST_MAP_ASPECT) });
 		const map = new JSDOM(r.map, { contentType: 'image/svg+xml' }).window.document;
 		expect(map.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
-		expect(map.querySelectorAll('g[aria-label="geo"]')[0].querySelectorAll('path').length).toBe(fips.length);
+		// the counties of one colour are one path (one per colour drawn), with every ring the counties drawn one by one have
+		const counties = map.querySelectorAll('g[aria-label="geo"]')[0].querySelectorAll('path');
+		const fills = [...counties].map((p) => p.getAttribute('fill'));
+		expect(new Set(fills).size).toBe(fills.length);
+		const rings = [...counties].reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0);
+		const separate = Plot.plot({ ...countyMapOptions({ atlas, places: firstMapPlaces(view), centres: view.centres, unit: 'minutes', legendLabel: 'm', width: FIRST_MAP_WIDTH, height: r.mapSize.height, projection: mapProjection({ width: FIRST_MAP_WIDTH, height: r.mapSize.height, focus: atlas.nation }) }), document: window.document } as Plot.PlotOptions) as unknown as Element;
+		const perCounty = [...separate.querySelectorAll('g[aria-label="geo"]')[0].querySelectorAll('path')];
+		expect(perCounty.length).toBe(fips.length);
+		expect(new Set(fills)).toEqual(new Set(perCounty.map((p) => p.getAttribute('fill'))));
+		expect(rings).toBe(perCounty.reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0));
 		expect(map.querySelectorAll('title')).toHaveLength(0);
 		expect(r.map).not.toMatch(/\d\.\d\d/);
 		expect(r.legend).toContain('Minutes to the nearest CAR-T centre');

@@ -5,8 +5,9 @@
  * in its prerendered HTML, so the map is on screen at first paint, before any script has run;
  * the interactive map (same builder, same numbers, same size) then takes their place.
  *
- * Tooltip titles are left out (the images cannot show them) and coordinates are rounded (see
- * `standaloneSvg`), which keeps the file small.
+ * Tooltip titles are left out (the images cannot show them), coordinates are rounded and the
+ * counties of one colour are one path (see `standaloneSvg`), which keeps the file small and quick
+ * to draw. The prerendered pages also hold the same SVG inline (charts/first-map-inline).
  * Pure: the caller passes a DOM document (JSDOM at build time).
  */
 import * as Plot from '@observablehq/plot';
@@ -48,13 +49,45 @@ export function firstMapPlaces(v: FirstView): MapPlace[] {
 /**
  * Standalone SVG text of an element: namespace, no titles; path coordinates rounded to whole
  * pixels at the build width (−40 % gzip; under half a pixel where the page draws the map
- * smaller), other numbers to 0.1.
+ * smaller), a point repeated by the rounding dropped, other numbers to 0.1; a group of paths
+ * that differ only in their fill merged into one path per fill (`mergeFills`).
  */
 export function standaloneSvg(svg: Element): string {
 	for (const t of [...svg.querySelectorAll('title')]) t.remove();
-	for (const p of [...svg.querySelectorAll('path[d]')]) p.setAttribute('d', p.getAttribute('d')!.replace(/-?\d*\.\d+/g, (x) => String(Math.round(Number(x)))));
+	for (const p of [...svg.querySelectorAll('path[d]')]) p.setAttribute('d', roundPath(p.getAttribute('d')!));
+	for (const g of [...svg.querySelectorAll('g')]) mergeFills(g);
 	svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	return svg.outerHTML.replace(/(\d+\.\d)\d+/g, '$1');
+}
+
+/** A path's coordinates rounded to whole pixels, with a line to the point it is already at dropped. */
+export function roundPath(d: string): string {
+	return d.replace(/-?\d*\.\d+/g, (x) => String(Math.round(Number(x)))).replace(/([ML])(-?\d+,-?\d+)(?:L\2(?!\d))+/g, '$1$2');
+}
+
+/**
+ * Merges the paths of a group whose children are all paths with only a `d` and a `fill` into one
+ * path per fill, in the order each fill first appears. The shapes (counties) do not overlap and
+ * share the group's one outline colour, so the map draws the same; its 3,312 elements become one
+ * per colour class, which the browser parses and paints faster.
+ */
+export function mergeFills(g: Element): void {
+	const paths = [...g.children];
+	if (paths.length < 2 || !paths.every((p) => p.tagName.toLowerCase() === 'path' && p.attributes.length === 2 && p.hasAttribute('d') && p.hasAttribute('fill'))) return;
+	const byFill = new Map<string, string[]>();
+	for (const p of paths) {
+		const fill = p.getAttribute('fill')!;
+		let list = byFill.get(fill);
+		if (!list) byFill.set(fill, (list = []));
+		list.push(p.getAttribute('d')!);
+		p.remove();
+	}
+	for (const [fill, ds] of byFill) {
+		const p = g.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'path');
+		p.setAttribute('d', ds.join(''));
+		p.setAttribute('fill', fill);
+		g.appendChild(p);
+	}
 }
 
 export function renderFirstMap({ view, atlas, legendLabel, document }: { view: FirstView; atlas: Atlas; legendLabel: string; document: Document }): FirstMapFiles {

@@ -249,28 +249,13 @@ function mapModel({ dash, atlas, firstView, firstState, figures, width }: ModelI
 	} else if (firstView && region === 'US') {
 		places = firstMapPlaces(firstView);
 		centres = firstView.centres;
-		ctx = {
-			method: 'road',
-			threshold: firstView.threshold,
-			unit: 'minutes',
-			filter: DEFAULT_VIEW.filter,
-			centreCount: firstView.centres.length,
-			regionName: 'the United States'
-		};
+		ctx = firstViewContext(firstView);
 		share = firstView.figures.share;
 		beyond = firstView.figures.beyond;
 	} else return undefined;
 
-	// the counties drawn (the shapes hold no Puerto Rico): exactly those go in the table
-	const shapes = new Set(atlas.counties.features.map((f) => String(f.id)));
-	const drawn = places.filter((p) => shapes.has(p.id) && (!state || p.id.slice(0, 2) === state));
+	const drawn = drawnPlaces(atlas, places, state);
 	const regionName = ctx.regionName;
-	const tWords = formatThreshold({ value: ctx.threshold, unit: ctx.unit });
-	const title = `How far is the nearest CAR-T centre? ${regionName === 'the United States' ? 'The United States' : regionName}, by county`;
-	const subtitle =
-		share != null
-			? `${formatPercent(share)} of residents (${formatCount(beyond)}) live more than ${tWords}${ctx.unit === 'miles' ? ' in a straight line' : ''} from the nearest of ${ctx.centreCount} centres${ctx.scenario ? ` (${ctx.scenario})` : ''}. ${METHOD_INFO[ctx.method].label}.`
-			: `${METHOD_INFO[ctx.method].label} to the nearest of ${ctx.centreCount} centres.`;
 	const options = countyMapOptions({
 		atlas,
 		places,
@@ -284,17 +269,50 @@ function mapModel({ dash, atlas, firstView, firstState, figures, width }: ModelI
 		tracts,
 		ariaLabel: `Map of ${regionName} by county${state ? ' and census tract' : ''}: ${legendLabel.toLowerCase()}`
 	});
-	const alt = mapAlt({ regionName, places: drawn, share, beyond, threshold: ctx.threshold, unit: ctx.unit, centreCount: ctx.centreCount });
+	const words = mapWords({ ctx, share, beyond, drawn, state });
 	return {
 		chart: 'map',
-		title,
-		subtitle,
+		...words,
 		options,
-		table: mapTable({ places: drawn, tracts, ctx, title }),
-		alt,
-		notes: [`Symbols: ● strong evidence, ▲ moderate, ■ weak${ctx.scenario ? ', ★ added in this scenario' : ''}. Grey: no data.${state ? ' Dots: census tracts.' : ''}`],
+		table: mapTable({ places: drawn, tracts, ctx, title: words.title }),
 		fileStem: `car-t-atlas-map-${slug(regionName)}`
 	};
+}
+
+/** The default national map's context, from the build-time first view. */
+function firstViewContext(v: FirstView): TableContext {
+	return { method: 'road', threshold: v.threshold, unit: 'minutes', filter: DEFAULT_VIEW.filter, centreCount: v.centres.length, regionName: 'the United States' };
+}
+
+/** The places a map draws: those with shapes (the shapes hold no Puerto Rico), in its state. Exactly these go in its table. */
+function drawnPlaces(atlas: Atlas, places: MapPlace[], state: string | null): MapPlace[] {
+	const shapes = new Set(atlas.counties.features.map((f) => String(f.id)));
+	return places.filter((p) => shapes.has(p.id) && (!state || p.id.slice(0, 2) === state));
+}
+
+/** A map's words: title, subtitle, alt text and notes. */
+export type MapWords = Pick<ChartModel, 'title' | 'subtitle' | 'alt' | 'notes'>;
+
+function mapWords({ ctx, share, beyond, drawn, state }: { ctx: TableContext; share: number | null; beyond: number | null; drawn: MapPlace[]; state: string | null }): MapWords {
+	const regionName = ctx.regionName;
+	const tWords = formatThreshold({ value: ctx.threshold, unit: ctx.unit });
+	return {
+		title: `How far is the nearest CAR-T centre? ${regionName === 'the United States' ? 'The United States' : regionName}, by county`,
+		subtitle:
+			share != null
+				? `${formatPercent(share)} of residents (${formatCount(beyond)}) live more than ${tWords}${ctx.unit === 'miles' ? ' in a straight line' : ''} from the nearest of ${ctx.centreCount} centres${ctx.scenario ? ` (${ctx.scenario})` : ''}. ${METHOD_INFO[ctx.method].label}.`
+				: `${METHOD_INFO[ctx.method].label} to the nearest of ${ctx.centreCount} centres.`,
+		alt: mapAlt({ regionName, places: drawn, share, beyond, threshold: ctx.threshold, unit: ctx.unit, centreCount: ctx.centreCount }),
+		notes: [`Symbols: ● strong evidence, ▲ moderate, ■ weak${ctx.scenario ? ', ★ added in this scenario' : ''}. Grey: no data.${state ? ' Dots: census tracts.' : ''}`]
+	};
+}
+
+/**
+ * The default national map's words from the build-time first view: the same as its model's (the
+ * embed's prerendered first map shows them before the model is built).
+ */
+export function firstViewMapWords(v: FirstView, atlas: Atlas): MapWords {
+	return mapWords({ ctx: firstViewContext(v), share: v.figures.share, beyond: v.figures.beyond, drawn: drawnPlaces(atlas, firstMapPlaces(v), null), state: null });
 }
 
 function equityModel({ width, groups, palette = PALETTES.light }: ModelInput, dash: FiguresDash, whatif: boolean): ChartModel | undefined {

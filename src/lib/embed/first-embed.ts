@@ -1,0 +1,23 @@
+/**
+ * The map embed's first chart, prerendered: the default national map (charts/first-map) with the
+ * words its model gives it (`firstViewMapWords`), as HTML for the embed page's prerendered file.
+ * Painted with the page, before any other script has run; the drawn chart then takes its place.
+ * The page shows it for a link that draws the default map only: first-map-link.js, inline in the
+ * page's head, marks the page so before it is painted.
+ */
+import type { MapWords } from './chart-model';
+import { escapeHtml } from './snippet';
+
+/** Class set on the root element by first-map-link.js when the page's link draws the prerendered map. */
+export const FIRST_MAP_LINK_CLASS = 'first-map-link';
+
+/** The prerendered chart: title, subtitle, legend and map, notes (the embed page's classes style them). */
+export function firstEmbedHtml(words: MapWords, legendSvg: string, mapSvg: string): string {
+	return (
+		`<h1>${escapeHtml(words.title)}</h1>` +
+		`<p class="subtitle">${escapeHtml(words.subtitle)}</p>` +
+		`<figure class="chart" role="img" aria-label="${escapeHtml(words.alt)}">` +
+		`<div class="first-legend">${legendSvg}</div><div class="first-map-svg">${mapSvg}</div></figure>` +
+		words.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')
+	);
+}

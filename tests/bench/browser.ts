@@ -161,7 +161,7 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 					const t = await w.page.evaluate(() => performance.now()).catch(() => Infinity);
 					if (s) bytes.push({ t, n: s.responseBodySize + s.responseHeadersSize });
 				});
-				await watchForElement(w.page, '.first-map-svg svg');
+				await watchForElement(w.page, 'html.first-map-link .first-map-svg svg');
 				await w.page.goto(`${served.origin}/`);
 				await waitForMap(w.page, 1, 120_000);
 				await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 120_000 });

@@ -60,9 +60,20 @@ describe('first map', () => {
 		await done(w);
 	});
 
-	it('is not shown for a link with settings', async () => {
+	it('is not shown for a link with settings, not even before the scripts run', async () => {
 		const w = await watchedPage(site.browser, site.origin);
-		await w.page.goto(`${site.origin}/?region=08`);
+		let release = () => {};
+		const held = new Promise<void>((ok) => (release = ok));
+		await w.page.route(/\/_app\/immutable\/entry\/.*\.js$/, async (r) => {
+			await held;
+			await r.continue();
+		});
+		await w.page.goto(`${site.origin}/?region=08`, { waitUntil: 'domcontentloaded' });
+		// in the HTML (one prerendered file for every link), hidden: the page's inline script saw the settings
+		expect(await w.page.locator('.first-map-svg svg').count()).toBe(1);
+		expect(await w.page.locator('.first-map').isVisible()).toBe(false);
+		expect(await w.page.getByRole('heading', { name: /by county$/ }).isVisible()).toBe(false);
+		release();
 		await waitForMap(w.page);
 		expect(await w.page.locator('.first-map').count()).toBe(0);
 		await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 90_000 });

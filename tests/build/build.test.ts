@@ -52,14 +52,18 @@ describe('static build', () => {
 		for (const f of files.filter((f) => f.endsWith('.js'))) expect(readFileSync(join(BUILD, f), 'utf8'), f).not.toContain(sample);
 	});
 
-	it('allows the map embed’s inline script by its hash, and no other inline script', () => {
-		const html = readFileSync(join(BUILD, 'embed/map/index.html'), 'utf8');
-		const csp = html.match(/http-equiv="content-security-policy" content="([^"]+)"/i)![1];
-		expect(csp).not.toMatch(/unsafe-inline'[^;]*;[^;]*script|script-src[^;]*unsafe-inline/);
-		const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-		expect(inline.some((t) => t.includes('first-map-link'))).toBe(true);
-		const allowed = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
-		for (const t of inline) expect(allowed, t.slice(0, 60)).toContain(createHash('sha256').update(t).digest('base64'));
+	it('allows the inline scripts of the pages with a prerendered map by their hashes, and no other inline script', () => {
+		for (const page of ['index.html', 'embed/map/index.html']) {
+			const html = readFileSync(join(BUILD, page), 'utf8');
+			const csp = html.match(/http-equiv="content-security-policy" content="([^"]+)"/i)![1];
+			expect(csp, page).not.toMatch(/script-src[^;]*unsafe-inline/);
+			const inline = [...html.matchAll(/<script(?: data-[a-z-]+="[^"]*")*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+			expect(inline.some((t) => t.includes('first-map-link')), page).toBe(true);
+			const allowed = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
+			for (const t of inline) expect(allowed, `${page}: ${t.slice(0, 60)}`).toContain(createHash('sha256').update(t).digest('base64'));
+			// (every script element is either one of those or loaded from this site)
+			expect([...html.matchAll(/<script\b[^>]*>/g)].length, page).toBe(inline.length + [...html.matchAll(/<script\b[^>]*\bsrc=/g)].length);
+		}
 	});
 
 	it('sets a Content-Security-Policy that allows no other origin', () => {

@@ -8,34 +8,43 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { JSDOM } from 'jsdom';
 import { mergeFills, roundPath } from '../../src/lib/charts/first-map';
-import { FIRST_MAP_LINK_CLASS, firstEmbedHtml } from '../../src/lib/embed/first-embed';
+import { FIRST_MAP_KEEPS, FIRST_MAP_LINK_CLASS, firstEmbedHtml, firstMapLinkScript } from '../../src/lib/embed/first-embed';
 import { DISPLAY_PARAMS, parseEmbed } from '../../src/lib/embed/params';
 
 const script = readFileSync(new URL('../../src/lib/embed/first-map-link.js', import.meta.url), 'utf8');
 
-/** runs the inline script for a query string; did it mark the page? */
-function marks(search: string): boolean {
+/** runs the inline script for a query string with these parameters kept; did it mark the page? */
+function marks(search: string, keeps: readonly string[] = FIRST_MAP_KEEPS): boolean {
 	const classes = new Set<string>();
-	runInNewContext(script, { URLSearchParams, location: { search }, document: { documentElement: { classList: { add: (c: string) => classes.add(c) } } } });
+	const currentScript = { getAttribute: (a: string) => (a === 'data-keeps' ? keeps.join(',') : null) };
+	runInNewContext(script, { URLSearchParams, location: { search }, document: { currentScript, documentElement: { classList: { add: (c: string) => classes.add(c) } } } });
 	return classes.has(FIRST_MAP_LINK_CLASS);
 }
 
-describe('first-map-link.js (the map embed’s inline script)', () => {
-	it('marks a link that draws the default map, and no other', () => {
+describe('first-map-link.js (the inline script of the pages with a prerendered first map)', () => {
+	it('map embed: marks a link that draws the default map, and no other', () => {
 		for (const s of ['', '?', '?id=atlas-map', '?id=a&downloads=0', '?groups=black,hispanic&id=a']) expect(marks(s), s).toBe(true);
 		for (const s of ['?region=08', '?t=60', '?theme=dark', '?title=Distance', '?id=a&method=straight', '?add=p:44.0,-103.2', '?unknown=1']) expect(marks(s), s).toBe(false);
 	});
 
-	it('keeps only display parameters that leave the default map as it is drawn', () => {
-		const keeps = JSON.parse(script.match(/var keeps = (\[[^\]]*\])/)![1].replace(/'/g, '"')) as string[];
+	it('dashboard (nothing kept): marks the link without parameters only', () => {
+		for (const s of ['', '?']) expect(marks(s, []), s).toBe(true);
+		for (const s of ['?region=08', '?id=a', '?=x']) expect(marks(s, []), s).toBe(false);
+	});
+
+	it('the map embed keeps only display parameters that leave the default map as it is drawn', () => {
 		const plain = parseEmbed('map', new URLSearchParams());
-		for (const k of keeps) {
+		for (const k of FIRST_MAP_KEEPS) {
 			expect(DISPLAY_PARAMS as readonly string[]).toContain(k);
 			const p = parseEmbed('map', new URLSearchParams({ [k]: k === 'groups' ? 'black' : k === 'downloads' ? '0' : 'x' }));
 			expect(p.view, k).toEqual(plain.view);
 			expect(p.display.theme, k).toBe(plain.display.theme);
 			expect(p.display.title, k).toBe(plain.display.title);
 		}
+	});
+
+	it('is written into the page with the parameters it keeps', () => {
+		expect(firstMapLinkScript('x()', ['id', 'groups'])).toBe('<script data-keeps="id,groups">x()</script>');
 	});
 });
 

@@ -11,6 +11,18 @@ import { escapeHtml } from './snippet';
 /** Class set on the root element by first-map-link.js when the page's link draws the prerendered map. */
 export const FIRST_MAP_LINK_CLASS = 'first-map-link';
 
+/**
+ * Parameters that leave the map embed's first chart as prerendered (first-map-link.js's data-keeps):
+ * the embed's id (height messages), its download buttons and the groups (not drawn on a map). The
+ * theme and the title change it, and every view parameter changes the map.
+ */
+export const FIRST_MAP_KEEPS = ['id', 'downloads', 'groups'] as const;
+
+/** The inline script's element: the script, and the parameters that keep the page's prerendered map. */
+export function firstMapLinkScript(script: string, keeps: readonly string[]): string {
+	return `<script data-keeps="${keeps.join(',')}">${script}</script>`;
+}
+
 /** The prerendered chart: title, subtitle, legend and map, notes (the embed page's classes style them). */
 export function firstEmbedHtml(words: MapWords, legendSvg: string, mapSvg: string): string {
 	return (

@@ -1,12 +1,14 @@
-// CAR-T Access Atlas, map embed: inline in the page's head (its hash is in the page's CSP, see
-// svelte.config.js), so it runs before the body is painted. Marks the page when its link draws the
-// prerendered default map: no parameter but the embed's id, its downloads and its groups (see
-// embed/first-embed.ts). The page's styles show that map only then.
+// CAR-T Access Atlas: inline in the head of the pages with a prerendered first map (the dashboard
+// and the map embed; its hash is in their CSP, see svelte.config.js), so it runs before the body is
+// painted. Marks the page when its link shows that map: no parameter but those its data-keeps
+// attribute lists (the map embed: its id, downloads and groups; see embed/first-embed.ts). The
+// pages' styles show the prerendered map only then.
 (function () {
-	var keeps = ['id', 'downloads', 'groups'];
+	var me = document.currentScript;
+	var keeps = ((me && me.getAttribute('data-keeps')) || '').split(',');
 	var all = true;
 	new URLSearchParams(location.search).forEach(function (_, k) {
-		if (keeps.indexOf(k) < 0) all = false;
+		if (!k || keeps.indexOf(k) < 0) all = false;
 	});
 	if (all) document.documentElement.classList.add('first-map-link');
 })();

@@ -31,9 +31,12 @@ describe('first map', () => {
 		expect(res.headers.get('content-type')).toMatch(/image\/svg\+xml/);
 	});
 
-	it('is replaced by the drawn map at the same place and size, with no console error', async () => {
-		const w = await watchedPage(site.browser, site.origin);
-		// hold the scripts back so the images are seen alone first
+	it.each([
+		{ width: 1280, height: 900 },
+		{ width: 375, height: 800 }
+	])('is replaced by the drawn map at the same place and size, with no console error ($width px)', async (viewport) => {
+		const w = await watchedPage(site.browser, site.origin, viewport);
+		// hold the scripts back so the prerendered map is seen alone first
 		await w.page.route(/\/_app\/immutable\/entry\/.*\.js$/, async (r) => {
 			await new Promise((ok) => setTimeout(ok, 4000));
 			await r.continue();
@@ -44,7 +47,7 @@ describe('first map', () => {
 			const r = document.querySelector('.first-map .first-map-svg svg')!.getBoundingClientRect();
 			return { x: r.x, y: r.y + scrollY, width: r.width, height: r.height, scripted: !!document.documentElement.dataset.mapReady };
 		});
-		expect(before.width).toBeGreaterThan(600);
+		expect(before.width).toBeGreaterThan(viewport.width / 2);
 		expect(before.scripted).toBe(false);
 		// (hydration keeps it as it is: a mismatch's console warning fails the test)
 		await waitForMap(w.page);
@@ -53,6 +56,7 @@ describe('first map', () => {
 			const r = document.querySelector('.map svg:has(g[aria-label="geo"])')!.getBoundingClientRect();
 			return { y: r.y + scrollY, width: r.width, height: r.height };
 		});
+		// (the headline above it kept its height when its numbers arrived)
 		expect(Math.abs(after.y - before.y)).toBeLessThan(2);
 		expect(Math.abs(after.width - before.width)).toBeLessThan(2);
 		expect(Math.abs(after.height - before.height)).toBeLessThan(2);

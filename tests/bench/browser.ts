@@ -5,7 +5,7 @@
  * what the dashboard costs over a plain page on this machine at this moment.
  */
 import type { Page } from 'playwright-core';
-import { launch, serveBuild, waitForMap, watchedPage } from '../browser/harness';
+import { launch, serveBuild, waitForMap, waitForScenarioMap, watchedPage } from '../browser/harness';
 import { median, row, withTarget, type BenchRow } from './stats';
 
 interface Sample {
@@ -93,15 +93,7 @@ async function measureWhatIf(page: Page, at: [number, number] = [0.45, 0.35]): P
 	const tAdd = await page.evaluate(() => performance.now());
 	await page.getByRole('button', { name: 'Add centre here' }).click();
 	// the map with the scenario's numbers: drawn after they arrived
-	await page.waitForFunction(
-		(t) => {
-			const travel = performance.getEntriesByName('atlas:scenario-travel-received').at(-1);
-			const map = performance.getEntriesByName('atlas:map-rendered').at(-1);
-			return !!travel && travel.startTime > t && !!map && map.startTime > travel.startTime;
-		},
-		tAdd,
-		{ timeout: 60_000 }
-	);
+	await waitForScenarioMap(page, tAdd);
 	const addDrawn = await page.evaluate(() => performance.getEntriesByName('atlas:map-rendered').at(-1)!.startTime);
 	const add = (await paintedAfter(page, addDrawn)) - (await lastClick(page));
 	const n1 = await mapRenders(page);
@@ -120,7 +112,7 @@ async function measureWhatIf(page: Page, at: [number, number] = [0.45, 0.35]): P
  * `selector` is in the document (the build-time map, inline in the prerendered HTML), kept in the page.
  * (A string: esbuild would name the function that calls itself, and the page has no such helper.)
  */
-export const watchForElement = (p: Page, selector: string) =>
+const watchForElement = (p: Page, selector: string) =>
 	p.addInitScript(`(() => {
 		const look = (t) => {
 			if (document.querySelector(${JSON.stringify(selector)})) window.__seenAt = t;
@@ -134,7 +126,7 @@ export const watchForElement = (p: Page, selector: string) =>
  * frame's time and the first contentful paint (a page's first frame begins before the paint it makes is
  * counted). NaN if it never was.
  */
-export const elementOnScreen = (p: Page) =>
+const elementOnScreen = (p: Page) =>
 	p.evaluate(() => {
 		const seen = (window as unknown as { __seenAt?: number }).__seenAt;
 		const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, screenshot, type Watched, waitForMap, watchedPage } from './harness';
+import { axeViolations, screenshot, type Watched, waitForMap, waitForScenarioMap, watchedPage } from './harness';
 import { done, useSite } from './site';
 
 const site = useSite();
@@ -172,15 +172,7 @@ describe('dashboard', () => {
 		await expect.poll(() => figures(w.page)).not.toBe(base);
 		// the tip the map click pinned held the old numbers: closed once the scenario's are on the map (the
 		// map drawn after its travel arrived; the figures above may change first, while it computes)
-		await w.page.waitForFunction(
-			(t) => {
-				const travel = performance.getEntriesByName('atlas:scenario-travel-received').at(-1);
-				const map = performance.getEntriesByName('atlas:map-rendered').at(-1);
-				return !!travel && travel.startTime > t && !!map && map.startTime > travel.startTime;
-			},
-			tAdd,
-			{ timeout: 60_000 }
-		);
+		await waitForScenarioMap(w.page, tAdd);
 		await expect.poll(() => w.page.locator('.map svg g[aria-label="tip"] > *').count()).toBe(0);
 		await done(w);
 	});

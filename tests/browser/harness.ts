@@ -96,6 +96,22 @@ export async function waitForMap(page: Page, n = 1, timeout = 60_000): Promise<v
 }
 
 /**
+ * Wait for the map drawn with a scenario's numbers: drawn after the scenario's travel arrived, which
+ * arrived after `since` (the page's clock). The figures above the map may change first, while it computes.
+ */
+export async function waitForScenarioMap(page: Page, since: number, timeout = 60_000): Promise<void> {
+	await page.waitForFunction(
+		(t) => {
+			const travel = performance.getEntriesByName('atlas:scenario-travel-received').at(-1);
+			const map = performance.getEntriesByName('atlas:map-rendered').at(-1);
+			return !!travel && travel.startTime > t && !!map && map.startTime > travel.startTime;
+		},
+		since,
+		{ timeout }
+	);
+}
+
+/**
  * WCAG 2.1 A/AA violations axe-core finds on the page, one line each (id and up to 3 targets).
  * The page's context must be made with `bypassCSP: true` (axe is injected as a script).
  */

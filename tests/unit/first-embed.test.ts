@@ -44,7 +44,7 @@ describe('first-map-link.js (the inline script of the pages with a prerendered f
 	});
 
 	it('is written into the page with the parameters it keeps', () => {
-		expect(firstMapLinkScript('x()', ['id', 'groups'])).toBe('<script data-keeps="id,groups">x()</script>');
+		expect(firstMapLinkScript(['id', 'groups'])).toBe(`<script data-keeps="id,groups">${script}</script>`);
 	});
 });
 

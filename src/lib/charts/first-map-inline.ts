@@ -22,6 +22,14 @@ const text = (name: string) => (import.meta.env.SSR ? (files[`/static/data/${nam
 export const FIRST_MAP_SVG = text('first-map.svg');
 export const FIRST_LEGEND_SVG = text('first-legend.svg');
 
+/**
+ * Whether a component shows this prerendered text: on the server, when the build has written it; in the
+ * browser, when the page it hydrates holds it where `selector` finds it (not after a client-side navigation).
+ */
+export function showsPrerendered(text: string, selector: string): boolean {
+	return import.meta.env.SSR ? text !== '' : document.querySelector(selector) !== null;
+}
+
 /** the map embed's prerendered first chart (embed/first-embed): the map, its legend and its model's words */
 export const FIRST_EMBED_HTML = import.meta.env.SSR
 	? FIRST_MAP_SVG && FIRST_LEGEND_SVG && files['/static/data/first-map-words.json']

@@ -7,6 +7,7 @@
  */
 import type { MapWords } from './chart-model';
 import { escapeHtml } from './snippet';
+import FIRST_MAP_LINK_JS from './first-map-link.js?raw';
 
 /** Class set on the root element by first-map-link.js when the page's link draws the prerendered map. */
 export const FIRST_MAP_LINK_CLASS = 'first-map-link';
@@ -18,9 +19,9 @@ export const FIRST_MAP_LINK_CLASS = 'first-map-link';
  */
 export const FIRST_MAP_KEEPS = ['id', 'downloads', 'groups'] as const;
 
-/** The inline script's element: the script, and the parameters that keep the page's prerendered map. */
-export function firstMapLinkScript(script: string, keeps: readonly string[]): string {
-	return `<script data-keeps="${keeps.join(',')}">${script}</script>`;
+/** The inline script's element (first-map-link.js), with the parameters that keep the page's prerendered map. */
+export function firstMapLinkScript(keeps: readonly string[]): string {
+	return `<script data-keeps="${keeps.join(',')}">${FIRST_MAP_LINK_JS}</script>`;
 }
 
 /** The prerendered chart: title, subtitle, legend and map, notes (the embed page's classes style them). */

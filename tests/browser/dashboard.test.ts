@@ -190,6 +190,9 @@ describe('dashboard', () => {
 		// the scenario panel reports people newly within reach
 		await expect.poll(() => w.page.getByText(/newly within reach/i).count()).toBeGreaterThan(0);
 		const withSite = await figures(w.page);
+		// the sentence names the scenario with its own numbers (not while the baseline's are still shown)
+		expect(withSite).toMatch(/from the nearest of 168 centres\s+in this scenario\.$/);
+		expect(base).not.toMatch(/scenario/);
 
 		// the link reproduces the scenario
 		const w2 = await open(w.page.url().slice(site.origin.length));

@@ -158,3 +158,27 @@ describe('updateEquityBars', () => {
 		expect(updateEquityBars(blank, a, optionsAt(155), { hold: true })).toBeNull();
 	});
 });
+
+describe('equityBarsOptions marks', () => {
+	it('are built only when read (a step that only moves the bars never builds them), once', () => {
+		const a = optionsAt(150);
+		const fig = draw(a);
+		const b = optionsAt(155);
+		const descriptor = Object.getOwnPropertyDescriptor(b, 'marks')!;
+		expect(descriptor.get).toBeTypeOf('function');
+		const spy = { calls: 0 };
+		const counted = Object.defineProperty(b, 'marks', {
+			get() {
+				spy.calls++;
+				return descriptor.get!.call(b);
+			},
+			enumerable: true
+		});
+		expect(updateEquityBars(fig, a, counted)).toBe(counted);
+		const held = updateEquityBars(fig, counted, optionsAt(280), { hold: true })!;
+		expect(spy.calls).toBe(0);
+		expect(held.marks).toBe(held.marks); // (built once)
+		expect(b.marks).toBe(b.marks);
+		expect(b.marks!.length).toBeGreaterThan(5);
+	});
+});

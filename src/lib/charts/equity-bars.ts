@@ -254,7 +254,8 @@ export function equityBarsOptions({ result, unit, groups, width, highlight, base
 
 	const axisLabel = `Share of people beyond ${t} (%)`;
 	const labelStyle = { fontSize: FONT_SIZE, fill: 'currentColor' };
-	const marks: Plot.Markish[] = [
+	// (built when Plot draws: a step of a drag that only moves the bars (updateEquityBars) never reads them)
+	const marks = (): Plot.Markish[] => [
 		Plot.gridX({ ticks: 5, strokeOpacity: 0.12 }),
 		Plot.axisX({ anchor: 'top', ticks: width < 480 ? 4 : 5, tickFormat: (d: number) => `${Math.round(d * 100)}`, label: axisLabel, labelAnchor: 'left', labelArrow: 'none', fontSize: 11 }),
 		Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.6 }),
@@ -356,6 +357,7 @@ export function equityBarsOptions({ result, unit, groups, width, highlight, base
 		.filter(Boolean)
 		.join(' ');
 
+	let built: Plot.Markish[] | undefined;
 	const options: Plot.PlotOptions = {
 		width,
 		height,
@@ -370,7 +372,9 @@ export function equityBarsOptions({ result, unit, groups, width, highlight, base
 		x: { domain: [0, xmax], axis: null },
 		y: { domain: rows.map((r) => r.key), axis: null, padding: 0 },
 		color: { domain: kinds, range: kinds.map((k) => EQUITY_COLORS[k]), legend: true },
-		marks
+		get marks() {
+			return (built ??= marks());
+		}
 	};
 	const layout = JSON.stringify([
 		[width, height, marginLeft, marginTop, marginBottom, caption, !!baseline],
@@ -427,8 +431,14 @@ export function updateEquityBars(figure: Element, from: Plot.PlotOptions, to: Pl
 	let live = b;
 	if (a.xmax !== b.xmax || a.marginRight !== b.marginRight) {
 		if (!hold || b.xmax > a.xmax || b.marginRight > a.marginRight) return null;
-		// (only the scale differs: the marks' options depend on neither)
-		shows = { ...to, marginRight: a.marginRight, x: { ...(to.x as object), domain: [0, a.xmax] } };
+		// (only the scale differs: the marks depend on neither, and are still built only if drawn: the
+		// getter is copied, not called)
+		const field = (value: unknown) => ({ value, enumerable: true, writable: true, configurable: true });
+		shows = Object.defineProperties({}, {
+			...Object.getOwnPropertyDescriptors(to),
+			marginRight: field(a.marginRight),
+			x: field({ ...(to.x as object), domain: [0, a.xmax] })
+		}) as Plot.PlotOptions;
 		live = { ...b, marginRight: a.marginRight, xmax: a.xmax };
 	}
 	const marks = (name: keyof typeof LIVE_CLASS) => figure.querySelector(`g.${LIVE_CLASS[name]}`)?.children;

@@ -24,7 +24,8 @@ describe('morph', () => {
 		expect(a.querySelector('rect')).toBe(rect); // kept
 	});
 
-	it('turns one Plot drawing of the equity bars into another, node for node, keeping the bars', () => {
+	/** Plot's drawing of the equity bars of 40 small places at a threshold; with margins of error, the bars get interval lines with Plot's tick markers. */
+	const equityDrawings = ({ moe }: { moe: boolean }) => {
 		const rows: PopulationRow[] = Array.from({ length: 40 }, (_, i) => ({
 			state_fips: '08',
 			county_fips: `08${String(i % 5).padStart(3, '0')}`,
@@ -32,12 +33,17 @@ describe('morph', () => {
 			nh_black: i % 9,
 			hispanic: i % 13,
 			pov150: i % 11,
-			rural: i % 2
+			rural: i % 2,
+			...(moe ? { acs_pop_moe: 20 + (i % 7), nh_black_moe: 3 + (i % 4), pov150_moe: 4 + (i % 3) } : {})
 		})) as unknown as PopulationRow[];
 		const population = buildPopulation({ rows });
 		const travel = rows.map((_, i) => (i * 37) % 240);
-		const drawing = (threshold: number) =>
+		return (threshold: number) =>
 			Plot.plot({ ...equityBarsOptions({ result: computeEquity({ population, travel, threshold }), unit: 'minutes', width: 640 }), document });
+	};
+
+	it('turns one Plot drawing of the equity bars into another, node for node, keeping the bars', () => {
+		const drawing = equityDrawings({ moe: false });
 		const onScreen = drawing(60);
 		const bars = onScreen.querySelector('g[aria-label="bar"]');
 		for (const t of [90, 30, 200]) {
@@ -50,22 +56,7 @@ describe('morph', () => {
 	});
 
 	it('keeps the ids Plot generated for the drawing on screen, so markers and their lines are not set again', () => {
-		// counts with margins of error: the bars get interval lines, with Plot's tick markers
-		const rows: PopulationRow[] = Array.from({ length: 40 }, (_, i) => ({
-			state_fips: '30',
-			county_fips: `30${String(i % 5).padStart(3, '0')}`,
-			acs_pop: 100 + i * 7,
-			acs_pop_moe: 20 + (i % 7),
-			nh_black: i % 9,
-			nh_black_moe: 3 + (i % 4),
-			pov150: i % 11,
-			pov150_moe: 4 + (i % 3),
-			rural: i % 2
-		})) as unknown as PopulationRow[];
-		const population = buildPopulation({ rows });
-		const travel = rows.map((_, i) => (i * 37) % 240);
-		const drawing = (threshold: number) =>
-			Plot.plot({ ...equityBarsOptions({ result: computeEquity({ population, travel, threshold }), unit: 'minutes', width: 640 }), document });
+		const drawing = equityDrawings({ moe: true });
 		const onScreen = drawing(60);
 		const markers = [...onScreen.querySelectorAll('marker')];
 		expect(markers.length).toBeGreaterThan(0);

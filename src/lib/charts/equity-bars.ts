@@ -15,6 +15,9 @@
  * generously, because the SVG is drawn before any font is measured.
  *
  * The number formatters here are shared with the equity panel and the ranking table.
+ *
+ * During a threshold drag, {@link updateEquityBars} moves a drawing to the new numbers in place
+ * (the bars, intervals and labels only), as Plot would draw them, instead of drawing it again.
  */
 import * as Plot from '@observablehq/plot';
 import { FAMILY_LABELS, GROUP_COPY } from '$lib/copy/groups';

@@ -13,6 +13,8 @@ const figures = (p: Page) => p.locator('p.figures').innerText();
 const dots = (p: Page) => p.locator('.map svg g[aria-label="dot"]').first().locator('path').count();
 const mapSvg = (p: Page) => p.locator('.map svg:has(g[aria-label="geo"])').first();
 const mapCount = (p: Page) => p.evaluate(() => Number(document.documentElement.dataset.mapReady ?? 0));
+/** the headline's share of residents beyond the threshold, as it writes it ("18.8") */
+const shareOf = (headline: string) => headline.match(/(\d+(?:\.\d)?) %/)![1];
 
 /** Open the dashboard and wait for the road model to be in use (the default method). */
 async function open(url = '/', viewport?: { width: number; height: number }): Promise<Watched> {
@@ -78,7 +80,7 @@ describe('dashboard', () => {
 		expect(await w.page.locator('section.ranking').getAttribute('aria-busy')).toBe('false');
 		// the equity bars, updated in place while the threshold moves, answer with its figures once it rests:
 		// the tip of the first bar (everyone) gives the share the headline gives
-		const share = (await figures(w.page)).match(/(\d+(?:\.\d)?) %/)![1];
+		const share = shareOf(await figures(w.page));
 		await w.page.waitForTimeout(500);
 		const bar = w.page.locator('section.equity g[aria-label="bar"] > *').first();
 		await bar.scrollIntoViewIfNeeded();
@@ -107,7 +109,7 @@ describe('dashboard', () => {
 		});
 		// (the first step is drawn, fitted; the axis holds from there, unless a value label needs more room)
 		expect(steps.filter((step) => JSON.stringify(step.ticks) === JSON.stringify(steps[0].ticks)).length).toBeGreaterThanOrEqual(4);
-		for (const step of steps) expect(step.bar).toBe(`Everyone: ${step.figures.match(/(\d+(?:\.\d)?) %/)![1]} %`);
+		for (const step of steps) expect(step.bar).toBe(`Everyone: ${shareOf(step.figures)} %`);
 		expect(new Set(steps.map((x) => x.bar)).size).toBe(steps.length);
 		await expect.poll(ticks).not.toEqual(steps[0].ticks);
 		expect(Number((await ticks()).at(-1))).toBeLessThan(Number(steps[0].ticks.at(-1)));
@@ -125,7 +127,7 @@ describe('dashboard', () => {
 		expect(await table.locator('caption').innerText()).toMatch(/^People beyond 1 hour /);
 		await w.page.getByRole('button', { name: '2 hours', exact: true }).click();
 		await expect.poll(() => table.locator('caption').innerText()).toMatch(/^People beyond 2 hours /);
-		const share2 = (await figures(w.page)).match(/(\d+(?:\.\d)?) %/)![1];
+		const share2 = shareOf(await figures(w.page));
 		expect(await everyone()).toBe(`${share2} %`);
 		await w.page.getByRole('button', { name: 'Hide table' }).click();
 		expect(await table.isHidden()).toBe(true);

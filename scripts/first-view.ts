@@ -176,8 +176,8 @@ export function buildFirstStates({ shipped: { data, travel }, shapes, outDir }: 
 			state
 		});
 		const want: FirstState = { state, places: parts.places.filter((p) => p.id.slice(0, 2) === state), centres: parts.centres, tracts: parts.tracts! };
-		const shapes = { topology: stateTopology(topo, state), centroids: stateCentroids(centroids, state) };
-		const text = JSON.stringify(encodeFirstState(want, shapes));
+		const own = { topology: stateTopology(topo, state), centroids: stateCentroids(centroids, state) };
+		const text = JSON.stringify(encodeFirstState(want, own));
 		const back = decodeFirstState(JSON.parse(text), state);
 		if (!back) throw new Error(`The first map of state ${state} does not read back.`);
 		const { atlas, ...read } = back;

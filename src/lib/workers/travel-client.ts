@@ -9,7 +9,7 @@ import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import type { TravelTimeParams } from '$lib/metrics/drive-time/params';
 import type { Places, TravelResult } from '$lib/metrics/travel-engine';
 import { completeTracts, type BaselineTravel } from '$lib/metrics/added-travel';
-import type { EngineKey, TravelRequest, TravelResponse } from './travel-protocol';
+import { packPlaces, type EngineKey, type TravelRequest, type TravelResponse } from './travel-protocol';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -45,7 +45,7 @@ export class TravelClient {
 
 	async init(tracts: Places, counties: Places, calibration: Calibration): Promise<void> {
 		this.#places = { tracts, calibration };
-		await this.#send({ type: 'init', tracts, counties, calibration });
+		await this.#send({ type: 'init', tracts: packPlaces(tracts), counties: packPlaces(counties), calibration });
 	}
 
 	/** Hand the worker the baseline's travel place by place (see the 'baseline' request). */

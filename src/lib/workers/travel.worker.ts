@@ -12,13 +12,15 @@ import { transferables } from './transfer';
 import { travelWithAdded, type BaselineTravel } from '$lib/metrics/added-travel';
 import { sameCentres } from '$lib/metrics/travel-engine';
 import type { CentrePoint } from '$lib/metrics/nearest';
-import type { TravelRequest, TravelResponse } from './travel-protocol';
+import { unpackPlaces, type TravelRequest, type TravelResponse } from './travel-protocol';
+import type { Places } from '$lib/metrics/travel-engine';
+import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 
 /** Engines share the inputs and the road graph: one for the baseline centre set, one
  * for the what-if scenario (in the method range's worker: one for its centre sets), so each
  * keeps its own incremental state. */
 const engines = new Map<string, TravelEngine>();
-let init: Extract<TravelRequest, { type: 'init' }> | null = null;
+let init: { tracts: Places; counties: Places; calibration: Calibration } | null = null;
 let graph: RoadGraph | null = null;
 /** the build-time snap file's bytes, read once the places are known */
 let snapBytes: ArrayBuffer | null = null;
@@ -85,7 +87,7 @@ self.onmessage = (e: MessageEvent<TravelRequest>) => {
 async function handle(m: TravelRequest): Promise<void> {
 	try {
 		if (m.type === 'init') {
-			init = m;
+			init = { tracts: unpackPlaces(m.tracts), counties: unpackPlaces(m.counties), calibration: m.calibration };
 			engines.clear();
 			reply({ type: 'ready', id: m.id });
 		} else if (m.type === 'baseline') {

@@ -62,6 +62,21 @@ describe('dashboard data file', () => {
 		expect(bad).toBe(0);
 	});
 
+	it('writes a column it builds into the array it is given, and gives a column it keeps as it is', () => {
+		const file = dashboardData.fromFile(bytes).tractSource!;
+		const out = new Float64Array(file.n);
+		const built = file.columnInto!('pov150_moe', out);
+		expect(built).toBe(out);
+		const kept = file.column('pov150_moe');
+		expect(kept).not.toBe(out);
+		expect(Buffer.from(out.buffer).equals(Buffer.from(kept.buffer))).toBe(true);
+		// once kept, or kept from the start (coordinates, population, shares), it is not copied
+		expect(file.columnInto!('pov150_moe', new Float64Array(file.n))).toBe(kept);
+		expect(file.columnInto!('lat', new Float64Array(file.n))).toBe(file.column('lat'));
+		expect(() => file.columnInto!('uninsured', new Float64Array(3))).toThrow(/3 places to write/);
+		expect(() => file.columnInto!('no_such', out)).toThrow(/no tract column "no_such"/);
+	});
+
 	it('builds the same population from columns as from rows', () => {
 		const fromRows = buildPopulation({ rows: data.tractRows });
 		const fromColumns = buildPopulation({ source: back.tractSource! });

@@ -4,6 +4,7 @@ import { prepareSeries, shareBeyondPrepared } from '../../src/lib/metrics/sensit
 import {
 	argsortStable,
 	buildPopulation,
+	columnsOf,
 	computeEquity,
 	disparityRatio,
 	equityAt,
@@ -213,6 +214,19 @@ describe('equity: apportioned rows', () => {
 	])('travel $travel -> beyond MOE $moe', ({ travel, moe }) => {
 		expect(computeEquity({ population: pop, travel, threshold: 50 }).byId.nh_black!.beyondMoe).toBeCloseTo(moe, 12);
 	});
+	it('keeps MOEs per row for the rows with their own counts only: the apportioned rows’ are in their county’s sum', () => {
+		const g = GROUPS.findIndex((x) => x.id === 'nh_black');
+		expect([...pop.moe[g]!]).toEqual([0, 0, 8]);
+		expect(pop.countyMoe[g]![pop.county[0]]).toBe(20);
+		expect(pop.countyMoe[g]![pop.county[2]]).toBe(0);
+	});
+	it('keeps the weights row-major; a group’s column is read from them', () => {
+		const G = GROUPS.length;
+		const g = GROUPS.findIndex((x) => x.id === 'nh_black');
+		expect([...pop.weight[g]]).toEqual([25, 75, 10]);
+		pop.weight.forEach((w, k) => w.forEach((x, i) => expect(x).toBe(pop.weightRows[i * G + k])));
+		expect(pop.weight[g]).toBe(pop.weight[g]); // built once
+	});
 	it('an apportioned row without county_share is an error', () => {
 		expect(() => buildPopulation({ rows: [row({ apportioned: true, acs_pop: 1 })] })).toThrow(/county_share/);
 	});
@@ -294,6 +308,23 @@ describe('equity: prepared from an earlier preparation (what-if)', () => {
 		const from = prepareEquity({ population: pop, travel: base, region: { kind: 'state', state_fips: '56' } });
 		const inc = prepareEquity({ population: pop, travel: base, region: { kind: 'nation' }, from });
 		expect(inc.order).toEqual(prepareEquity({ population: pop, travel: base }).order);
+	});
+});
+
+describe('columnsOf', () => {
+	// 3 rows of 2 columns, row-major
+	const rows = Float64Array.of(1, 10, 2, 20, 3, 30);
+	it('gives each column of a row-major array, built on first read and kept', () => {
+		const cols = columnsOf(rows, 3, 2);
+		expect(cols).toHaveLength(2);
+		expect([...cols[0]]).toEqual([1, 2, 3]);
+		expect([...cols[1]]).toEqual([10, 20, 30]);
+		expect(cols[1]).toBe(cols[1]);
+		expect(cols.map((c) => c.length)).toEqual([3, 3]);
+		expect(Object.isFrozen(cols)).toBe(true);
+	});
+	it('refuses an array that is not n rows of G', () => {
+		expect(() => columnsOf(rows, 2, 2)).toThrow(/6 values are not 2 rows of 2/);
 	});
 });
 

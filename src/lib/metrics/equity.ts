@@ -160,7 +160,11 @@ export interface Population {
 	readonly weightRows: Float64Array;
 	/** numeric state FIPS per row */
 	readonly stateCode: Uint8Array;
-	/** per group: apportioned MOE per row; null when the group has no MOE (non-Hispanic White) */
+	/**
+	 * per group: MOE per row of the rows with their own counts (0 for apportioned rows, whose MOEs
+	 * enter through `countyMoe`; the own-count rows are a few clustered runs, so the arrays' other
+	 * pages are never touched); null when the group has no MOE (non-Hispanic White)
+	 */
 	readonly moe: readonly (Float64Array | null)[];
 	/** per group: county MOE (Σ of its apportioned rows' MOEs) per county; used for apportioned rows */
 	readonly countyMoe: readonly (Float64Array | null)[];
@@ -177,6 +181,11 @@ export interface PopulationSource {
 	readonly stateFips: readonly string[];
 	/** a field of the rows as a column (count columns, their `_moe`, county attributes, `apportioned`, `county_share`, `pop_2020`) */
 	column(key: string): Float64Array;
+	/**
+	 * The same column written into `out` (n values), when the source builds it (a column it keeps is
+	 * returned as it is): a column read once is then not kept. Use the array returned.
+	 */
+	columnInto?(key: string, out: Float64Array): Float64Array;
 }
 
 /** Query rows as a {@link PopulationSource} (each field read once, on first use). */
@@ -202,7 +211,7 @@ export function rowsSource(rows: readonly PopulationRow[]): PopulationSource {
 	};
 }
 
-/** Where a group's weights go: per row weight `w` and MOE `m`, per county the Σ of its apportioned rows' MOEs `cm`. */
+/** Where a group's weights go: per row weight `w`, MOE `m` of the rows with own counts, per county the Σ of its apportioned rows' MOEs `cm`. */
 interface GroupColumns {
 	w: Float64Array;
 	m: Float64Array;
@@ -230,9 +239,9 @@ function differenceWeights(a: Float64Array, ma: Float64Array, b: Float64Array, m
 		w[i] = value;
 		// √(x² + 0²) is |x| exactly; hypot only where a second MOE enters
 		const mo = hasMoe ? (y === 0 ? Math.abs(x) : Math.hypot(x, y)) : NaN;
-		m[i] = mo;
 		if (hasMoe && value > 0) anyMoe = true;
 		if (apportioned[i]) cm[county[i]] += mo;
+		else m[i] = mo;
 	}
 	return anyMoe;
 }
@@ -246,27 +255,42 @@ function categoryWeights(pop: Float64Array, popMoe: Float64Array, attr: Float64A
 		const value = Math.max(0, p);
 		const x = popMoe[i];
 		w[i] = value;
-		m[i] = x;
 		if (x === x && value > 0) anyMoe = true;
 		if (apportioned[i]) cm[county[i]] += x;
+		else m[i] = x;
 	}
 	return anyMoe;
 }
 
-/** Columns as one row-major array: out[i * columns.length + c] = columns[c][i]. */
-function interleave(columns: readonly Float64Array[], n: number): Float64Array {
-	const G = columns.length;
-	const out = new Float64Array(n * G);
-	// column by column in blocks of rows: each block's writes stay in cache, each column is read in order
-	const BLOCK = 1024;
-	for (let i0 = 0; i0 < n; i0 += BLOCK) {
-		const i1 = Math.min(n, i0 + BLOCK);
-		for (let g = 0; g < G; g++) {
-			const c = columns[g];
-			for (let i = i0, o = i0 * G + g; i < i1; i++, o += G) out[o] = c[i];
-		}
+/** Column `g` of a row-major array of G columns: rows[i * G + g] = column[i]. */
+function scatter(column: Float64Array, rows: Float64Array, g: number, G: number): void {
+	for (let i = 0, o = g, n = column.length; i < n; i++, o += G) rows[o] = column[i];
+}
+
+/**
+ * The G columns of a row-major array of n rows (rows[i * G + g]), each built on its first read and
+ * kept: `columnsOf(rows, n, G)[g][i] === rows[i * G + g]`. A population's `weight`: most views read
+ * a few groups' columns, the cumulative sums read the rows.
+ */
+export function columnsOf(rows: Float64Array, n: number, G: number): readonly Float64Array[] {
+	if (rows.length !== n * G) throw new RangeError(`columnsOf: ${rows.length} values are not ${n} rows of ${G}`);
+	const built: (Float64Array | undefined)[] = new Array(G);
+	const out: Float64Array[] = new Array(G);
+	for (let g = 0; g < G; g++) {
+		Object.defineProperty(out, g, {
+			enumerable: true,
+			get: () => {
+				let c = built[g];
+				if (!c) {
+					c = new Float64Array(n);
+					for (let i = 0, o = g; i < n; i++, o += G) c[i] = rows[o];
+					built[g] = c;
+				}
+				return c;
+			}
+		});
 	}
-	return out;
+	return Object.freeze(out);
 }
 
 /** Turn query rows (or their columns) into typed columns for every group. */
@@ -307,13 +331,24 @@ export function buildPopulation({
 		pop2020[i] = pop[i] === pop[i] ? pop[i] : 0;
 	}
 	const nc = countyIndex.size;
-	const weight: Float64Array[] = [];
+	const G = groups.length;
+	// The weights are kept row-major only (weightRows), a group's column built when read (columnsOf).
+	// A count group's columns are read into scratch arrays reused from group to group. (Memory touched
+	// for the first time is what a cold build spends most on: 20 MB of fresh pages took ~70 ms on the
+	// build machines, where refilling them took ~1 ms; this way the build touches ~50 MB, not ~85 MB.)
+	const weightRows = new Float64Array(n * G);
+	const w = new Float64Array(n);
+	const scratch: Float64Array[] = [];
+	const read = (key: string, slot: number) => (source.columnInto ? source.columnInto(key, (scratch[slot] ??= new Float64Array(n))) : column(key));
 	const moe: (Float64Array | null)[] = [];
 	const countyMoe: (Float64Array | null)[] = [];
 	let zeros: Float64Array | undefined;
-	for (const g of groups) {
-		const w = new Float64Array(n);
-		const m = new Float64Array(n);
+	/** a MOE array a group without MOEs left (zeroed): the next group's */
+	let spare: Float64Array | undefined;
+	groups.forEach((g, gi) => {
+		if (gi > 0) w.fill(0);
+		const m = spare ?? new Float64Array(n);
+		spare = undefined;
 		const cm = new Float64Array(nc);
 		const gw = g.weight;
 		const into = { w, m, cm, apportioned, county };
@@ -322,15 +357,19 @@ export function buildPopulation({
 		const anyMoe =
 			gw.kind === 'count'
 				? gw.minus
-					? differenceWeights(column(gw.column), column(`${gw.column}_moe`), column(gw.minus), column(`${gw.minus}_moe`), into)
-					: differenceWeights(column(gw.column), column(`${gw.column}_moe`), (zeros ??= new Float64Array(n)), zeros, into)
+					? differenceWeights(read(gw.column, 0), read(`${gw.column}_moe`, 1), read(gw.minus, 2), read(`${gw.minus}_moe`, 3), into)
+					: differenceWeights(read(gw.column, 0), read(`${gw.column}_moe`, 1), (zeros ??= new Float64Array(n)), zeros, into)
 				: categoryWeights(column('acs_pop'), column('acs_pop_moe'), column(gw.attribute), Number(gw.value), into);
-		weight.push(w);
-		moe.push(anyMoe ? m : null);
-		countyMoe.push(anyMoe ? cm : null);
-	}
-	const G = groups.length;
-	const weightRows = interleave(weight, n);
+		scatter(w, weightRows, gi, G);
+		if (anyMoe) {
+			moe.push(m);
+			countyMoe.push(cm);
+		} else {
+			moe.push(null);
+			countyMoe.push(null);
+			spare = m.fill(0);
+		}
+	});
 	const stateCode = new Uint8Array(n);
 	for (let i = 0; i < n; i++) stateCode[i] = Number(source.stateFips[i]);
 	return {
@@ -346,7 +385,7 @@ export function buildPopulation({
 		countyShare,
 		hasCounts,
 		pop2020,
-		weight,
+		weight: columnsOf(weightRows, n, G),
 		moe,
 		countyMoe
 	};

@@ -86,18 +86,16 @@ function need(tables: Record<string, ColumnTable>, name: string): ColumnTable {
 // plain loops: TypedArray.from with a map function is several times slower)
 
 /** A tract count column: the tract's own count, else its county's count × its share. */
-function expandCounts(hasOwn: Float64Array, own: Float64Array, county: Float64Array, countyOf: Int32Array, share: Float64Array): Float64Array {
+function expandCounts(hasOwn: Float64Array, own: Float64Array, county: Float64Array, countyOf: Int32Array, share: Float64Array, out: Float64Array): Float64Array {
 	const n = hasOwn.length;
-	const out = new Float64Array(n);
 	let j = 0;
 	for (let i = 0; i < n; i++) out[i] = hasOwn[i] === 1 ? own[j++] : county[countyOf[i]] * share[i];
 	return out;
 }
 
 /** A tract column of its county's attribute. */
-function expandAttribute(county: Float64Array, countyOf: Int32Array): Float64Array {
+function expandAttribute(county: Float64Array, countyOf: Int32Array, out: Float64Array): Float64Array {
 	const n = countyOf.length;
-	const out = new Float64Array(n);
 	for (let i = 0; i < n; i++) out[i] = county[countyOf[i]];
 	return out;
 }
@@ -143,60 +141,63 @@ export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
 	const stateFips: string[] = new Array(n);
 	for (let i = 0; i < n; i++) stateFips[i] = countyStateOf[countyOf[i]];
 
-	// the count columns (own counts, or the county's × share): built on first use, so a page can hand
-	// the places to the travel worker before this work
-	let built: Map<string, Float64Array> | undefined;
-	const columnsOnce = (): Map<string, Float64Array> => {
-		if (built) return built;
-		// columns: own counts, or the county's × share
-		// a county column as numbers (null as NaN, booleans as 1 / 0)
-		const countyCol = (k: string) => {
-			// (a column with no value at all is stored as json: all null)
-			return counties.numeric(k) ?? Float64Array.from(counties.values(k), (v) => (v == null ? NaN : Number(v)));
-		};
+	// the tract columns (own counts, or the county's × share; a county attribute): each built on first
+	// use, so a page can hand the places to the travel worker before this work
+	let shares: { share: Float64Array; apportioned: Float64Array } | undefined;
+	const sharesOnce = () => {
+		if (shares) return shares;
 		const share = new Float64Array(n);
-		const apportioned = new Uint8Array(n);
+		const apportioned = new Float64Array(n);
 		for (let i = 0; i < n; i++) {
 			const c = countyOf[i];
 			apportioned[i] = anyOwn[c] ? 0 : 1;
 			share[i] = hasOwn[i] === 1 ? 1.0 : anyOwn[c] ? 0.0 : tractPop[c] > 0 ? pop[i] / tractPop[c] : 1.0 / nTracts[c];
 		}
-		const columns = new Map<string, Float64Array>();
-		for (const k of COUNT_KEYS) {
-			const cv = countyCol(k);
-			const ov = own.numeric(k) ?? new Float64Array(own.rows).fill(NaN);
-			columns.set(k, expandCounts(hasOwn, ov, cv, countyOf, share));
-		}
-		for (const k of ATTRIBUTES) {
-			const cv = countyCol(k);
-			columns.set(k, expandAttribute(cv, countyOf));
-		}
-		columns.set('lat', lat);
-		columns.set('lon', lon);
-		columns.set('pop_2020', pop);
-		columns.set('county_share', share);
-		columns.set('apportioned', Float64Array.from(apportioned));
-		built = columns;
-		return columns;
+		return (shares = { share, apportioned });
+	};
+	// a county column as numbers (null as NaN, booleans as 1 / 0; a column with no value at all is stored as json: all null)
+	const countyCol = (k: string) => counties.numeric(k) ?? Float64Array.from(counties.values(k), (v) => (v == null ? NaN : Number(v)));
+	const countKeys = new Set<string>(COUNT_KEYS);
+	const attributes = new Set<string>(ATTRIBUTES);
+	/** a column as it is kept (null: built on request, into `out`) */
+	const fixed = (key: string): Float64Array | null => {
+		if (key === 'lat') return lat;
+		if (key === 'lon') return lon;
+		if (key === 'pop_2020') return pop;
+		if (key === 'county_share') return sharesOnce().share;
+		if (key === 'apportioned') return sharesOnce().apportioned;
+		return null;
+	};
+	const build = (key: string, out: Float64Array): Float64Array => {
+		if (countKeys.has(key)) return expandCounts(hasOwn, own.numeric(key) ?? new Float64Array(own.rows).fill(NaN), countyCol(key), countyOf, sharesOnce().share, out);
+		if (attributes.has(key)) return expandAttribute(countyCol(key), countyOf, out);
+		throw new Error(`The dashboard data file has no tract column "${key}".`);
+	};
+	const built = new Map<string, Float64Array>();
+	const columnOf = (key: string): Float64Array => {
+		let c = fixed(key) ?? built.get(key);
+		if (!c) built.set(key, (c = build(key, new Float64Array(n))));
+		return c;
 	};
 	const source: PopulationSource = {
 		n,
 		countyFips,
 		stateFips,
-		column(key) {
-			const c = columnsOnce().get(key);
-			if (!c) throw new Error(`The dashboard data file has no tract column "${key}".`);
-			return c;
+		column: columnOf,
+		columnInto(key, out) {
+			const c = fixed(key) ?? built.get(key);
+			if (c) return c;
+			if (out.length !== n) throw new RangeError(`columnInto: ${out.length} places to write, the file has ${n}`);
+			return build(key, out);
 		}
 	};
 
 	// rows, keys in the order of tractSql's SELECT, written out as one literal: 85,000 objects of one
 	// shape build several times faster than objects grown key by key
 	const buildRows = () => {
-		const columns = columnsOnce();
-		const col = (k: string) => columns.get(k)!;
-		const share = columns.get('county_share')!;
-		const apportioned = columns.get('apportioned')!;
+		const col = columnOf;
+		const share = col('county_share');
+		const apportioned = col('apportioned');
 		const num = (a: Float64Array, i: number) => (Number.isNaN(a[i]) ? null : a[i]);
 		const bool = (a: Float64Array, i: number) => (Number.isNaN(a[i]) ? null : a[i] === 1);
 		const c_acs_pop = col('acs_pop');

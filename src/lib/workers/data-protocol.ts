@@ -1,5 +1,5 @@
 /** Messages between the page and the data worker (data.worker.ts). */
-import { GROUPS, type Population } from '$lib/metrics/equity';
+import { GROUPS, columnsOf, type Population } from '$lib/metrics/equity';
 
 /** the build-time data file's bytes (queries/dashboard-data), fetched by the page, which reads its other tables */
 export type DataRequest = { bytes: ArrayBuffer };
@@ -7,16 +7,17 @@ export type DataRequest = { bytes: ArrayBuffer };
 /**
  * The population groups as sent: the typed arrays (transferred) and the group ids. The page has
  * the tracts' state and county codes already (it reads the same file): 2 × 85,395 strings are
- * not cloned again (~40 ms of the page's thread to receive them).
+ * not cloned again (~40 ms of the page's thread to receive them). The weights go row-major only
+ * (`weightRows`): the page builds a group's column when it reads it.
  */
-export type PopulationMessage = Omit<Population, 'groups' | 'stateFips' | 'countyFips'> & { groups: string[] };
+export type PopulationMessage = Omit<Population, 'groups' | 'stateFips' | 'countyFips' | 'weight'> & { groups: string[] };
 
 export type DataResponse = { type: 'population'; population: PopulationMessage } | { type: 'error'; message: string };
 
 /** Worker side: what is sent of the population. */
 export function populationMessage(p: Population): PopulationMessage {
-	const { n, weightRows, stateCode, county, counties, apportioned, countyShare, hasCounts, pop2020, weight, moe, countyMoe } = p;
-	return { n, groups: p.groups.map((g) => g.id), weightRows, stateCode, county, counties, apportioned, countyShare, hasCounts, pop2020, weight, moe, countyMoe };
+	const { n, weightRows, stateCode, county, counties, apportioned, countyShare, hasCounts, pop2020, moe, countyMoe } = p;
+	return { n, groups: p.groups.map((g) => g.id), weightRows, stateCode, county, counties, apportioned, countyShare, hasCounts, pop2020, moe, countyMoe };
 }
 
 /** Page side: the population again, with the page's own group definitions and tract codes. */
@@ -27,5 +28,5 @@ export function populationFrom(m: PopulationMessage, tracts: { stateFips: readon
 	if (tracts.stateFips.length !== m.n || tracts.countyFips.length !== m.n) {
 		throw new Error(`The population groups have ${m.n} places, the page's data ${tracts.stateFips.length}.`);
 	}
-	return { ...m, groups: GROUPS, stateFips: tracts.stateFips, countyFips: tracts.countyFips };
+	return { ...m, groups: GROUPS, stateFips: tracts.stateFips, countyFips: tracts.countyFips, weight: columnsOf(m.weightRows, m.n, GROUPS.length) };
 }

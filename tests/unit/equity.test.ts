@@ -6,6 +6,7 @@ import {
 	buildPopulation,
 	columnsOf,
 	computeEquity,
+	CUM_STEP,
 	disparityRatio,
 	equityAt,
 	GROUPS,
@@ -229,6 +230,55 @@ describe('equity: apportioned rows', () => {
 	});
 	it('an apportioned row without county_share is an error', () => {
 		expect(() => buildPopulation({ rows: [row({ apportioned: true, acs_pop: 1 })] })).toThrow(/county_share/);
+	});
+});
+
+describe('equity: cumulative weights kept every CUM_STEP places', () => {
+	// sizes around the step: the last kept sum at the end, just before it, just after it
+	it.each([1, CUM_STEP - 1, CUM_STEP, CUM_STEP + 1, 3 * CUM_STEP, 250])('%i places: every figure as a full running sum gives it, to the bit', (n) => {
+		const rnd = lcg(n);
+		// fractional weights, so the order of the additions shows in the last bits
+		const rows = Array.from({ length: n }, () =>
+			row({ acs_pop: 1000 * rnd(), nh_black: 300 * rnd(), hispanic: 0.1 + rnd() / 3, pov150: 77.7 * rnd(), acs_pop_moe: 5 } as Partial<PopulationRow>)
+		);
+		const pop = buildPopulation({ rows });
+		const travel = rows.map(() => Math.floor(rnd() * 40) * 3);
+		const prepared = prepareEquity({ population: pop, travel });
+		expect(prepared.cum.length).toBe((Math.floor(n / CUM_STEP) + 1) * GROUPS.length);
+		const G = GROUPS.length;
+		/** the full running sum of group g over the first p places in order, as a full array held it */
+		const full = (g: number, p: number) => {
+			let s = 0;
+			for (let q = 0; q < p; q++) s = s + pop.weightRows[prepared.order[q] * G + g];
+			return s;
+		};
+		const m = prepared.order.length;
+		for (const t of [-1, 0, 30, 59.5, 60, 117, 500]) {
+			const k = prepared.sorted.findIndex((v) => v > t);
+			const below = k < 0 ? m : k;
+			const r = equityAt({ prepared, threshold: t });
+			GROUPS.forEach((def, g) => {
+				const known = full(g, m);
+				expect(Object.is(r.groups[g].known, known), `${def.id} known`).toBe(true);
+				expect(Object.is(r.groups[g].beyond, Math.max(0, known - full(g, below))), `${def.id} beyond ${t}`).toBe(true);
+			});
+		}
+		// medians and 90th percentiles: the first place whose running sum reaches the target
+		GROUPS.forEach((def, g) => {
+			const total = full(g, m);
+			for (const [q, got] of [
+				[0.5, prepared.median[g]],
+				[0.9, prepared.p90[g]]
+			] as const) {
+				if (!(total > 0)) {
+					expect(got).toBeNull();
+					continue;
+				}
+				let p = 0;
+				while (full(g, p + 1) < Math.max(q * total - 1e-9 * total, Number.MIN_VALUE)) p++;
+				expect(got, `${def.id} q${q}`).toBe(prepared.sorted[p]);
+			}
+		});
 	});
 });
 

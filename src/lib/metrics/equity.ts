@@ -424,7 +424,10 @@ export interface PreparedEquity {
 	readonly order: Int32Array;
 	/** travel values in that order */
 	readonly sorted: Float64Array;
-	/** cumulative weights, row-major: cum[k * groups + g] = Σ of group g over the first k places in `order` */
+	/**
+	 * cumulative weights every {@link CUM_STEP} places, row-major: cum[k * groups + g] = Σ of group g
+	 * over the first k · CUM_STEP places in `order` (read with {@link weightBefore})
+	 */
 	readonly cum: Float64Array;
 	/**
 	 * Set when prepared from an earlier preparation whose travel differs in a few places (a what-if):
@@ -555,8 +558,9 @@ export function prepareEquity({
 		sorted[p] = keys[perm[p]];
 	}
 
-	const cum = cumulate(order, weightRows, G);
-	const { median, p90 } = quantilesOf(cum, G, sorted);
+	const cum = checkpointSums(order, weightRows, G);
+	const median: (number | null)[] = [];
+	const p90: (number | null)[] = [];
 
 	const prepared: PreparedEquity = {
 		population,
@@ -577,14 +581,56 @@ export function prepareEquity({
 			mark: new Uint8Array(population.counties.length)
 		}
 	};
+	for (let g = 0; g < G; g++) {
+		median.push(quantileOf(prepared, g, 0.5));
+		p90.push(quantileOf(prepared, g, 0.9));
+	}
 	// (over the known rows in row order: the same sum whatever order the travel puts them in)
 	(prepared as { knownMoe: Float64Array }).knownMoe = moeOf(prepared, known.subarray(0, m));
 	return prepared;
 }
 
 /**
+ * Places between two kept sums of a full preparation's cumulative weights. Keeping every sum took
+ * (places + 1) × groups doubles, 20 MB for the nation's 85,395 tracts, and fresh memory is what a
+ * cold page pays most for (~70 ms for 20 MB on the build machines); every 16th is 1.2 MB, and a
+ * read adds at most 15 rows' weights to the kept sum before it.
+ */
+export const CUM_STEP = 16;
+
+/**
+ * The cumulative weights of the rows in `order` every CUM_STEP rows (see `PreparedEquity.cum`),
+ * summed as {@link cumulate} sums: {@link weightBefore} continues from a kept sum with the same
+ * additions in the same order, so it reads exactly the value a full array held.
+ */
+function checkpointSums(order: Int32Array, weightRows: Float64Array, G: number): Float64Array {
+	const m = order.length;
+	const kept = new Float64Array((Math.floor(m / CUM_STEP) + 1) * G);
+	const acc = new Float64Array(G);
+	for (let p = 0; p < m; p++) {
+		if (p % CUM_STEP === 0) kept.set(acc, (p / CUM_STEP) * G);
+		const src = order[p] * G;
+		for (let g = 0; g < G; g++) acc[g] = acc[g] + weightRows[src + g];
+	}
+	if (m % CUM_STEP === 0) kept.set(acc, (m / CUM_STEP) * G);
+	return kept;
+}
+
+/** Weight of group g over the first `pos` places of a full preparation's `order` (its cumulative weights at pos). */
+function weightBefore(p: PreparedEquity, pos: number, g: number): number {
+	const { cum, order } = p;
+	const rows = p.population.weightRows;
+	const G = p.population.groups.length;
+	const k = Math.floor(pos / CUM_STEP);
+	let s = cum[k * G + g];
+	for (let q = k * CUM_STEP; q < pos; q++) s = s + rows[order[q] * G + g];
+	return s;
+}
+
+/**
  * Cumulative weights of the rows in `order`, row-major: cum[p * G + g] = weight of group g over the
- * first p rows (one contiguous read of each row's G weights, instead of G scattered reads).
+ * first p rows (one contiguous read of each row's G weights, instead of G scattered reads). A
+ * what-if's moved places (`EquityDelta`); a full preparation keeps every CUM_STEP-th (checkpointSums).
  */
 function cumulate(order: Int32Array, weightRows: Float64Array, G: number): Float64Array {
 	const m = order.length;
@@ -602,16 +648,6 @@ function sameRegion(a: Region, b: Region): boolean {
 	if (a.kind === 'nation' || b.kind === 'nation') return a.kind === b.kind;
 	if (a.kind === 'state' || b.kind === 'state') return a.kind === 'state' && b.kind === 'state' && a.state_fips === b.state_fips;
 	return a.county_fips.length === b.county_fips.length && a.county_fips.every((c, i) => c === b.county_fips[i]);
-}
-
-function quantilesOf(cum: Float64Array, G: number, sorted: Float64Array): { median: (number | null)[]; p90: (number | null)[] } {
-	const median: (number | null)[] = [];
-	const p90: (number | null)[] = [];
-	for (let g = 0; g < G; g++) {
-		median.push(quantileFromCum(cum, G, g, sorted, 0.5));
-		p90.push(quantileFromCum(cum, G, g, sorted, 0.9));
-	}
-	return { median, p90 };
 }
 
 /** A known travel value: not null, NaN or ±Infinity (the rule of every figure here). */
@@ -671,23 +707,22 @@ function movedFrom(root: PreparedEquity, travel: ArrayLike<number | null>): Prep
 
 /** Weight of group g over the known places with travel ≤ t (a delta's: root's corrected by the moved places). */
 function weightAtOrBelow(p: PreparedEquity, g: number, t: number): number {
-	const G = p.population.groups.length;
-	const w = p.cum[upperBound(p.sorted, t) * G + g];
+	const w = weightBefore(p, upperBound(p.sorted, t), g);
 	const d = p.delta;
+	const G = p.population.groups.length;
 	return d ? w - d.oldCum[upperBound(d.oldSorted, t) * G + g] + d.newCum[upperBound(d.newSorted, t) * G + g] : w;
 }
 
 /**
- * {@link quantileFromCum} for a delta: the smallest value v among the new values with weight at or
+ * {@link quantileOf} for a delta: the smallest value v among the new values with weight at or
  * below v reaching the target. The root's sorted values are searched first (weight at or below a
  * value only grows with it); the answer is the value found there, or a moved place's new value
  * between it and the root value before it.
  */
 function deltaQuantile(p: PreparedEquity, g: number, q: number): number | null {
-	const { sorted, cum } = p;
+	const { sorted } = p;
 	const m = sorted.length;
-	const G = p.population.groups.length;
-	const total = cum[m * G + g];
+	const total = weightBefore(p, m, g);
 	if (!(total > 0)) return null;
 	const target = quantileTarget(total, q);
 	let lo = 0;
@@ -767,17 +802,18 @@ export function quantileTarget(total: number, q: number): number {
 }
 
 /** Smallest sorted value whose cumulative weight reaches q · total (as `shares.weightedQuantile`). */
-function quantileFromCum(cum: Float64Array, G: number, g: number, sorted: Float64Array, q: number): number | null {
+function quantileOf(p: PreparedEquity, g: number, q: number): number | null {
+	const { sorted } = p;
 	const m = sorted.length;
-	const total = cum[m * G + g];
+	const total = weightBefore(p, m, g);
 	if (!(total > 0)) return null;
 	const target = quantileTarget(total, q);
-	// smallest p with cum[p + 1] >= target
+	// smallest position whose cumulative weight (through it) reaches the target
 	let lo = 0;
 	let hi = m - 1;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if (cum[(mid + 1) * G + g] >= target) hi = mid;
+		if (weightBefore(p, mid + 1, g) >= target) hi = mid;
 		else lo = mid + 1;
 	}
 	return sorted[lo];
@@ -940,14 +976,14 @@ function clip(x: number, lo: number, hi: number): number {
  */
 export function equityAt({ prepared, threshold }: { prepared: PreparedEquity; threshold: number }): EquityResult {
 	if (Number.isNaN(threshold)) throw new RangeError('threshold is NaN; pass a number of minutes or miles');
-	const { population, cum, sorted, unknown, knownMoe, median, p90 } = prepared;
+	const { population, sorted, unknown, knownMoe, median, p90 } = prepared;
 	const m = sorted.length;
 	const G = population.groups.length;
 	const k = upperBound(sorted, threshold);
 	const known = new Float64Array(G);
 	const beyond = new Float64Array(G);
 	for (let g = 0; g < G; g++) {
-		known[g] = cum[m * G + g];
+		known[g] = weightBefore(prepared, m, g);
 		beyond[g] = Math.max(0, known[g] - weightAtOrBelow(prepared, g, threshold));
 	}
 	const totals = { known, beyond, unknown, median, p90, beyondMoe: moeFrom(prepared, k, threshold), knownMoe };

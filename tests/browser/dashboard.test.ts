@@ -49,7 +49,10 @@ describe('dashboard', () => {
 		// 3 evidence filters × (30 mph, miles, calibrated, road) + this view = 13 variants, computed after the view is ready
 		await expect.poll(caption, { timeout: 60_000 }).toMatch(/from \d+\.\d % to \d+\.\d % depending on the method and centre list \(13 variants; a spread of \d+\.\d percentage points\)\.$/);
 		expect(await caption()).not.toMatch(/computing range/);
+		// the table's rows are drawn once it is open (a closed one is not updated at every threshold step)
+		expect(await range.locator('tbody tr').count()).toBe(0);
 		await range.getByText('Every variant').click();
+		await expect.poll(() => range.locator('tbody tr').count()).toBe(13);
 		const rows = await range.locator('tbody tr').allInnerTexts();
 		expect(rows).toHaveLength(13);
 		expect(rows.filter((r) => /Drive time on roads, 120 minutes/.test(r))).toHaveLength(3);
@@ -63,6 +66,14 @@ describe('dashboard', () => {
 		// a group and a state: the range follows
 		await w.page.getByRole('button', { name: '1 hour' }).click();
 		await expect.poll(caption).toMatch(/beyond 1 hour in the United States: from/);
+		// the open table follows: its own row is the new bar's share
+		await expect
+			.poll(async () => {
+				const label = await w.page.locator('.equity-panel g[aria-label="bar"] [aria-label^="Non-metro counties:"]').first().getAttribute('aria-label');
+				const own = (await range.locator('tbody tr').allInnerTexts()).at(-1) ?? '';
+				return `${own.includes(`${label!.match(/: ([\d.]+) %/)![1]} %`)} ${own !== rows.at(-1)}`;
+			})
+			.toBe('true true');
 		await screenshot(w.page, 'dashboard-range');
 		await done(w);
 	});

@@ -413,6 +413,15 @@ interface LiveBars {
 }
 const LIVE = new WeakMap<Plot.PlotOptions, LiveBars>();
 
+/** An element's text: its one text node's data changed in place (no node replaced), else its textContent. */
+function setText(el: Element, text: string): void {
+	const t = el.firstChild;
+	// (nodeType 3: a text node; the tests' DOM has no global Node)
+	if (t && t === el.lastChild && t.nodeType === 3) {
+		if ((t as Text).data !== text) (t as Text).data = text;
+	} else if (el.textContent !== text) el.textContent = text;
+}
+
 /**
  * Show the numbers of `to` in `figure`, a Plot drawing of `from` (both from {@link equityBarsOptions}),
  * in place: for the steps of a threshold drag, which change the numbers but not the rows. Sets the
@@ -482,9 +491,9 @@ export function updateEquityBars(figure: Element, from: Plot.PlotOptions, to: Pl
 	b.bars.forEach((r, i) => {
 		const el = value![i];
 		moveX(el, x(valueX(r)));
-		if (el.textContent !== r.text) el.textContent = r.text;
+		setText(el, r.text);
 	});
-	if (axis.textContent !== b.axisLabel) axis.textContent = b.axisLabel;
+	setText(axis, b.axisLabel);
 	set(svg, 'aria-label', String(to.ariaLabel));
 	set(svg, 'aria-description', String(to.ariaDescription));
 	if (shows !== to) LIVE.set(shows, live);

@@ -25,6 +25,9 @@ import { GROUP_COPY } from '$lib/copy/groups';
 const SETTLE_MS = 1500;
 const ROAD_SETTLE_MS = 5000;
 
+/** What the series are computed for: the road layer's readiness and the centre list. */
+const keyOf = (road: boolean, centres: readonly { centre_id: string }[]) => `${road}|${centres.map((c) => c.centre_id).join(',')}`;
+
 export class MethodRange {
 	readonly dash: Dashboard;
 	/** 'computing' while the evidence-filter sets are being computed (the view's own figure is known already) */
@@ -52,6 +55,8 @@ export class MethodRange {
 		$effect(() => {
 			if (dash.phase !== 'ready' || !dash.centres.length || (opts.enabled && !opts.enabled())) return;
 			const road = dash.roadStatus === 'ready';
+			// these sets computed already: nothing to wait for (a threshold drag then costs no snapshot or timer a step)
+			if (keyOf(road, dash.centres) === this.#key) return;
 			// wait until the view has settled: no extra work while the user is changing things
 			$state.snapshot(dash.view);
 			void dash.scenario;
@@ -62,7 +67,7 @@ export class MethodRange {
 
 	async #update(road: boolean) {
 		const rows = this.dash.centres;
-		const key = `${road}|${rows.map((c) => c.centre_id).join(',')}`;
+		const key = keyOf(road, rows);
 		if (key === this.#key) return;
 		this.#key = key;
 		const run = ++this.#run;

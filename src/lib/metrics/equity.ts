@@ -451,7 +451,7 @@ export interface PreparedEquity {
  * value and by their new value, each with cumulative weights. The weight at or below t is then
  * root's − the moved places' at their old values + theirs at their new values: O(log n) per
  * threshold, and preparing it costs O(moved · groups), where a full preparation sorts and sums
- * every place again (a 20 MB cumulative array for the nation's 85,000 tracts).
+ * every place again (85,000 tracts for the nation).
  */
 export interface EquityDelta {
 	readonly root: PreparedEquity;

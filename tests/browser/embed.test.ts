@@ -272,13 +272,16 @@ describe('embed downloads and accessibility', () => {
 			const before = await page.evaluate(() => {
 				const first = document.querySelector('.first-embed');
 				const map = first?.querySelector('.first-map-svg svg')?.getBoundingClientRect();
+				// the centre symbols' median width (scaled back to the drawn chart's size in CSS)
+				const symbols = [...(first?.querySelectorAll('.first-map-svg g.map-centres path') ?? [])].map((p) => p.getBoundingClientRect().width).sort((a, b) => a - b);
 				return {
 					shown: !!first && getComputedStyle(first).display !== 'none' && !!map && map.width > 500,
 					title: first?.querySelector('h1')?.textContent ?? '',
 					subtitle: first?.querySelector('.subtitle')?.textContent ?? '',
 					visibleTitles: [...document.querySelectorAll('h1')].filter((h) => h.getClientRects().length > 0).length,
 					y: map ? map.y + scrollY : 0,
-					width: map?.width ?? 0
+					width: map?.width ?? 0,
+					symbol: symbols[Math.floor(symbols.length / 2)] ?? 0
 				};
 			});
 			expect(before.shown, c.path).toBe(c.prerendered);
@@ -287,7 +290,15 @@ describe('embed downloads and accessibility', () => {
 			await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 60_000 });
 			const after = await page.evaluate(() => {
 				const map = document.querySelector('.plot svg:has(g[aria-label="geo"])')!.getBoundingClientRect();
-				return { title: document.querySelector('h1')!.textContent, subtitle: document.querySelector('.subtitle')?.textContent ?? '', y: map.y + scrollY, width: map.width, first: document.querySelectorAll('.first-embed').length };
+				const symbols = [...document.querySelectorAll('.plot svg g.map-centres path')].map((p) => p.getBoundingClientRect().width).sort((a, b) => a - b);
+				return {
+					title: document.querySelector('h1')!.textContent,
+					subtitle: document.querySelector('.subtitle')?.textContent ?? '',
+					y: map.y + scrollY,
+					width: map.width,
+					first: document.querySelectorAll('.first-embed').length,
+					symbol: symbols[Math.floor(symbols.length / 2)] ?? 0
+				};
 			});
 			expect(after.first, c.path).toBe(0);
 			if (c.prerendered) {
@@ -296,6 +307,9 @@ describe('embed downloads and accessibility', () => {
 				expect(after.subtitle).toBe(before.subtitle);
 				expect(Math.abs(after.y - before.y)).toBeLessThan(4);
 				expect(Math.abs(after.width - before.width)).toBeLessThan(2);
+				// and its centre symbols at the same size (no jump as the drawn chart takes over)
+				expect(after.symbol).toBeGreaterThan(4);
+				expect(Math.abs(after.symbol - before.symbol), `${before.symbol} px prerendered, ${after.symbol} px drawn`).toBeLessThan(0.5);
 			}
 			expect(w.problems, c.path).toEqual([]);
 			expect(w.offOrigin, c.path).toEqual([]);

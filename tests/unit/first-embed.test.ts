@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { JSDOM } from 'jsdom';
-import { mergeFills, roundPath } from '../../src/lib/charts/first-map';
+import { mergeFills, roundPath, standaloneSvg, symbolsInPlace } from '../../src/lib/charts/first-map';
 import { FIRST_MAP_KEEPS, FIRST_MAP_LINK_CLASS, firstEmbedHtml, firstMapLinkScript } from '../../src/lib/embed/first-embed';
 import { DISPLAY_PARAMS, parseEmbed } from '../../src/lib/embed/params';
 
@@ -83,6 +83,23 @@ describe('the first map SVG', () => {
 			['red', 'M0,0L1,1ZM4,4L5,5Z'],
 			['blue', 'M2,2L3,3Z']
 		]);
+	});
+
+	it('puts each centre symbol in a group that places it, its shape about its own origin and not rounded', () => {
+		const svg = (body: string) =>
+			new JSDOM(`<svg xmlns="http://www.w3.org/2000/svg">${body}</svg>`, { contentType: 'image/svg+xml' }).window.document.querySelector('svg')!;
+		const dots = `<g aria-label="dot" fill="red"><path transform="translate(10.25,20.5)" d="M3.2,0A3.2,3.2,0,1,1,-3.2,0A3.2,3.2,0,1,1,3.2,0"></path><path transform="translate(30,40)" d="M0,-3.7L3.2,1.8L-3.2,1.8Z"></path></g>`;
+		const a = svg(dots);
+		symbolsInPlace(a.querySelector('g')!);
+		expect([...a.querySelectorAll('g[aria-label="dot"] > g')].map((g) => g.getAttribute('transform'))).toEqual(['translate(10.25,20.5)', 'translate(30,40)']);
+		expect([...a.querySelectorAll('g[aria-label="dot"] > g > path')].map((p) => [p.getAttribute('transform'), p.getAttribute('d')])).toEqual([
+			[null, 'M3.2,0A3.2,3.2,0,1,1,-3.2,0A3.2,3.2,0,1,1,3.2,0'],
+			[null, 'M0,-3.7L3.2,1.8L-3.2,1.8Z']
+		]);
+		// in the standalone file: the symbols so, the counties' paths still rounded
+		const out = standaloneSvg(svg(`<g aria-label="geo"><path d="M1.4,2.6L5.5,5.5Z" fill="blue"></path></g>${dots}`));
+		expect(out).toContain('<g transform="translate(10.2,20.5)"><path d="M3.2,0A3.2,3.2,0,1,1,-3.2,0A3.2,3.2,0,1,1,3.2,0"');
+		expect(out).toContain('d="M1,3L6,6Z"');
 	});
 
 	it('leaves a group alone whose paths carry more than a fill', () => {

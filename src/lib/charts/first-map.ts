@@ -50,14 +50,37 @@ export function firstMapPlaces(v: FirstView): MapPlace[] {
  * Standalone SVG text of an element: namespace, no titles; path coordinates rounded to whole
  * pixels at the build width (−40 % gzip; under half a pixel where the page draws the map
  * smaller), a point repeated by the rounding dropped, other numbers to 0.1; a group of paths
- * that differ only in their fill merged into one path per fill (`mergeFills`).
+ * that differ only in their fill merged into one path per fill (`mergeFills`); the centre symbols
+ * each in a group that places it (`symbolsInPlace`).
  */
 export function standaloneSvg(svg: Element): string {
 	for (const t of [...svg.querySelectorAll('title')]) t.remove();
-	for (const p of [...svg.querySelectorAll('path[d]')]) p.setAttribute('d', roundPath(p.getAttribute('d')!));
+	for (const p of [...svg.querySelectorAll('path[d]')]) if (!p.closest(SYMBOLS)) p.setAttribute('d', roundPath(p.getAttribute('d')!));
+	for (const g of [...svg.querySelectorAll(SYMBOLS)]) symbolsInPlace(g);
 	for (const g of [...svg.querySelectorAll('g')]) mergeFills(g);
 	svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	return svg.outerHTML.replace(/(\d+\.\d)\d+/g, '$1');
+}
+
+/** The group of the centre symbols (Plot's dot mark: one path per symbol, placed by its transform). */
+const SYMBOLS = 'g[aria-label="dot"]';
+
+/**
+ * Each symbol of a dot group in a group of its own that places it (`<g transform="translate(x,y)"><path d>`),
+ * its shape drawn about its own origin: a page that shows the map smaller or larger than it was drawn can
+ * then scale the shapes back to their drawn size in CSS px (`scale` on `g[aria-label="dot"] > g > path`),
+ * as the drawn map has them, with the symbols where they were. Their shapes are not rounded either.
+ */
+export function symbolsInPlace(g: Element): void {
+	for (const p of [...g.children]) {
+		const place = p.getAttribute('transform');
+		if (p.tagName.toLowerCase() !== 'path' || !place) continue;
+		const wrap = g.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'g');
+		wrap.setAttribute('transform', place);
+		p.removeAttribute('transform');
+		g.replaceChild(wrap, p);
+		wrap.appendChild(p);
+	}
 }
 
 /** A path's coordinates rounded to whole pixels, with a line to the point it is already at dropped. */

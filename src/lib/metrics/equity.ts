@@ -558,7 +558,7 @@ export function prepareEquity({
 		sorted[p] = keys[perm[p]];
 	}
 
-	const cum = checkpointSums(order, weightRows, G);
+	const cum = cumulate(order, weightRows, G, CUM_STEP);
 	const median: (number | null)[] = [];
 	const p90: (number | null)[] = [];
 
@@ -599,20 +599,23 @@ export function prepareEquity({
 export const CUM_STEP = 16;
 
 /**
- * The cumulative weights of the rows in `order` every CUM_STEP rows (see `PreparedEquity.cum`),
- * summed as {@link cumulate} sums: {@link weightBefore} continues from a kept sum with the same
- * additions in the same order, so it reads exactly the value a full array held.
+ * Cumulative weights of the rows in `order`, row-major, kept every `step` rows:
+ * cum[k * G + g] = weight of group g over the first k · step rows (one contiguous read of each
+ * row's G weights, instead of G scattered reads). A full preparation keeps every CUM_STEP-th
+ * (`PreparedEquity.cum`: {@link weightBefore} continues from a kept sum with the same additions in
+ * the same order, so it reads exactly the value a full array held); a what-if's moved places every
+ * one (`EquityDelta`).
  */
-function checkpointSums(order: Int32Array, weightRows: Float64Array, G: number): Float64Array {
+function cumulate(order: Int32Array, weightRows: Float64Array, G: number, step: number): Float64Array {
 	const m = order.length;
-	const kept = new Float64Array((Math.floor(m / CUM_STEP) + 1) * G);
+	const kept = new Float64Array((Math.floor(m / step) + 1) * G);
 	const acc = new Float64Array(G);
 	for (let p = 0; p < m; p++) {
-		if (p % CUM_STEP === 0) kept.set(acc, (p / CUM_STEP) * G);
+		if (p % step === 0) kept.set(acc, (p / step) * G);
 		const src = order[p] * G;
 		for (let g = 0; g < G; g++) acc[g] = acc[g] + weightRows[src + g];
 	}
-	if (m % CUM_STEP === 0) kept.set(acc, (m / CUM_STEP) * G);
+	if (m % step === 0) kept.set(acc, (m / step) * G);
 	return kept;
 }
 
@@ -625,23 +628,6 @@ function weightBefore(p: PreparedEquity, pos: number, g: number): number {
 	let s = cum[k * G + g];
 	for (let q = k * CUM_STEP; q < pos; q++) s = s + rows[order[q] * G + g];
 	return s;
-}
-
-/**
- * Cumulative weights of the rows in `order`, row-major: cum[p * G + g] = weight of group g over the
- * first p rows (one contiguous read of each row's G weights, instead of G scattered reads). A
- * what-if's moved places (`EquityDelta`); a full preparation keeps every CUM_STEP-th (checkpointSums).
- */
-function cumulate(order: Int32Array, weightRows: Float64Array, G: number): Float64Array {
-	const m = order.length;
-	const cum = new Float64Array((m + 1) * G);
-	for (let p = 0; p < m; p++) {
-		const src = order[p] * G;
-		const a = p * G;
-		const b = a + G;
-		for (let g = 0; g < G; g++) cum[b + g] = cum[a + g] + weightRows[src + g];
-	}
-	return cum;
 }
 
 function sameRegion(a: Region, b: Region): boolean {
@@ -689,7 +675,7 @@ function movedFrom(root: PreparedEquity, travel: ArrayLike<number | null>): Prep
 			by[k] = rows[perm[k]];
 			sorted[k] = keys[perm[k]];
 		}
-		return { by, sorted, cum: cumulate(by, weightRows, G) };
+		return { by, sorted, cum: cumulate(by, weightRows, G, 1) };
 	};
 	const o = sortedBy(old);
 	const nw = sortedBy(travel);

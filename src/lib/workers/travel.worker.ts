@@ -3,17 +3,15 @@
  * The travel Web Worker: owns a TravelEngine so shortest paths over the road graph and
  * nearest-centre searches never block the page. Protocol in travel-protocol.ts.
  */
-import { TravelEngine } from '$lib/metrics/travel-engine';
+import { sameCentres, TravelEngine, type Places } from '$lib/metrics/travel-engine';
 import { decodeGraph, type RoadGraph } from '$lib/metrics/drive-time/graph';
 import { decodeSnap } from '$lib/metrics/drive-time/snap-file';
 import { DEFAULT_PARAMS } from '$lib/metrics/drive-time/params';
 import { snapIndexOf, type PreparedOrigins } from '$lib/metrics/drive-time/travel-times';
 import { transferables } from './transfer';
 import { travelWithAdded, type BaselineTravel } from '$lib/metrics/added-travel';
-import { sameCentres } from '$lib/metrics/travel-engine';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import { unpackPlaces, type TravelRequest, type TravelResponse } from './travel-protocol';
-import type { Places } from '$lib/metrics/travel-engine';
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 
 /** Engines share the inputs and the road graph: one for the baseline centre set, one

@@ -100,6 +100,14 @@ export async function watchedPage(browser: Browser, origin: string, viewport = {
 	return w;
 }
 
+/** Median rendered width in CSS px of the elements `selector` finds (0 when none), e.g. a map's centre symbols. */
+export function medianWidth(page: Page, selector: string): Promise<number> {
+	return page.evaluate((sel) => {
+		const widths = [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().width).sort((a, b) => a - b);
+		return widths[Math.floor(widths.length / 2)] ?? 0;
+	}, selector);
+}
+
 /** Another page in the same browser context (same storage), recorded into the same lists. */
 export async function anotherPage(w: Watched, origin: string): Promise<Page> {
 	const page = await w.context.newPage();

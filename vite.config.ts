@@ -25,6 +25,9 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
+					// a poll waits on the engine's work (a what-if's road search, a query); 1 s, the default,
+					// failed on a loaded CI machine. A poll passes as soon as it holds, so this only bounds a failure.
+					expect: { poll: { timeout: 15_000 } },
 					fileParallelism: false
 				}
 			}

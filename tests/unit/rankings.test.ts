@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beyondThreshold, weightedQuantile } from '../../src/lib/metrics/shares';
 import { buildPopulation, computeEquity, GROUPS, type Population, type PopulationRow } from '../../src/lib/metrics/equity';
-import { byShareDesc, computeRankings, prepareRankings, rankingsAt, type RankingRow } from '../../src/lib/metrics/rankings';
+import { byShareDesc, computeRankings, prepareRankings, rankingsAt, unitView, type PreparedRankings, type RankingRow } from '../../src/lib/metrics/rankings';
 import { openNodeDb, type NodeDb } from '../../src/lib/db/node';
 import * as populationGroups from '../../src/lib/queries/population-groups';
 import * as centres from '../../src/lib/queries/centres';
@@ -167,7 +167,14 @@ describe('rankings: prepared from an earlier preparation (what-if)', () => {
 	);
 	const p = buildPopulation({ rows });
 	const base = rows.map((_, i) => (i % 23 === 0 ? null : 5 * Math.floor(rnd() * 40)));
-	const fields = ['ids', 'start', 'sorted', 'cumAll', 'cumGroup', 'cumRef', 'unknown', 'median', 'p90', 'rowAt'] as const;
+	const fields = ['ids', 'start', 'unknown', 'median', 'p90'] as const;
+	/** each unit's rows, values and cumulative weights, wherever the preparation keeps them */
+	const units = (r: PreparedRankings) =>
+		r.ids.map((_, u) => {
+			const v = unitView(r, u);
+			const cum = (c: Float64Array | null) => (c ? Array.from(c.subarray(v.cumAt, v.cumAt + v.len + 1)) : null);
+			return { rowAt: Array.from(v.rowAt.subarray(v.at, v.at + v.len)), sorted: Array.from(v.sorted.subarray(v.at, v.at + v.len)), cumAll: cum(v.cumAll), cumGroup: cum(v.cumGroup), cumRef: cum(v.cumRef) };
+		});
 	it.each([
 		{ name: 'a few places faster', change: (v: number | null, i: number) => (v != null && i % 7 === 0 ? Math.floor(v / 4) * 5 : v), fresh: false },
 		{ name: 'a few places slower, onto existing values', change: (v: number | null, i: number) => (v != null && i % 11 === 0 ? v + 25 : v), fresh: false },
@@ -184,9 +191,33 @@ describe('rankings: prepared from an earlier preparation (what-if)', () => {
 			const inc = prepareRankings({ population: p, travel: next, ...args, from });
 			const full = prepareRankings({ population: p, travel: next, ...args });
 			for (const f of fields) expect(inc[f], f).toEqual(full[f]);
+			expect(units(inc)).toEqual(units(full));
 			for (const t of [0, 40, 100, 199]) expect(rankingsAt({ prepared: inc, threshold: t })).toEqual(rankingsAt({ prepared: full, threshold: t }));
-			// (the update keeps the unit table it started from; a fresh preparation makes its own)
+			// (the update keeps the unit table it started from, and the shared arrays: the units it sorted
+			// again are in arrays of their own; a fresh preparation makes its own)
 			expect(inc.unitOf === from.unitOf).toBe(!fresh);
+			expect(inc.sorted === from.sorted && inc.cumAll === from.cumAll && inc.rowAt === from.rowAt).toBe(!fresh);
+		}
+	});
+
+	it('an update of an update (a second what-if from the first) equals a fresh preparation, to the bit', () => {
+		for (const args of [
+			{ grain: 'state' as const, group: 'nh_black' as const },
+			{ grain: 'county' as const, state_fips: '08', group: null }
+		]) {
+			const first = base.map((v, i) => (v != null && i % 7 === 0 ? Math.floor(v / 4) * 5 : v));
+			// the second moves some places the first moved, back or further, and others
+			const second = first.map((v, i) => (v != null && i % 5 === 0 ? v + 15 : i % 7 === 0 ? base[i] : v));
+			const p1 = prepareRankings({ population: p, travel: first, ...args, from: prepareRankings({ population: p, travel: base, ...args }) });
+			expect(p1.own?.size, 'units sorted again by the first update').toBeGreaterThan(0);
+			const p2 = prepareRankings({ population: p, travel: second, ...args, from: p1 });
+			const full = prepareRankings({ population: p, travel: second, ...args });
+			expect(p2.own).not.toBe(p1.own);
+			for (const f of fields) expect(p2[f], f).toEqual(full[f]);
+			expect(units(p2)).toEqual(units(full));
+			for (const t of [0, 40, 100, 199]) expect(rankingsAt({ prepared: p2, threshold: t })).toEqual(rankingsAt({ prepared: full, threshold: t }));
+			// the first is unchanged by the second
+			expect(units(p1)).toEqual(units(prepareRankings({ population: p, travel: first, ...args })));
 		}
 	});
 

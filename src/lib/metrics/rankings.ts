@@ -66,7 +66,7 @@ export interface RankingRow {
 export interface PreparedRankings {
 	readonly grain: RankingGrain;
 	readonly ids: readonly string[];
-	/** unit u's places are sorted[start[u] .. start[u + 1]) */
+	/** unit u's places are sorted[start[u] .. start[u + 1]) (a unit in `own`: as many, in its own arrays) */
 	readonly start: Int32Array;
 	/** known travel values, ascending within each unit */
 	readonly sorted: Float64Array;
@@ -74,6 +74,12 @@ export interface PreparedRankings {
 	readonly cumAll: Float64Array;
 	readonly cumGroup: Float64Array | null;
 	readonly cumRef: Float64Array | null;
+	/**
+	 * The units a what-if's update sorted again, each in arrays of its own; for them the shared arrays
+	 * above hold the preparation's it started from. Read a unit through {@link unitView}. (An update
+	 * that copied the shared arrays to change a few units' slots made ~3 MB of fresh memory per what-if.)
+	 */
+	readonly own: ReadonlyMap<number, OwnUnit> | null;
 	readonly unknown: Float64Array;
 	readonly median: (number | null)[];
 	readonly p90: (number | null)[];
@@ -85,6 +91,55 @@ export interface PreparedRankings {
 	readonly stateFips: string | null;
 	readonly unitOf: Int32Array;
 	readonly rowAt: Int32Array;
+}
+
+/** A unit's places in arrays of its own: rows and values by travel, cumulative weights (cum[k] = weight of the first k places). */
+export interface OwnUnit {
+	readonly rowAt: Int32Array;
+	readonly sorted: Float64Array;
+	readonly cumAll: Float64Array;
+	readonly cumGroup: Float64Array | null;
+	readonly cumRef: Float64Array | null;
+}
+
+/**
+ * Where one unit's places are: its `len` rows and values by travel from `at` in `rowAt` / `sorted`, and
+ * its cumulative weights from `cumAt` (cum[cumAt + k] = weight of its first k places).
+ */
+export interface UnitView {
+	len: number;
+	rowAt: Int32Array;
+	sorted: Float64Array;
+	at: number;
+	cumAll: Float64Array;
+	cumGroup: Float64Array | null;
+	cumRef: Float64Array | null;
+	cumAt: number;
+}
+
+/** Unit u of a preparation: in its own arrays when an update sorted it again, else its slots of the shared ones. */
+export function unitView(p: PreparedRankings, u: number, into?: UnitView): UnitView {
+	const v = into ?? ({} as UnitView);
+	v.len = p.start[u + 1] - p.start[u];
+	const own = p.own?.get(u);
+	if (own) {
+		v.rowAt = own.rowAt;
+		v.sorted = own.sorted;
+		v.at = 0;
+		v.cumAll = own.cumAll;
+		v.cumGroup = own.cumGroup;
+		v.cumRef = own.cumRef;
+		v.cumAt = 0;
+	} else {
+		v.rowAt = p.rowAt;
+		v.sorted = p.sorted;
+		v.at = p.start[u];
+		v.cumAll = p.cumAll;
+		v.cumGroup = p.cumGroup;
+		v.cumRef = p.cumRef;
+		v.cumAt = p.start[u] + u;
+	}
+	return v;
 }
 
 export interface RankingsArgs {
@@ -174,15 +229,16 @@ export function prepareRankings({ population, travel, grain, state_fips = null, 
 
 	const cumOf = (w: Float64Array) => {
 		const cum = new Float64Array(m + U);
-		for (let u = 0; u < U; u++) unitCum(cum, w, rowAt, start, u);
+		for (let u = 0; u < U; u++) cumInto(cum, start[u] + u, w, rowAt, start[u], start[u + 1] - start[u]);
 		return cum;
 	};
 	const cumAll = cumOf(wAll);
 	const median: (number | null)[] = [];
 	const p90: (number | null)[] = [];
 	for (let u = 0; u < U; u++) {
-		median.push(unitQuantile(cumAll, start, sorted, u, 0.5));
-		p90.push(unitQuantile(cumAll, start, sorted, u, 0.9));
+		const len = start[u + 1] - start[u];
+		median.push(unitQuantile(cumAll, start[u] + u, sorted, start[u], len, 0.5));
+		p90.push(unitQuantile(cumAll, start[u] + u, sorted, start[u], len, 0.9));
 	}
 	return {
 		grain,
@@ -192,6 +248,7 @@ export function prepareRankings({ population, travel, grain, state_fips = null, 
 		cumAll,
 		cumGroup: wGroup ? cumOf(wGroup) : null,
 		cumRef: wRef ? cumOf(wRef) : null,
+		own: null,
 		unknown,
 		median,
 		p90,
@@ -205,13 +262,12 @@ export function prepareRankings({ population, travel, grain, state_fips = null, 
 	};
 }
 
-/** Unit u's cumulative weights: cum[start[u] + u + k] = weight of its first k places. */
-function unitCum(cum: Float64Array, w: Float64Array, rowAt: Int32Array, start: Int32Array, u: number): void {
+/** cum[at + k] = Σ w[rowAt[from .. from + k)] for k = 1 .. len (cum[at] is left as it is: 0). */
+function cumInto(cum: Float64Array, at: number, w: Float64Array, rowAt: Int32Array, from: number, len: number): void {
 	let acc = 0;
-	const base = start[u] + u;
-	for (let p = start[u], k = 1; p < start[u + 1]; p++, k++) {
-		acc += w[rowAt[p]];
-		cum[base + k] = acc;
+	for (let k = 0; k < len; k++) {
+		acc += w[rowAt[from + k]];
+		cum[at + k + 1] = acc;
 	}
 }
 
@@ -222,7 +278,7 @@ function unitCum(cum: Float64Array, w: Float64Array, rowAt: Int32Array, start: I
  * changed (a full preparation then costs no more).
  */
 function updateRankings(base: PreparedRankings, travel: ArrayLike<number | null>): PreparedRankings | null {
-	const { population, unitOf, start, rowAt: bRowAt } = base;
+	const { population, unitOf } = base;
 	const old = base.travel;
 	const U = base.ids.length;
 	const touched = new Uint8Array(U);
@@ -239,45 +295,44 @@ function updateRankings(base: PreparedRankings, travel: ArrayLike<number | null>
 			nChanged++;
 		}
 	}
-	if (nChanged > bRowAt.length / 2) return null;
+	if (nChanged > base.rowAt.length / 2) return null;
 	if (nChanged === 0) return { ...base, travel };
-	const rowAt = bRowAt.slice();
-	const sorted = base.sorted.slice();
-	const cumAll = base.cumAll.slice();
-	const cumGroup = base.cumGroup?.slice() ?? null;
-	const cumRef = base.cumRef?.slice() ?? null;
+	// the touched units in arrays of their own; the others keep their slots of the shared arrays
+	const own = new Map(base.own ?? []);
 	const median = base.median.slice();
 	const p90 = base.p90.slice();
 	const ai = groupIndex(population, 'all');
 	const gi = base.group ? groupIndex(population, base.group) : -1;
 	const ri = base.reference ? groupIndex(population, base.reference) : -1;
+	const from = {} as UnitView;
 	for (let u = 0; u < U; u++) {
 		if (!touched[u]) continue;
-		mergeMoved(bRowAt, base.sorted, rowAt, sorted, start[u], start[u + 1], moved, travel);
-		unitCum(cumAll, population.weight[ai], rowAt, start, u);
-		if (cumGroup) unitCum(cumGroup, population.weight[gi], rowAt, start, u);
-		if (cumRef) unitCum(cumRef, population.weight[ri], rowAt, start, u);
-		median[u] = unitQuantile(cumAll, start, sorted, u, 0.5);
-		p90[u] = unitQuantile(cumAll, start, sorted, u, 0.9);
+		unitView(base, u, from);
+		const { len } = from;
+		const rowAt = new Int32Array(len);
+		const sorted = new Float64Array(len);
+		mergeMoved(from, rowAt, sorted, moved, travel);
+		const cumOf = (w: Float64Array) => {
+			const cum = new Float64Array(len + 1);
+			cumInto(cum, 0, w, rowAt, 0, len);
+			return cum;
+		};
+		const cumAll = cumOf(population.weight[ai]);
+		own.set(u, { rowAt, sorted, cumAll, cumGroup: gi >= 0 && base.cumGroup ? cumOf(population.weight[gi]) : null, cumRef: ri >= 0 && base.cumRef ? cumOf(population.weight[ri]) : null });
+		median[u] = unitQuantile(cumAll, 0, sorted, 0, len, 0.5);
+		p90[u] = unitQuantile(cumAll, 0, sorted, 0, len, 0.9);
 	}
-	return { ...base, travel, rowAt, sorted, cumAll, cumGroup, cumRef, median, p90 };
+	return { ...base, travel, own, median, p90 };
 }
 
 /**
- * One unit's slots [a, b) of `bRow` / `bSorted` (its places by old value, ties by row) written to
- * `row` / `sorted` in the order the full preparation gives the new values: by value, ties by row. The
- * places that did not move keep their order; the moved ones (sorted among themselves) are merged in.
+ * One unit's places by old value (ties by row; `from`) written to `row` / `sorted` in the order the full
+ * preparation gives the new values: by value, ties by row. The places that did not move keep their
+ * order; the moved ones (sorted among themselves) are merged in.
  */
-function mergeMoved(
-	bRow: Int32Array,
-	bSorted: Float64Array,
-	row: Int32Array,
-	sorted: Float64Array,
-	a: number,
-	b: number,
-	moved: Uint8Array,
-	travel: ArrayLike<number | null>
-): void {
+function mergeMoved(from: UnitView, row: Int32Array, sorted: Float64Array, moved: Uint8Array, travel: ArrayLike<number | null>): void {
+	const { rowAt: bRow, sorted: bSorted, at: a, len } = from;
+	const b = a + len;
 	const rows: number[] = [];
 	for (let k = a; k < b; k++) if (moved[bRow[k]]) rows.push(bRow[k]);
 	rows.sort((x, y) => x - y);
@@ -286,7 +341,7 @@ function mergeMoved(
 	const perm = argsortStable(keys); // (stable: ties stay by row)
 	let i = a;
 	let j = 0;
-	for (let k = a; k < b; k++) {
+	for (let k = 0; k < len; k++) {
 		while (i < b && moved[bRow[i]]) i++;
 		const takeBase =
 			j >= perm.length || (i < b && (bSorted[i] < keys[perm[j]] || (bSorted[i] === keys[perm[j]] && bRow[i] < rows[perm[j]])));
@@ -300,10 +355,11 @@ function mergeMoved(
 	}
 }
 
-/** Smallest value of unit u whose cumulative weight reaches q · total (the rule of `shares.weightedQuantile`). */
-function unitQuantile(cum: Float64Array, start: Int32Array, sorted: Float64Array, u: number, q: number): number | null {
-	const base = start[u] + u;
-	const len = start[u + 1] - start[u];
+/**
+ * Smallest of a unit's `len` values (from `at` in `sorted`) whose cumulative weight (from `base` in `cum`)
+ * reaches q · total (the rule of `shares.weightedQuantile`).
+ */
+function unitQuantile(cum: Float64Array, base: number, sorted: Float64Array, at: number, len: number, q: number): number | null {
 	const total = cum[base + len];
 	if (!(total > 0)) return null;
 	const target = quantileTarget(total, q);
@@ -315,7 +371,7 @@ function unitQuantile(cum: Float64Array, start: Int32Array, sorted: Float64Array
 		if (cum[base + mid] >= target) hi = mid;
 		else lo = mid + 1;
 	}
-	return sorted[start[u] + lo - 1];
+	return sorted[at + lo - 1];
 }
 
 /** Number of unit u's values that are <= t (its places within the threshold). */
@@ -337,12 +393,13 @@ function shareOf(beyond: number, known: number): number | null {
 /** Every unit at one threshold, sorted by share (highest first; no people last; then by id). */
 export function rankingsAt({ prepared, threshold }: { prepared: PreparedRankings; threshold: number }): RankingRow[] {
 	if (Number.isNaN(threshold)) throw new RangeError('threshold is NaN; pass a number of minutes or miles');
-	const { ids, start, sorted, cumAll, cumGroup, cumRef, unknown, median, p90, group, reference } = prepared;
+	const { ids, unknown, median, p90, group, reference } = prepared;
 	const rows: RankingRow[] = new Array(ids.length);
+	const v = {} as UnitView;
 	for (let u = 0; u < ids.length; u++) {
-		const base = start[u] + u;
-		const end = base + start[u + 1] - start[u];
-		const cut = base + withinCount(sorted, start[u], start[u + 1], threshold);
+		const { cumAll, cumGroup, cumRef, cumAt: base, len } = unitView(prepared, u, v);
+		const end = base + len;
+		const cut = base + withinCount(v.sorted, v.at, v.at + len, threshold);
 		const people = cumAll[end];
 		const beyond = Math.max(0, people - cumAll[cut]);
 		let groupShares: RankingGroupShare | null = null;

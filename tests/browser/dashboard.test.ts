@@ -176,9 +176,13 @@ describe('dashboard', () => {
 		// tract dots: Colorado has 1,447 tracts
 		await expect.poll(() => w.page.locator('.map svg g[aria-label="dot"]').first().locator('circle, path').count()).toBeGreaterThan(1400);
 		await expect.poll(() => w.page.locator('.ranking caption').textContent()).toMatch(/Counties of Colorado/);
+		// the map's note says what the dots are, and why some sit offshore (simplified coastlines)
+		const note = w.page.locator('.map .legend-note');
+		await expect.poll(() => note.textContent()).toMatch(/Dots: census tracts, each at its 2020 centre of population\. [^.]*1:10 million[^.]*coast/);
 		await screenshot(w.page, 'dashboard-state-colorado');
 		await w.page.getByLabel('Region').selectOption('US');
 		await expect.poll(() => figures(w.page)).toMatch(/^In the United States,/);
+		await expect.poll(() => note.textContent()).not.toMatch(/Dots:/);
 		await done(w);
 	});
 

@@ -32,6 +32,15 @@ export const STRAIGHT_LINE_METHOD =
 export const PR_NOTE =
 	'National figures cover the 50 states and DC. Puerto Rico has no centre in the list, and the map projection does not draw it; its municipios are in the data tables.';
 
+/**
+ * What a state map's tract dots are, and why some sit offshore: the tracts' own points are their 2020
+ * centres of population (geography PROVENANCE §2), the outlines the 1:10 million cartographic
+ * boundaries (geo/atlas), whose coastlines are simplified. (No finer county or tract shapes are in the
+ * raw data: PROVENANCE, "Looked for but not found".)
+ */
+export const TRACT_DOTS_NOTE =
+	'Dots: census tracts, each at its 2020 centre of population. The county outlines are the Census 1:10 million cartographic boundaries, whose coastlines are simplified, so along a coast some dots fall just outside them.';
+
 export const ROAD_ATTRIBUTION =
 	'Road network: © OpenStreetMap contributors, Travel Mapping (ODbL 1.0). Speeds are model defaults (see methodology).';
 

@@ -11,6 +11,7 @@ import { countyMapOptions, stateTracts, type MapCentre, type MapPlace, type MapT
 import { DEFAULT_EQUITY_GROUPS, equityBarRows, equityBarsOptions, formatCount, formatPercent, type BarKind } from '$lib/charts/equity-bars';
 import { COMPARE_GROUPS, compareBarRows, compareBarsOptions } from '$lib/charts/compare-bars';
 import { GROUP_COPY } from '$lib/copy/groups';
+import { TRACT_DOTS_NOTE } from '$lib/copy/text';
 import { headline, type GroupId } from '$lib/metrics/equity';
 import { formatThreshold, METHOD_INFO } from '$lib/metrics/travel-methods';
 import type { Atlas } from '$lib/geo/atlas';
@@ -303,7 +304,7 @@ function mapWords({ ctx, share, beyond, drawn, state }: { ctx: TableContext; sha
 				? `${formatPercent(share)} of residents (${formatCount(beyond)}) live more than ${tWords}${ctx.unit === 'miles' ? ' in a straight line' : ''} from the nearest of ${ctx.centreCount} centres${ctx.scenario ? ` (${ctx.scenario})` : ''}. ${METHOD_INFO[ctx.method].label}.`
 				: `${METHOD_INFO[ctx.method].label} to the nearest of ${ctx.centreCount} centres.`,
 		alt: mapAlt({ regionName, places: drawn, share, beyond, threshold: ctx.threshold, unit: ctx.unit, centreCount: ctx.centreCount }),
-		notes: [`Symbols: ● strong evidence, ▲ moderate, ■ weak${ctx.scenario ? ', ★ added in this scenario' : ''}. Grey: no data.${state ? ' Dots: census tracts.' : ''}`]
+		notes: [`Symbols: ● strong evidence, ▲ moderate, ■ weak${ctx.scenario ? ', ★ added in this scenario' : ''}. Grey: no data.${state ? ` ${TRACT_DOTS_NOTE}` : ''}`]
 	};
 }
 

@@ -70,6 +70,23 @@ describe('first map', () => {
 		await done(w);
 	});
 
+	it('the map file on its own (as the <img> a client-side visit shows) draws its centre symbols at the drawn size at any width', async () => {
+		// the file as the root document, as in an image: the SVG is the root and 100vw the width it is shown at
+		const widths: number[] = [];
+		for (const width of [960, 375]) {
+			const w = await watchedPage(site.browser, site.origin, { width, height: 700 });
+			await w.page.goto(`${site.origin}/data/first-map.svg`);
+			const shown = await w.page.evaluate(() => document.documentElement.getBoundingClientRect().width);
+			expect(Math.abs(shown - width)).toBeLessThan(2);
+			widths.push(await medianWidth(w.page, 'g[aria-label="dot"] > g > path'));
+			// (not done(): a bare SVG document asks for /favicon.ico, which the site does not have)
+			await w.context.close();
+		}
+		// drawn 960 px wide: unscaled there; at 375 px the map is 0.39 times as wide and its symbols are not
+		expect(widths[0]).toBeGreaterThan(4);
+		expect(Math.abs(widths[1] - widths[0]), `${widths[0]} px at 960, ${widths[1]} px at 375`).toBeLessThan(0.5);
+	});
+
 	it('is not shown for a link with settings, not even before the scripts run', async () => {
 		const w = await watchedPage(site.browser, site.origin);
 		let release = () => {};

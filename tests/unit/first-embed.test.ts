@@ -102,6 +102,22 @@ describe('the first map SVG', () => {
 		expect(out).toContain('d="M1,3L6,6Z"');
 	});
 
+	it('scales its symbols back to their drawn size when shown as an image, and only then (its own rule, for svg:root)', () => {
+		const svg = (body: string, width = 960) =>
+			new JSDOM(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}">${body}</svg>`, { contentType: 'image/svg+xml' }).window.document.querySelector('svg')!;
+		const dots = `<g aria-label="dot"><path transform="translate(1,2)" d="M0,-3.7L3.2,1.8L-3.2,1.8Z"></path></g>`;
+		const parsed = new JSDOM(standaloneSvg(svg(dots, 960)), { contentType: 'image/svg+xml' }).window.document;
+		const rule = parsed.querySelector('svg > style')!.textContent;
+		expect(rule).toBe('svg:root > g[aria-label="dot"] > g > path { scale: calc(960px / min(960px, 100vw)); }');
+		// the rule's selector finds the symbols in the file, and none when the same SVG is inline in a page
+		expect(parsed.querySelectorAll('svg:root > g[aria-label="dot"] > g > path')).toHaveLength(1);
+		const page = new JSDOM(`<!doctype html><body>${standaloneSvg(svg(dots, 480))}</body>`).window.document;
+		expect(page.querySelector('svg > style')!.textContent).toContain('calc(480px / min(480px, 100vw))');
+		expect(page.querySelectorAll('svg:root > g[aria-label="dot"] > g > path')).toHaveLength(0);
+		// no rule in a file without symbols (the legend)
+		expect(standaloneSvg(svg('<g aria-label="geo"><path d="M0,0Z"></path></g>'))).not.toContain('<style');
+	});
+
 	it('leaves a group alone whose paths carry more than a fill', () => {
 		const doc = new JSDOM('<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><path d="M0,0Z" fill="red" stroke="black"></path><path d="M1,1Z" fill="red"></path></g></svg>', {
 			contentType: 'image/svg+xml'

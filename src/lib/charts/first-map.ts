@@ -58,6 +58,7 @@ export function standaloneSvg(svg: Element): string {
 	for (const p of [...svg.querySelectorAll('path[d]')]) if (!p.closest(SYMBOLS)) p.setAttribute('d', roundPath(p.getAttribute('d')!));
 	for (const g of [...svg.querySelectorAll(SYMBOLS)]) symbolsInPlace(g);
 	for (const g of [...svg.querySelectorAll('g')]) mergeFills(g);
+	scaleSymbolsAsImage(svg);
 	svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	return svg.outerHTML.replace(/(\d+\.\d)\d+/g, '$1');
 }
@@ -81,6 +82,20 @@ export function symbolsInPlace(g: Element): void {
 		g.replaceChild(wrap, p);
 		wrap.appendChild(p);
 	}
+}
+
+/**
+ * The file's own rule for when it is an image (an `<img>`: the dashboard after a client-side navigation):
+ * the centre symbols scaled back to their drawn size, as the pages' rule does for the inline copy (see
+ * `symbolsInPlace`). In an image the SVG is the root element and `vw` is the width the image is shown
+ * at; inline in a page, `svg:root` matches nothing and the page's own rule applies.
+ */
+function scaleSymbolsAsImage(svg: Element): void {
+	const width = Number(svg.getAttribute('width'));
+	if (!(width > 0) || !svg.querySelector(SYMBOLS)) return;
+	const style = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'style');
+	style.textContent = `svg:root > ${SYMBOLS} > g > path { scale: calc(${width}px / min(${width}px, 100vw)); }`;
+	svg.insertBefore(style, svg.firstChild);
 }
 
 /** A path's coordinates rounded to whole pixels, with a line to the point it is already at dropped. */

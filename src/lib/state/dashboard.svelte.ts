@@ -29,6 +29,12 @@ import { areaPopulation, areaWeights, AREA_GROUP } from '$lib/metrics/area-weigh
 
 export interface TravelSource {
 	travel(engine: 'baseline' | 'scenario', centres: CentrePoint[]): Promise<TravelResult>;
+	/**
+	 * Bring an engine back to a centre set without sending its result: the what-if engine to the baseline
+	 * once a scenario is reset, so the next centre added is an update from the baseline with nothing to
+	 * remove first (the removal's repair of the road search done while the page is idle).
+	 */
+	settle?(engine: 'scenario', centres: CentrePoint[]): void;
 }
 
 
@@ -406,6 +412,8 @@ export class Dashboard {
 					this.scenarioTravel = r;
 				}
 			} else {
+				// (a scenario was computed: its engine still holds its centres)
+				if (this.#scenarioKey) source.settle?.('scenario', base);
 				this.scenarioTravel = undefined;
 				this.#scenarioKey = '';
 			}

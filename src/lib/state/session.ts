@@ -315,7 +315,9 @@ export class Session {
 		if (!c || !this.#hasData) return Promise.resolve();
 		return this.#dash.recompute({
 			// (once the worker has the places, the request goes out at once, before the page redraws for the change)
-			travel: (engine, centres) => (this.#placesReady.resolved ? c.compute(engine, centres) : this.#sendPlaces().then(() => c.compute(engine, centres)))
+			travel: (engine, centres) => (this.#placesReady.resolved ? c.compute(engine, centres) : this.#sendPlaces().then(() => c.compute(engine, centres))),
+			// after the frame that shows the reset is painted: the worker's work then does not compete with it
+			settle: (engine, centres) => afterPaint(() => c.warm(engine, centres, null).catch(() => {}))
 		});
 	}
 
@@ -349,4 +351,10 @@ export class Session {
 		this.#client?.terminate();
 		this.#variants?.client.terminate();
 	}
+}
+
+/** Run `fn` once the next frame is painted (a task queued from its animation-frame callbacks); at once where there are no frames. */
+function afterPaint(fn: () => void): void {
+	if (typeof requestAnimationFrame === 'undefined') fn();
+	else requestAnimationFrame(() => setTimeout(fn, 0));
 }

@@ -12,7 +12,7 @@ import { DEFAULT_CENTRE_FILTER, passesFilter } from '../../src/lib/queries/centr
 import { placesOf, sameCentres, TravelEngine, type Places, type TravelResult } from '../../src/lib/metrics/travel-engine';
 import { decodeGraph } from '../../src/lib/metrics/drive-time/graph';
 import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
-import { decodeTravelFile, encodeTravelFile, fileMatches, shippedTravel, travelFromFile } from '../../src/lib/metrics/travel-file';
+import { alignRoadMinutes, alignTo, decodeTravelFile, encodeTravelFile, fileMatches, shippedTravel, travelFromFile } from '../../src/lib/metrics/travel-file';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 
 const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8')) as Calibration;
@@ -80,5 +80,39 @@ describe('default travel file', () => {
 
 	it('refuses a file that is not one', () => {
 		expect(() => decodeTravelFile(new TextEncoder().encode('nope'))).toThrow(/npm run build/);
+	});
+});
+
+describe('a what-if aligned on the baseline', () => {
+	const next = (x: number) => {
+		// the next double up (x > 0)
+		const f = new Float64Array([x]);
+		const u = new BigUint64Array(f.buffer);
+		u[0] += 1n;
+		return f[0];
+	};
+	it('takes the baseline’s value where the two differ in the last bits, and keeps real changes and NaN', () => {
+		const base = [56.755617096665375, 2047.4983100358377, 120, NaN, 0, 30];
+		const values = Float64Array.from([next(base[0]), next(next(base[1])), 119.99, NaN, 1e-12, 30]);
+		expect(values[0]).not.toBe(base[0]);
+		expect(alignTo(values, base)).toBe(3);
+		expect(Array.from(values)).toEqual([base[0], base[1], 119.99, NaN, 0, 30]);
+		// (1e-9 relative: a trip a millionth of a minute shorter is a change)
+		const v2 = Float64Array.from([120 - 1e-6]);
+		expect(alignTo(v2, [120])).toBe(0);
+		expect(() => alignTo(new Float64Array(2), [1])).toThrow(/2 values against 1/);
+	});
+
+	it('aligns the road minutes of tracts and counties, only when both results have them', () => {
+		const result = (road: boolean, t: number[], c: number[]) =>
+			({ road, tracts: { roadMinutes: Float64Array.from(t) }, counties: { roadMinutes: Float64Array.from(c) } }) as unknown as TravelResult;
+		const baseline = result(true, [10, 20], [5]);
+		const r = result(true, [next(10), 15], [next(5)]);
+		expect(alignRoadMinutes(r, baseline)).toBe(2);
+		expect(Array.from(r.tracts.roadMinutes)).toEqual([10, 15]);
+		expect(Array.from(r.counties.roadMinutes)).toEqual([5]);
+		const before = result(false, [next(10), 15], [next(5)]);
+		expect(alignRoadMinutes(before, baseline)).toBe(0);
+		expect(before.tracts.roadMinutes[0]).toBe(next(10));
 	});
 });

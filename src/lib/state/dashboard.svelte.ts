@@ -7,6 +7,7 @@
 import type { Db } from '$lib/db/types';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import { placesOf, sameCentres, type Places, type TravelResult, type PlaceTravel } from '$lib/metrics/travel-engine';
+import { alignRoadMinutes } from '$lib/metrics/travel-file';
 import { buildPopulation, equityAt, prepareEquity, type EquityResult, type Population, type PreparedEquity, type Region } from '$lib/metrics/equity';
 import { prepareRankings, rankingsAt, type PreparedRankings, type RankingsArgs } from '$lib/metrics/rankings';
 import { memoByArrays } from '$lib/metrics/memo';
@@ -407,6 +408,8 @@ export class Dashboard {
 				const sKey = `${this.roadStatus}|${sc.map((c) => `${c.id}@${c.lat},${c.lon}`).join(',')}`;
 				if (sKey !== this.#scenarioKey) {
 					const r = await source.travel('scenario', sc);
+					// (where it is the same trip, the baseline's value to the bit: only the places the change moved differ)
+					if (this.baselineTravel) r.timings.aligned = alignRoadMinutes(r, this.baselineTravel);
 					performance.mark('atlas:scenario-travel-received', { detail: r.timings });
 					this.#scenarioKey = sKey;
 					this.scenarioTravel = r;

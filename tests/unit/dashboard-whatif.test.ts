@@ -1,6 +1,7 @@
 /**
- * The dashboard's travel requests around a what-if: after a reset, the what-if engine is brought back
- * to the baseline (TravelSource.settle), so the next centre added has nothing to remove first.
+ * The dashboard around a what-if: after a reset the what-if engine is brought back to the baseline
+ * (TravelSource.settle), so the next centre added has nothing to remove first; a scenario's road
+ * minutes are aligned on the baseline's where they are the same trip (metrics/travel-file alignRoadMinutes).
  */
 import { describe, expect, it } from 'vitest';
 import { Dashboard, type TravelSource } from '../../src/lib/state/dashboard.svelte';
@@ -76,5 +77,25 @@ describe('Dashboard: the what-if engine after a reset', () => {
 		d.scenario = { added: [], removed: [] };
 		await d.recompute({ travel });
 		expect(d.phase).toBe('ready');
+	});
+});
+
+describe('Dashboard: a what-if’s road minutes', () => {
+	it('take the baseline’s value to the bit where they are the same trip (computed elsewhere, in Node), and keep what the change moved', async () => {
+		const d = new Dashboard();
+		d.atlasCentres = [centre('CO-01', 39.7, -105)];
+		// a value 1 ulp above 56.755617096665375, as the browser's Math can give for the file's Node value
+		const ulp = new Float64Array([56.755617096665375]);
+		new BigUint64Array(ulp.buffer)[0] += 1n;
+		const result = (centres: CentrePoint[], t: number[]) =>
+			({ centres, road: true, timings: {}, tracts: { roadMinutes: Float64Array.from(t) }, counties: { roadMinutes: Float64Array.from([1]) } }) as unknown as TravelResult;
+		const src: TravelSource = {
+			travel: async (engine, centres) => (engine === 'baseline' ? result(centres, [56.755617096665375, 90]) : result(centres, [ulp[0], 45]))
+		};
+		await d.recompute(src);
+		d.scenario = { added: [{ kind: 'point', lat: 40, lon: -104 }], removed: [] };
+		await d.recompute(src);
+		expect(Array.from(d.scenarioTravel!.tracts.roadMinutes)).toEqual([56.755617096665375, 45]);
+		expect(d.scenarioTravel!.timings.aligned).toBe(1);
 	});
 });

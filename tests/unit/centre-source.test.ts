@@ -4,6 +4,7 @@ import { passesFilter } from '../../src/lib/queries/centre-filter';
 import { saveCentreSet, STORE_KEY, type CentreSet } from '../../src/lib/explore/centre-store';
 import { Dashboard } from '../../src/lib/state/dashboard.svelte';
 import type { Row } from '../../src/lib/queries/all-centres';
+import { centreRow } from './centre-row';
 
 const SET: CentreSet = {
 	name: 'Mountain network',
@@ -20,22 +21,7 @@ function memoryStorage(init: Record<string, string> = {}) {
 	return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), map: m };
 }
 
-const atlasRow = (id: string): Row => ({
-	centre_id: id,
-	name: `Centre ${id}`,
-	city: 'Denver',
-	state: 'CO',
-	state_fips: '08',
-	county_fips: '08031',
-	lat: 39.7,
-	lon: -105,
-	evidence_strength: 'strong',
-	population_served: 'both',
-	products: [],
-	source_url: 'https://example.org',
-	source_date: '2025-01-01',
-	geocode_precision: 'hifld'
-});
+const atlasRow = (id: string): Row => centreRow(id);
 
 describe('centre source link value', () => {
 	it('round-trips a set name and the atlas list', () => {

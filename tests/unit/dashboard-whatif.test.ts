@@ -7,24 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { Dashboard, type TravelSource } from '../../src/lib/state/dashboard.svelte';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 import type { TravelResult } from '../../src/lib/metrics/travel-engine';
-import type { Row } from '../../src/lib/queries/all-centres';
+import { centreRow as centre } from './centre-row';
 
-const centre = (id: string, lat: number, lon: number): Row => ({
-	centre_id: id,
-	name: `Centre ${id}`,
-	city: 'Denver',
-	state: 'CO',
-	state_fips: '08',
-	county_fips: '08031',
-	lat,
-	lon,
-	evidence_strength: 'strong',
-	population_served: 'both',
-	products: [],
-	source_url: 'https://example.org',
-	source_date: '2025-01-01',
-	geocode_precision: 'hifld'
-});
 
 /** A source that records its calls; results carry only their centres (nothing here reads more). */
 function recorder(): TravelSource & { calls: string[] } {

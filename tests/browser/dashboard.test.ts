@@ -206,6 +206,10 @@ describe('dashboard', () => {
 		await w.page.mouse.move(0, 0);
 		// the scenario panel reports people newly within reach
 		await expect.poll(() => w.page.getByText(/newly within reach/i).count()).toBeGreaterThan(0);
+		// its table gives the share beyond reach, which the new centre lowers, with decimals enough to show it
+		expect(await w.page.locator('.scenario table thead').textContent()).toMatch(/Share beyond reach, before → after/);
+		const everyone = (await w.page.locator('.scenario table tbody tr').first().innerText()).match(/^Everyone\s+([\d.]+) % → ([\d.]+) %\s+\+[\d,]+$/)!;
+		expect(Number(everyone[2])).toBeLessThan(Number(everyone[1]));
 		const withSite = await figures(w.page);
 		// the sentence names the scenario with its own numbers (not while the baseline's are still shown)
 		expect(withSite).toMatch(/from the nearest of 168 centres\s+in this scenario\.$/);

@@ -8,6 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { composeSvg, recolourForDark, serialiseSvg, svgDimensions, wrapText } from '../../src/lib/embed/export-figure';
 import { embedSource } from '../../src/lib/embed/chart-data';
 import { equityAlt, mapAlt, rankingAlt, whatifAlt } from '../../src/lib/embed/alt-text';
+import { formatPercentPair } from '../../src/lib/copy/format';
 import { rankingBarRows, rankingBarsOptions } from '../../src/lib/embed/ranking-bars';
 import { contrastRatio, PALETTES } from '../../src/lib/embed/theme';
 import { equityBarsOptions } from '../../src/lib/charts/equity-bars';
@@ -83,6 +84,18 @@ describe('alt text', () => {
 		expect(whatifAlt({ result, baseline, regionName: 'Montana', unit: 'minutes', change: '1 centre added' })).toMatch(/Everyone: from [\d.]+ % to [\d.]+ %, [\d,]+ people newly within reach/);
 		expect(rankingAlt({ rows: rankRows, names, threshold: 120, unit: 'minutes', what: 'States' })).toBe(
 			'Bar chart ranking states by the share of residents living more than 2 hours from a CAR-T centre. Highest: Alaska (40.0 %), Wyoming (30.0 %), Montana (20.0 %); lowest: District of Columbia (10.0 %).'
+		);
+	});
+	it('gives a before and after that differ as many decimals as they need (formatPercentPair)', () => {
+		expect(formatPercentPair(0.18824, 0.18763)).toEqual(['18.82 %', '18.76 %']);
+		expect(formatPercentPair(0.188241, 0.188236)).toEqual(['18.824 %', '18.824 %']);
+		expect(formatPercentPair(0.2, 0.1)).toEqual(['20.0 %', '10.0 %']);
+		expect(formatPercentPair(0.188, 0.188)).toEqual(['18.8 %', '18.8 %']);
+		expect(formatPercentPair(null, 0.1)).toEqual(['–', '10.0 %']);
+		// the what-if's alt text reads so
+		const near = (r: EquityResult, share: number) => ({ ...r, byId: { ...r.byId, all: { ...r.byId.all!, share } } }) as EquityResult;
+		expect(whatifAlt({ result: near(result, 0.18763), baseline: near(baseline, 0.18824), regionName: 'the United States', unit: 'minutes', change: '1 centre added' })).toMatch(
+			/Everyone: from 18\.82 % to 18\.76 %, /
 		);
 	});
 	it('says which of the farthest counties have only an estimate (no road link)', () => {

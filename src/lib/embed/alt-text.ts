@@ -4,6 +4,7 @@
  * Pure and deterministic; wording shared with the dashboard's sentences where one exists.
  */
 import { formatCount, formatPercent } from '$lib/charts/equity-bars';
+import { formatPercentPair } from '$lib/copy/format';
 import { formatValue, type MapPlace } from '$lib/charts/county-map';
 import { GROUP_COPY } from '$lib/copy/groups';
 import { headline, type EquityResult, type GroupId } from '$lib/metrics/equity';
@@ -99,6 +100,6 @@ export function whatifAlt({
 		.map((g) => ({ g, d: (baseline.byId[g.id]!.share as number) - (g.share as number) }))
 		.sort((x, y) => Math.abs(y.d) - Math.abs(x.d) || x.g.id.localeCompare(y.g.id));
 	const most = deltas[0];
-	const mostWords = most && most.d !== 0 ? ` The largest change: ${GROUP_COPY[most.g.id].label}, from ${formatPercent(baseline.byId[most.g.id]!.share)} to ${formatPercent(most.g.share)}.` : '';
-	return `Bar chart, before and after (${change}), of the share of each group in ${regionName} living more than ${t} from a CAR-T centre. Everyone: from ${formatPercent(a.share)} to ${formatPercent(b.share)}, ${moved}.${mostWords}`;
+	const mostWords = most && most.d !== 0 ? ` The largest change: ${GROUP_COPY[most.g.id].label}, from ${formatPercentPair(baseline.byId[most.g.id]!.share, most.g.share).join(' to ')}.` : '';
+	return `Bar chart, before and after (${change}), of the share of each group in ${regionName} living more than ${t} from a CAR-T centre. Everyone: from ${formatPercentPair(a.share, b.share).join(' to ')}, ${moved}.${mostWords}`;
 }

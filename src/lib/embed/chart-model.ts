@@ -12,6 +12,7 @@ import { DEFAULT_EQUITY_GROUPS, equityBarRows, equityBarsOptions, formatCount, f
 import { COMPARE_GROUPS, compareBarRows, compareBarsOptions } from '$lib/charts/compare-bars';
 import { GROUP_COPY } from '$lib/copy/groups';
 import { TRACT_DOTS_NOTE } from '$lib/copy/text';
+import { formatPercentPair } from '$lib/copy/format';
 import { headline, type GroupId } from '$lib/metrics/equity';
 import { formatThreshold, METHOD_INFO } from '$lib/metrics/travel-methods';
 import type { Atlas } from '$lib/geo/atlas';
@@ -342,7 +343,8 @@ function equityModel({ width, groups, palette = PALETTES.light }: ModelInput, da
 			...dash.scenario.removed.map((id) => `without ${dash.centreNames[id] ?? id}`)
 		];
 		const title = `What if ${change}? Who lives more than ${t} from a CAR-T centre in ${regionName}`;
-		const subtitle = `${names.slice(0, 3).join('; ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}. Everyone: ${formatPercent(a?.share)} before, ${formatPercent(b?.share)} after (${gained >= 0 ? `${formatCount(gained)} people newly within reach` : `${formatCount(-gained)} more people beyond reach`}).`;
+		const [before, after] = formatPercentPair(a?.share, b?.share);
+		const subtitle = `${names.slice(0, 3).join('; ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}. Everyone: ${before} before, ${after} after (${gained >= 0 ? `${formatCount(gained)} people newly within reach` : `${formatCount(-gained)} more people beyond reach`}).`;
 		return {
 			chart: 'whatif',
 			title,

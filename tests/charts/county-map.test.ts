@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { atlasFromTopology } from '../../src/lib/geo/atlas';
 import { mapProjection, invertPoint, toAtlasXY } from '../../src/lib/geo/projection';
-import { countyMapOptions, countyMapParts, countyTipText, DISTANCE_COLORS, formatValue, NO_DATA_COLOR, prepareCountyMap } from '../../src/lib/charts/county-map';
+import { countyMapOptions, countyMapParts, countyTipText, DISTANCE_COLORS, formatValue, NO_DATA_COLOR, prepareCountyMap, tractStroke } from '../../src/lib/charts/county-map';
 import fixture from '../fixtures/county-map.json';
 
 const require = createRequire(import.meta.url);
@@ -25,17 +25,18 @@ describe('access map builder', () => {
 	const atlas = atlasFromTopology(topo);
 	const ri = atlas.states.features.find((f) => f.id === '44')!;
 	const projection = mapProjection({ width: 640, height: 480, focus: ri });
-	const opts = countyMapOptions({
+	const inputs = {
 		atlas,
 		places: fixture.places,
 		centres: [...fixture.centres, { id: 'p:41.5,-71.5', name: 'Proposed site', lat: 41.5, lon: -71.5, evidence: 'added', added: true }],
-		unit: 'miles',
+		unit: 'miles' as const,
 		legendLabel: 'Straight-line miles to the nearest CAR-T centre',
 		width: 640,
 		height: 480,
 		projection,
 		state: '44'
-	});
+	};
+	const opts = countyMapOptions(inputs);
 
 	it('colours each county of the state by its class, marks no-data, and draws centres in view', () => {
 		const svg = render(opts);
@@ -48,6 +49,23 @@ describe('access map builder', () => {
 		expect(dots).toHaveLength(2); // existing and added centres
 		expect(dots[1].querySelectorAll('path')).toHaveLength(1); // the added one
 		expect(svg).toContain('Straight-line miles to the nearest CAR-T centre');
+	});
+
+	it('outlines a tract dot in white on the two darkest classes, in dark grey on the others and without a value', () => {
+		// miles breaks: 15, 30, 60, 120, 240 (a value at a break is in the class above it)
+		expect([20, 119, 120, 400].map((v) => tractStroke(v, 'miles'))).toEqual(['#333', '#333', 'white', 'white']);
+		expect(tractStroke(null, 'minutes')).toBe('#333');
+		expect(tractStroke(120, 'minutes')).toBe('white');
+		expect(tractStroke(119, 'minutes')).toBe('#333');
+		const tracts = [
+			{ lat: 41.82, lon: -71.41, value: 12 },
+			{ lat: 41.49, lon: -71.31, value: 400 },
+			{ lat: 41.6, lon: -71.5, value: null }
+		];
+		const doc = new JSDOM(render(countyMapOptions({ ...inputs, tracts }))).window.document;
+		const dots = [...doc.querySelectorAll('g.map-tracts circle, g.map-tracts path')];
+		expect(dots.map((d) => d.getAttribute('stroke'))).toEqual(['#333', 'white', '#333']);
+		expect(dots.map((d) => d.getAttribute('fill'))).toEqual([DISTANCE_COLORS[0], DISTANCE_COLORS[5], NO_DATA_COLOR]);
 	});
 
 	it('writes a county’s tip when it is pointed at, from the drawing’s own numbers', () => {

@@ -207,6 +207,18 @@ export interface TipPlaces {
 	byId: Map<string, MapPlace>;
 }
 
+/**
+ * A tract dot's outline: white on the two darkest classes, else dark grey. A dot takes its county's
+ * colour wherever the two are in the same class, and the dark grey outline was lost on the dark
+ * classes: Alaska's dots, all in the darkest, could not be seen at all. The class is the colour
+ * scale's (`countyColorOptions`: a value at a break is in the class above it).
+ */
+export function tractStroke(value: number | null | undefined, unit: TravelUnit): string {
+	if (value == null || !Number.isFinite(value)) return '#333';
+	const k = BREAKS[unit].filter((b) => value >= b).length;
+	return k >= DISTANCE_COLORS.length - 2 ? 'white' : '#333';
+}
+
 /** The class of each layer's group over the counties, in drawing order (a layer with nothing to draw has no group). */
 export const OVERLAY_LAYERS = ['map-tracts', 'map-centres', 'map-added'] as const;
 export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
@@ -216,11 +228,11 @@ export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
  * the centres by evidence, the added ones as stars.
  */
 export function countyOverlayMarks(
-	input: Pick<AccessMapInput, 'centres' | 'tracts' | 'state' | 'projection' | 'width' | 'height'>,
+	input: Pick<AccessMapInput, 'centres' | 'tracts' | 'state' | 'projection' | 'width' | 'height' | 'unit'>,
 	/** only these layers (the live map draws again only the layers that changed) */
 	layers: readonly OverlayLayer[] = OVERLAY_LAYERS
 ): Plot.Markish[] {
-	const { centres, tracts, state, projection, width, height } = input;
+	const { centres, tracts, state, projection, width, height, unit } = input;
 	const placed = <T extends { lon: number; lat: number }>(xs: T[]) =>
 		xs.flatMap((d) => {
 			const a = toAtlasXY(d.lon, d.lat);
@@ -235,7 +247,7 @@ export function countyOverlayMarks(
 		'map-tracts': () => {
 			const shown = tracts ? placed(tracts) : [];
 			return shown.length
-				? Plot.dot(shown, { x: 'x', y: 'y', r: 1.6, fill: (t: MapTract) => t.value, stroke: '#333', strokeWidth: 0.15, className: 'map-tracts' })
+				? Plot.dot(shown, { x: 'x', y: 'y', r: 1.6, fill: (t: MapTract) => t.value, stroke: (t: MapTract) => tractStroke(t.value, unit), strokeWidth: 0.3, className: 'map-tracts' })
 				: null;
 		},
 		'map-centres': () =>

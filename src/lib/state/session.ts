@@ -30,6 +30,7 @@ import { populationFrom } from '$lib/workers/data-protocol';
 import { startDataWorker, type DataWork } from '$lib/workers/data-client';
 import { describeError } from './resource.svelte';
 import { deferred } from './deferred';
+import { nextPaint } from './paint';
 
 export interface SessionOptions {
 	dbUrl: string;
@@ -317,7 +318,7 @@ export class Session {
 			// (once the worker has the places, the request goes out at once, before the page redraws for the change)
 			travel: (engine, centres) => (this.#placesReady.resolved ? c.compute(engine, centres) : this.#sendPlaces().then(() => c.compute(engine, centres))),
 			// after the frame that shows the reset is painted: the worker's work then does not compete with it
-			settle: (engine, centres) => afterPaint(() => c.warm(engine, centres, null).catch(() => {}))
+			settle: (engine, centres) => void nextPaint().then(() => c.warm(engine, centres, null).catch(() => {}))
 		});
 	}
 
@@ -351,10 +352,4 @@ export class Session {
 		this.#client?.terminate();
 		this.#variants?.client.terminate();
 	}
-}
-
-/** Run `fn` once the next frame is painted (a task queued from its animation-frame callbacks); at once where there are no frames. */
-function afterPaint(fn: () => void): void {
-	if (typeof requestAnimationFrame === 'undefined') fn();
-	else requestAnimationFrame(() => setTimeout(fn, 0));
 }

@@ -318,7 +318,7 @@ function updateRankings(base: PreparedRankings, travel: ArrayLike<number | null>
 			return cum;
 		};
 		const cumAll = cumOf(population.weight[ai]);
-		own.set(u, { rowAt, sorted, cumAll, cumGroup: gi >= 0 && base.cumGroup ? cumOf(population.weight[gi]) : null, cumRef: ri >= 0 && base.cumRef ? cumOf(population.weight[ri]) : null });
+		own.set(u, { rowAt, sorted, cumAll, cumGroup: base.cumGroup ? cumOf(population.weight[gi]) : null, cumRef: base.cumRef ? cumOf(population.weight[ri]) : null });
 		median[u] = unitQuantile(cumAll, 0, sorted, 0, len, 0.5);
 		p90[u] = unitQuantile(cumAll, 0, sorted, 0, len, 0.9);
 	}

@@ -235,9 +235,9 @@ export class Dashboard {
 		const moved = travel.slice();
 		for (let i = 0; i < moved.length; i += 397) if (Number.isFinite(moved[i])) moved[i] /= 2;
 		// (and the alignment a scenario's minutes go through: a copy with every 397th value off in its last bits)
+		const near = travel.slice();
 		for (let k = 0; k < 2; k++) {
-			const near = travel.slice();
-			for (let i = 0; i < near.length; i += 397) near[i] *= 1 + 1e-15;
+			for (let i = 0; i < near.length; i += 397) near[i] = travel[i] * (1 + 1e-15);
 			alignTo(near, travel);
 		}
 		for (let k = 0; k < 2; k++) {

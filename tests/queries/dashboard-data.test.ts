@@ -62,6 +62,13 @@ describe('dashboard data file', () => {
 		expect(bad).toBe(0);
 	});
 
+	it('gives the counties’ places in the order of their rows', () => {
+		const p = back.countyPlaces!;
+		expect(p.lat).toHaveLength(data.countyRows.length);
+		const bad = data.countyRows.filter((r, i) => p.lat[i] !== r.lat || p.lon[i] !== r.lon || p.stateFips[i] !== r.state_fips);
+		expect(bad).toEqual([]);
+	});
+
 	it('writes a column it builds into the array it is given, and gives a column it keeps as it is', () => {
 		const file = dashboardData.fromFile(bytes).tractSource!;
 		const out = new Float64Array(file.n);

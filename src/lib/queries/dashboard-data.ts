@@ -35,6 +35,8 @@ export interface DashboardData {
 	tractSource?: PopulationSource;
 	/** tract coordinates and states, when the loader has them as columns */
 	tractPlaces?: { lat: Float64Array; lon: Float64Array; stateFips: string[] };
+	/** county coordinates and states (the order of `countyRows`), when the loader has them as columns */
+	countyPlaces?: { lat: Float64Array; lon: Float64Array; stateFips: string[] };
 }
 
 export async function run(db: Db): Promise<DashboardData> {
@@ -291,6 +293,8 @@ export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
 			return (rows ??= buildRows());
 		},
 		tractSource: source,
-		tractPlaces: { lat, lon, stateFips }
+		tractPlaces: { lat, lon, stateFips },
+		// (without the row objects: a page hands them to the travel worker before it reads the rows)
+		countyPlaces: { lat: countyCol('lat'), lon: countyCol('lon'), stateFips: countyStateOf }
 	};
 }

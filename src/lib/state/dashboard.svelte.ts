@@ -83,6 +83,8 @@ export class Dashboard {
 	}
 	/** tract coordinates and states (for the travel workers), from the data file's columns or the rows, once */
 	tractPlaces = $derived<Places>(this.#data?.tractPlaces ?? placesOf(this.#data?.tractRows ?? []));
+	/** county coordinates and states (for the travel workers), from the data file's columns or the rows */
+	countyPlaces = $derived<Places>(this.#data?.countyPlaces ?? placesOf(this.countyRows));
 	population = $state.raw<Population | undefined>(undefined);
 	/** the what-if scenario: centres added and removed (mirrored in the URL) */
 	scenario = $state.raw<Scenario>(EMPTY_SCENARIO);

@@ -106,6 +106,8 @@ export class Session {
 			await this.#opts.afterData?.(dash, () => this.db());
 			this.#hasData = true;
 			performance.mark('atlas:after-data');
+			// a scenario's travel is the worker's: it gets the places before this thread reads the build-time travel
+			if (dash.scenarioSet) this.#sendPlaces().catch(() => {}); // (awaited below)
 			// the default centre set's road travel from the build-time file, when the view uses that set
 			// (adopted before the worker may compute: its road result would otherwise race this one)
 			const shipped = await this.#shippedTravel();
@@ -146,7 +148,7 @@ export class Session {
 		if (this.#placesSent) return this.#placesReady.promise;
 		this.#placesSent = true;
 		const dash = this.#dash;
-		this.#client!.init(dash.tractPlaces, placesOf(dash.countyRows), this.#opts.calibration).then(
+		this.#client!.init(dash.tractPlaces, dash.countyPlaces, this.#opts.calibration).then(
 			() => {
 				this.#placesReady.resolve();
 				performance.mark('atlas:worker-ready');

@@ -11,8 +11,9 @@
  *   offer (over the place's snapped vertices, and the direct local trip), the added centre losing
  *   ties (its source id is the largest). The added centre's offer through a vertex where it is not among
  *   the full search's two best labels can be ignored: two other centres then offer the place no more.
- *   A single-source search gives the added centre's exact minutes at every vertex where it is among
- *   the two best (the 2-label search's pruning removes only paths where it is not).
+ *   A single-source search (one label per vertex: `minutesWithin`) gives the added centre's exact minutes
+ *   at every vertex where it is among the two best (the 2-label search's pruning removes only paths where
+ *   it is not).
  * - Only places the added centre can improve are looked at: a place whose great-circle distance to it,
  *   at the fastest speed of the model, already takes longer than its baseline nearest (for counties,
  *   whose second-nearest centre the file keeps: its second-nearest) keeps its values, and the search stops at
@@ -24,7 +25,7 @@
 import { EARTH_RADIUS_KM, greatCircleKm } from './distance';
 import type { Calibration } from './drive-time/calibrated';
 import type { RoadGraph } from './drive-time/graph';
-import { searchWithin } from './drive-time/dijkstra';
+import { edgeArrays, minutesWithin } from './drive-time/dijkstra';
 import { accessMinutes, resolveParams, type TravelTimeParams } from './drive-time/params';
 import { centreSources, componentsOf, forOriginsNear, prepareOrigins, type PreparedOrigins } from './drive-time/travel-times';
 import { nearestCentres, type CentrePoint, type NearestResult } from './nearest';
@@ -129,9 +130,10 @@ export function travelWithAdded({
 		// others are larger than it; a place whose bar is under its own limit reads the same offers)
 		const limit = Math.max(forTracts.limit, forCounties.limit);
 		const s0 = performance.now();
-		const labels = sources.length && limit > -Infinity ? searchWithin(graph, sources.map((s) => ({ ...s, id: 0 })), limit, p) : null;
+		const bestMinutes = sources.length && limit > -Infinity ? minutesWithin(graph, sources, limit, p, scratch.get(graph)) : null;
+		if (bestMinutes) scratch.set(graph, bestMinutes);
 		timings.search = (timings.search ?? 0) + performance.now() - s0;
-		const merge = { p, x, sid, reached, comp, bestMinutes: labels?.bestMinutes ?? null };
+		const merge = { p, x, sid, reached, comp, bestMinutes };
 		mergeOffers({ ...merge, road: tr, ...forTracts });
 		mergeOffers({ ...merge, road: co, ...forCounties });
 	});
@@ -148,6 +150,24 @@ export function travelWithAdded({
 	if (lazyTracts) result.lazyTracts = true;
 	timings.straight = performance.now() - t0;
 	return result;
+}
+
+/**
+ * The last bounded search's minutes per graph, written over by the next (they are read only within one
+ * merge): memory a merge does not allocate afresh (memory touched for the first time is much of a cold
+ * merge's search in a browser).
+ */
+const scratch = new WeakMap<RoadGraph, Float64Array>();
+
+/**
+ * Allocate and compute what a merge needs first on this graph (the road components; its search's labels, the
+ * edges' minutes and km) ahead of the first merge: the travel worker does it once it has the road network
+ * and a baseline, before a link's scenario arrives.
+ */
+export function prepareMerge(graph: RoadGraph, params: Partial<TravelTimeParams> = {}): void {
+	componentsOf(graph);
+	edgeArrays(graph, resolveParams(params));
+	if (!scratch.has(graph)) scratch.set(graph, new Float64Array(graph.vertexCount).fill(Infinity));
 }
 
 /** the minutes an added centre must beat to change place i (NaN: anything beats it) */

@@ -9,7 +9,7 @@ import { decodeSnap } from '$lib/metrics/drive-time/snap-file';
 import { DEFAULT_PARAMS } from '$lib/metrics/drive-time/params';
 import { snapIndexOf, type PreparedOrigins } from '$lib/metrics/drive-time/travel-times';
 import { transferables } from './transfer';
-import { travelWithAdded, type BaselineTravel } from '$lib/metrics/added-travel';
+import { prepareMerge, travelWithAdded, type BaselineTravel } from '$lib/metrics/added-travel';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import { unpackPlaces, type TravelRequest, type TravelResponse } from './travel-protocol';
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
@@ -65,6 +65,18 @@ function engine(key: string): TravelEngine {
 	return e;
 }
 
+/**
+ * With a baseline (a link's scenario is to be merged from it) and the road network: what the merge
+ * allocates and computes first (metrics/added-travel prepareMerge), in a task of its own once this one
+ * has replied. Work the merge needs anyway: done while the worker would wait for the page's request,
+ * and a request that comes meanwhile waits no longer than it would have spent on it.
+ */
+function soonPrepareMerge(): void {
+	setTimeout(() => {
+		if (graph) prepareMerge(graph);
+	}, 0);
+}
+
 function reply(msg: TravelResponse) {
 	(self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 }
@@ -91,6 +103,7 @@ async function handle(m: TravelRequest): Promise<void> {
 		} else if (m.type === 'baseline') {
 			baseline = m.baseline;
 			reply({ type: 'ready', id: m.id });
+			if (graph) soonPrepareMerge();
 		} else if (m.type === 'load-roads') {
 			const t0 = performance.now();
 			const res = await fetch(m.url);
@@ -118,6 +131,7 @@ async function handle(m: TravelRequest): Promise<void> {
 				shared = e.prepared;
 			}
 			reply({ type: 'roads-loaded', id: m.id, ms: performance.now() - t0, steps });
+			if (baseline) soonPrepareMerge();
 		} else if (m.type === 'warm') {
 			const t0 = performance.now();
 			await engineReady(m.engine);

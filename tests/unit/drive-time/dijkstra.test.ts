@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSource, createState, multiSourceDijkstra, type Source } from '../../../src/lib/metrics/drive-time/dijkstra';
+import { addSource, createState, edgeArrays, minutesWithin, multiSourceDijkstra, searchWithin, type Source } from '../../../src/lib/metrics/drive-time/dijkstra';
+import { resolveParams } from '../../../src/lib/metrics/drive-time/params';
 import { randomToy, rng, toy, UNIT } from './toy';
 
 const labels = (st: ReturnType<typeof createState>, v: number) => [st.bestMinutes[v], st.bestId[v], st.secondMinutes[v], st.secondId[v]];
@@ -175,5 +176,58 @@ describe('addSource == full recompute (toy graphs, ties included)', () => {
 		);
 		const stats = addSource(st, { id: 2, vertex: 1, startMinutes: 100 });
 		expect(stats).toEqual({ settled: 0, updates: 0 });
+	});
+});
+
+describe('minutesWithin: one centre’s minutes, one label per vertex', () => {
+	// speeds that make sums inexact in binary, so the order of additions would show
+	const ODD = resolveParams({ ...UNIT, speedsKmh: { 1: 97, 2: 61, 3: 53, 4: 47, 5: 31 }, connectorSpeedKmh: 37 });
+	it.each(Array.from({ length: 30 }, (_, i) => i + 1))('equals the best label of a two-label search, seed %i', (seed) => {
+		const r = rng(seed * 2_654_435);
+		const n = 5 + Math.floor(r() * 60);
+		const { graph } = randomToy(seed + 500, n, n, 6);
+		const sources = Array.from({ length: 1 + Math.floor(r() * 4) }, () => ({ id: 0, vertex: Math.floor(r() * n), startMinutes: r() * 3 }));
+		for (const limit of [Infinity, r() * 8]) {
+			const want = searchWithin(graph, sources, limit, ODD).bestMinutes;
+			const got = minutesWithin(graph, sources, limit, ODD);
+			for (let v = 0; v < n; v++) {
+				if (want[v] <= limit) expect(got[v], `vertex ${v}, limit ${limit}`).toBe(want[v]);
+				else expect(got[v] > limit, `vertex ${v}: ${got[v]} beyond ${limit}`).toBe(true);
+			}
+		}
+	});
+
+	it('writes into the array it is given, whatever it held', () => {
+		const { graph } = randomToy(7, 40, 40, 5);
+		const into = new Float64Array(40).fill(-1);
+		const a = minutesWithin(graph, [{ vertex: 3, startMinutes: 0.5 }], Infinity, ODD, into);
+		expect(a).toBe(into);
+		expect(Array.from(a)).toEqual(Array.from(minutesWithin(graph, [{ vertex: 3, startMinutes: 0.5 }], Infinity, ODD)));
+		// (an array of another length is not used)
+		expect(minutesWithin(graph, [{ vertex: 3, startMinutes: 0.5 }], Infinity, ODD, new Float64Array(3))).toHaveLength(40);
+	});
+
+	it('refuses a source off the graph', () => {
+		const { graph } = randomToy(3, 10, 10, 5);
+		expect(() => minutesWithin(graph, [{ vertex: 10, startMinutes: 0 }], Infinity, ODD)).toThrow(/not in the graph/);
+	});
+});
+
+describe('edge minutes and km: computed once per graph and speeds', () => {
+	it('are shared by states of the same speeds, and differ for other speeds', () => {
+		const { graph } = randomToy(11, 30, 30, 5);
+		const a = createState(graph, UNIT);
+		const b = createState(graph, UNIT);
+		expect(b.edgeMin).toBe(a.edgeMin);
+		expect(b.edgeKm).toBe(a.edgeKm);
+		const c = createState(graph, { ...UNIT, speedsKmh: { ...UNIT.speedsKmh, 1: 120 } });
+		expect(c.edgeMin).not.toBe(a.edgeMin);
+		// the minutes follow the speeds: an edge of class 1 takes half as long at 120 km/h
+		for (let e = 0; e < graph.edgeCount; e++) {
+			expect(a.edgeKm[e]).toBe(graph.edgeLengthM[e] / 1000);
+			if (graph.edgeClass[e] === 1) expect(c.edgeMin[e]).toBeCloseTo(a.edgeMin[e] / 2, 12);
+		}
+		// the last speeds used stay (a few are kept per graph)
+		expect(edgeArrays(graph, resolveParams(UNIT)).edgeMin).toBe(a.edgeMin);
 	});
 });

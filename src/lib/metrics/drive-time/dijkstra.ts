@@ -151,12 +151,11 @@ class LabelHeap {
 export function createState(graph: RoadGraph, params: Partial<TravelTimeParams> = {}): DriveTimeState {
 	const p = resolveParams(params);
 	const n = graph.vertexCount;
-	const edgeKm = new Float64Array(graph.edgeCount);
-	for (let e = 0; e < graph.edgeCount; e++) edgeKm[e] = graph.edgeLengthM[e] / 1000;
+	const { edgeMin, edgeKm } = edgeArrays(graph, p);
 	return {
 		graph,
 		params: p,
-		edgeMin: edgeMinutes(graph, p),
+		edgeMin,
 		edgeKm,
 		bestMinutes: new Float64Array(n).fill(Infinity),
 		bestId: new Int32Array(n).fill(-1),
@@ -165,6 +164,34 @@ export function createState(graph: RoadGraph, params: Partial<TravelTimeParams> 
 		secondId: new Int32Array(n).fill(-1),
 		secondKm: new Float64Array(n).fill(Infinity)
 	};
+}
+
+/** speed settings kept per graph (the method range varies them) */
+const EDGE_CACHE_SIZE = 3;
+const edgeCache = new WeakMap<RoadGraph, Map<string, { edgeMin: Float64Array; edgeKm: Float64Array }>>();
+
+/**
+ * Minutes and km per edge of a graph under params' speeds, computed once per graph and speeds and
+ * shared by every search's state (read only). 16 bytes per edge of fresh memory a search does not
+ * allocate again: memory touched for the first time is much of a cold search's cost in a browser.
+ */
+export function edgeArrays(graph: RoadGraph, p: TravelTimeParams): { edgeMin: Float64Array; edgeKm: Float64Array } {
+	let byParams = edgeCache.get(graph);
+	if (!byParams) edgeCache.set(graph, (byParams = new Map()));
+	const key = JSON.stringify([p.connectorSpeedKmh, p.speedsKmh]);
+	let a = byParams.get(key);
+	if (a) {
+		// (most recently used last)
+		byParams.delete(key);
+		byParams.set(key, a);
+		return a;
+	}
+	const edgeKm = new Float64Array(graph.edgeCount);
+	for (let e = 0; e < graph.edgeCount; e++) edgeKm[e] = graph.edgeLengthM[e] / 1000;
+	a = { edgeMin: edgeMinutes(graph, p), edgeKm };
+	byParams.set(key, a);
+	if (byParams.size > EDGE_CACHE_SIZE) byParams.delete(byParams.keys().next().value!);
+	return a;
 }
 
 /**
@@ -301,6 +328,102 @@ export function searchWithin(
 	const st = createState(graph, params);
 	const stats = run(st, sources, limit);
 	return Object.assign(st, { stats });
+}
+
+/** A binary min-heap of (minutes, vertex) entries (stale entries are skipped by the reader). */
+class MinutesHeap {
+	d = new Float64Array(1024);
+	v = new Int32Array(1024);
+	size = 0;
+	push(d: number, v: number): void {
+		if (this.size === this.d.length) {
+			const d2 = new Float64Array(this.d.length * 2);
+			d2.set(this.d);
+			const v2 = new Int32Array(this.v.length * 2);
+			v2.set(this.v);
+			this.d = d2;
+			this.v = v2;
+		}
+		const hd = this.d;
+		const hv = this.v;
+		let i = this.size++;
+		while (i > 0) {
+			const p = (i - 1) >> 1;
+			if (hd[p] <= d) break;
+			hd[i] = hd[p];
+			hv[i] = hv[p];
+			i = p;
+		}
+		hd[i] = d;
+		hv[i] = v;
+	}
+	/** removes the top; read d[0], v[0] before calling */
+	pop(): void {
+		const last = --this.size;
+		if (last === 0) return;
+		const hd = this.d;
+		const hv = this.v;
+		const d = hd[last];
+		const v = hv[last];
+		let i = 0;
+		for (;;) {
+			const l = 2 * i + 1;
+			if (l >= last) break;
+			const r = l + 1;
+			const c = r < last && hd[r] < hd[l] ? r : l;
+			if (hd[c] >= d) break;
+			hd[i] = hd[c];
+			hv[i] = hv[c];
+			i = c;
+		}
+		hd[i] = d;
+		hv[i] = v;
+	}
+}
+
+/**
+ * Minutes from one centre's sources (its snapped vertices, each with its access minutes) to every
+ * vertex, settled up to `limit`: those of at most `limit` are exact, every other is greater than
+ * `limit` (Infinity: not reached). The same minutes as the best label of a {@link searchWithin} from
+ * these sources alone (a vertex's final minutes are the least of the same sums, whatever the order of
+ * settling), with one label per vertex and no km: a fifth of its memory.
+ * `into`: an array of this graph's vertex count to write into (it is reset), else a fresh one.
+ */
+export function minutesWithin(
+	graph: RoadGraph,
+	sources: readonly Pick<Source, 'vertex' | 'startMinutes'>[],
+	limit: number,
+	params: Partial<TravelTimeParams> = {},
+	into?: Float64Array
+): Float64Array {
+	const n = graph.vertexCount;
+	const bm = into && into.length === n ? into.fill(Infinity) : new Float64Array(n).fill(Infinity);
+	const { edgeMin } = edgeArrays(graph, resolveParams(params));
+	const heap = new MinutesHeap();
+	for (const src of sources) {
+		checkSource(graph, { ...src, id: 0 });
+		if (src.startMinutes < bm[src.vertex]) {
+			bm[src.vertex] = src.startMinutes;
+			heap.push(src.startMinutes, src.vertex);
+		}
+	}
+	const { adjOffsets, adjTargets, adjEdges } = graph;
+	while (heap.size > 0) {
+		const d = heap.d[0];
+		const u = heap.v[0];
+		if (d > limit) break;
+		heap.pop();
+		if (d !== bm[u]) continue; // (stale: improved since it was pushed)
+		for (let a = adjOffsets[u], end = adjOffsets[u + 1]; a < end; a++) {
+			const v = adjTargets[a];
+			const nd = d + edgeMin[adjEdges[a]];
+			if (nd < bm[v]) {
+				bm[v] = nd;
+				heap.push(nd, v);
+			}
+		}
+	}
+	return bm;
 }
 
 /** Full multi-source search from scratch. */

@@ -5,6 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /** the map embed's inline script (src/lib/embed/first-map-link.js), allowed by its hash */
 const firstMapLink = `sha256-${createHash('sha256').update(readFileSync(new URL('./src/lib/embed/first-map-link.js', import.meta.url))).digest('base64')}`;
+/** the embeds' inline script that starts the travel worker for a what-if link (src/lib/embed/early-travel-script.js) */
+const earlyTravel = `sha256-${createHash('sha256').update(readFileSync(new URL('./src/lib/embed/early-travel-script.js', import.meta.url))).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -26,7 +28,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval', firstMapLink],
+				'script-src': ['self', 'wasm-unsafe-eval', firstMapLink, earlyTravel],
 				'worker-src': ['self', 'blob:'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],

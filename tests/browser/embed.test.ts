@@ -230,6 +230,28 @@ describe('embed downloads and accessibility', () => {
 		await context.close();
 	});
 
+	it('a what-if by road: its travel worker starts from the page’s head and loads the road network once; the chart shows before and after', async () => {
+		const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
+		const page = await context.newPage();
+		const w = watch(page);
+		const graphRequests: string[] = [];
+		context.on('request', (r) => {
+			if (r.url().includes('road_graph.bin')) graphRequests.push(r.url());
+		});
+		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2`);
+		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		const marks = await page.evaluate(() => Object.fromEntries(['early-travel', 'session-start', 'roads-loaded', 'embed-rendered'].map((n) => [n, performance.getEntriesByName(`atlas:${n}`)[0]?.startTime ?? null])));
+		console.log(`what-if embed by road: ${JSON.stringify(marks)}`);
+		// started by the inline script, before the app's own code ran
+		expect(marks['early-travel']).not.toBeNull();
+		expect(marks['early-travel']!).toBeLessThan(marks['session-start']!);
+		expect(graphRequests).toHaveLength(1);
+		expect(await page.locator('.subtitle').first().innerText()).toMatch(/before, .* after/);
+		expect(w.problems).toEqual([]);
+		expect(w.offOrigin).toEqual([]);
+		await context.close();
+	});
+
 	it('default map: renders cold from the precomputed view; CSV has every county; SVG holds the legend', async () => {
 		const context = await browser.newContext({ viewport: { width: 700, height: 900 }, acceptDownloads: true });
 		const page = await context.newPage();

@@ -60,18 +60,33 @@ describe('static build', () => {
 		for (const f of files.filter((f) => f.endsWith('.js'))) expect(readFileSync(join(BUILD, f), 'utf8'), f).not.toContain(sample);
 	});
 
-	it('allows the inline scripts of the pages with a prerendered map by their hashes, and no other inline script', () => {
-		for (const page of ['index.html', 'embed/map/index.html']) {
+	it('allows the inline scripts of the pages with a prerendered map and of the embeds by their hashes, and no other inline script', () => {
+		for (const page of ['index.html', 'embed/map/index.html', 'embed/whatif/index.html', 'embed/equity/index.html']) {
 			const html = readFileSync(join(BUILD, page), 'utf8');
 			const csp = html.match(/http-equiv="content-security-policy" content="([^"]+)"/i)![1];
 			expect(csp, page).not.toMatch(/script-src[^;]*unsafe-inline/);
 			const inline = [...html.matchAll(/<script(?: data-[a-z-]+="[^"]*")*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-			expect(inline.some((t) => t.includes('first-map-link')), page).toBe(true);
+			expect(inline.some((t) => t.includes('first-map-link')), page).toBe(page === 'index.html' || page === 'embed/map/index.html');
+			expect(inline.some((t) => t.includes('__atlasEarlyTravel')), page).toBe(page.startsWith('embed/'));
 			const allowed = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
 			for (const t of inline) expect(allowed, `${page}: ${t.slice(0, 60)}`).toContain(createHash('sha256').update(t).digest('base64'));
 			// (every script element is either one of those or loaded from this site)
 			expect([...html.matchAll(/<script\b[^>]*>/g)].length, page).toBe(inline.length + [...html.matchAll(/<script\b[^>]*\bsrc=/g)].length);
 		}
+	});
+
+	it('starts the travel worker of a what-if link from the same script file the app starts it from', () => {
+		const html = readFileSync(join(BUILD, 'embed/whatif/index.html'), 'utf8');
+		const el = html.match(/<script data-worker="([^"]+)" data-graph="([^"]+)" data-snap="([^"]+)">/);
+		expect(el, 'the early travel script').not.toBeNull();
+		const [, worker, graph, snap] = el!;
+		// (the page is at embed/whatif/: its paths are relative to it)
+		const file = (rel: string) => join(BUILD, 'embed/whatif', rel);
+		for (const f of [worker, graph, snap]) expect(existsSync(file(f)), f).toBe(true);
+		expect(worker).toMatch(/_app\/immutable\/workers\/travel\.worker-[\w-]+\.js$/);
+		const name = worker.split('/').pop()!;
+		const chunks = readdirSync(join(BUILD, '_app/immutable/chunks')).filter((f) => f.endsWith('.js'));
+		expect(chunks.some((c) => readFileSync(join(BUILD, '_app/immutable/chunks', c), 'utf8').includes(`../workers/${name}`))).toBe(true);
 	});
 
 	it('sets a Content-Security-Policy that allows no other origin', () => {

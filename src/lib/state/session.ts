@@ -18,6 +18,7 @@
  */
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import { TravelClient } from '$lib/workers/travel-client';
+import type { EarlyTravel } from '$lib/embed/early-travel';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Dashboard } from './dashboard.svelte';
@@ -38,6 +39,11 @@ export interface SessionOptions {
 	dataUrl?: string | null;
 	/** null: the road layer is switched off (the other methods still work) */
 	graphUrl: string | null;
+	/**
+	 * A travel worker the page's inline script started (embed/early-travel): the session's, with its
+	 * road network request (used when it asked for `graphUrl` and `snapUrl`).
+	 */
+	earlyTravel?: EarlyTravel;
 	/** the places snapped to the road graph at build time (metrics/drive-time/snap-file); optional */
 	snapUrl?: string | null;
 	/**
@@ -200,7 +206,7 @@ export class Session {
 			this.#work = startDataWorker(this.#dataBytes);
 		}
 		if (!this.#client) {
-			this.#client = new TravelClient();
+			this.#client = new TravelClient(this.#opts.earlyTravel);
 			// with a precomputed baseline the road network waits until the figures are drawn (start)
 			if (!this.#opts.travelUrl || this.#opts.roadsAtOnce) this.#roads = this.#loadRoads();
 		}

@@ -10,8 +10,16 @@ import type { TravelTimeParams } from '$lib/metrics/drive-time/params';
 import type { Places, TravelResult } from '$lib/metrics/travel-engine';
 import { completeTracts, type BaselineTravel } from '$lib/metrics/added-travel';
 import { packPlaces, type EngineKey, type TravelRequest, type TravelResponse } from './travel-protocol';
+import { EARLY_ROADS_ID, type EarlyTravel } from '$lib/embed/early-travel';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** Two URLs of the same file, as the page resolves them (none is the same as none). */
+function sameUrl(a: string | null | undefined, b: string | null | undefined): boolean {
+	if (!a || !b) return !a && !b;
+	const base = globalThis.location?.href ?? 'http://localhost/';
+	return new URL(a, base).href === new URL(b, base).href;
+}
 
 export class TravelClient {
 	#worker: Worker;
@@ -20,19 +28,36 @@ export class TravelClient {
 	/** the places and calibration sent with `init` (a merged result's tracts are completed with them) */
 	#places: { tracts: Places; calibration: Calibration } | undefined;
 
-	constructor() {
-		this.#worker = new TravelWorker();
-		this.#worker.onmessage = (e: MessageEvent<TravelResponse>) => {
-			const p = this.#pending.get(e.data.id);
+	/** the early worker's road network request (its reply), until `loadRoads` takes it */
+	#earlyRoads: { url: string; snapUrl: string | null; reply: Promise<TravelResponse> } | undefined;
+
+	/**
+	 * `early`: a worker the page's inline script started (embed/early-travel), taken over with the
+	 * replies it had so far and its road network request; else a worker of its own.
+	 */
+	constructor(early?: EarlyTravel) {
+		this.#worker = early?.worker ?? new TravelWorker();
+		const receive = (m: TravelResponse) => {
+			const p = this.#pending.get(m.id);
 			if (!p) return;
-			this.#pending.delete(e.data.id);
-			if (e.data.type === 'error') p.fail(new Error(e.data.message));
-			else p.ok(e.data);
+			this.#pending.delete(m.id);
+			if (m.type === 'error') p.fail(new Error(m.message));
+			else p.ok(m);
 		};
-		this.#worker.onerror = (e) => {
-			for (const p of this.#pending.values()) p.fail(new Error(`The travel worker failed: ${e.message}`));
+		const failAll = (message: string) => {
+			for (const p of this.#pending.values()) p.fail(new Error(`The travel worker failed: ${message}`));
 			this.#pending.clear();
 		};
+		this.#worker.onmessage = (e: MessageEvent<TravelResponse>) => receive(e.data);
+		this.#worker.onerror = (e) => failAll(e.message);
+		if (early) {
+			const reply = new Promise<TravelResponse>((ok, fail) => this.#pending.set(EARLY_ROADS_ID, { ok, fail }));
+			reply.catch(() => {}); // (reported by loadRoads)
+			this.#earlyRoads = { ...early.roads, reply };
+			for (const m of early.replies) receive(m);
+			early.replies.length = 0;
+			if (early.error) failAll(early.error);
+		}
 	}
 
 	#send(msg: Distribute<TravelRequest>, transfer: Transferable[] = []): Promise<TravelResponse> {
@@ -54,7 +79,10 @@ export class TravelClient {
 	}
 
 	async loadRoads(url: string, snapUrl?: string | null): Promise<Record<string, number>> {
-		const r = await this.#send({ type: 'load-roads', url, snapUrl });
+		const early = this.#earlyRoads;
+		this.#earlyRoads = undefined;
+		// (the early worker's request, when it asked for these files: its reply, perhaps in already)
+		const r = early && sameUrl(early.url, url) && sameUrl(early.snapUrl, snapUrl) ? await early.reply : await this.#send({ type: 'load-roads', url, snapUrl });
 		return r.type === 'roads-loaded' ? { ...r.steps, ms: r.ms } : {};
 	}
 

@@ -11,9 +11,10 @@
 		var method = q.get('method');
 		if (!(q.get('add') || q.get('remove')) || (method !== null && method !== 'road') || !me || typeof Worker === 'undefined') return;
 		// (absolute: the worker reads a relative URL from its own script's folder)
-		var graph = new URL(me.getAttribute('data-graph'), location.href).href;
-		var snap = new URL(me.getAttribute('data-snap'), location.href).href;
-		var early = { worker: new Worker(me.getAttribute('data-worker'), { name: 'travel' }), roads: { url: graph, snapUrl: snap }, replies: [], error: null };
+		var graph = new URL(me.getAttribute('data-graph') || '', location.href).href;
+		var snap = new URL(me.getAttribute('data-snap') || '', location.href).href;
+		/** @type {{ worker: Worker; roads: { url: string; snapUrl: string }; replies: unknown[]; error: string | null }} */
+		var early = { worker: new Worker(me.getAttribute('data-worker') || '', { name: 'travel' }), roads: { url: graph, snapUrl: snap }, replies: [], error: null };
 		early.worker.onmessage = function (e) {
 			early.replies.push(e.data);
 		};
@@ -21,7 +22,7 @@
 			early.error = e.message || 'The travel worker failed to start.';
 		};
 		early.worker.postMessage({ type: 'load-roads', id: 0, url: graph, snapUrl: snap });
-		window.__atlasEarlyTravel = early;
+		/** @type {any} */ (window).__atlasEarlyTravel = early;
 		performance.mark('atlas:early-travel');
 	} catch (e) {
 		// (the app starts its own worker)

@@ -230,13 +230,15 @@ describe('embed downloads and accessibility', () => {
 		await context.close();
 	});
 
-	it('a what-if by road: its travel worker starts from the page’s head and loads the road network once; the chart shows before and after', async () => {
+	it('a what-if by road: its workers start from the page’s head and load the road network and the data file once; the chart shows before and after', async () => {
 		const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
 		const page = await context.newPage();
 		const w = watch(page);
 		const graphRequests: string[] = [];
+		const dataRequests: string[] = [];
 		context.on('request', (r) => {
 			if (r.url().includes('road_graph.bin')) graphRequests.push(r.url());
+			if (r.url().includes('dashboard-data.bin')) dataRequests.push(r.url());
 		});
 		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2`);
 		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
@@ -246,6 +248,8 @@ describe('embed downloads and accessibility', () => {
 		expect(marks['early-travel']).not.toBeNull();
 		expect(marks['early-travel']!).toBeLessThan(marks['session-start']!);
 		expect(graphRequests).toHaveLength(1);
+		// the data file fetched by the early data worker, not again by the page
+		expect(dataRequests).toHaveLength(1);
 		expect(await page.locator('.subtitle').first().innerText()).toMatch(/before, .* after/);
 		expect(w.problems).toEqual([]);
 		expect(w.offOrigin).toEqual([]);

@@ -67,7 +67,7 @@ describe('static build', () => {
 			expect(csp, page).not.toMatch(/script-src[^;]*unsafe-inline/);
 			const inline = [...html.matchAll(/<script(?: data-[a-z-]+="[^"]*")*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 			expect(inline.some((t) => t.includes('first-map-link')), page).toBe(page === 'index.html' || page === 'embed/map/index.html');
-			expect(inline.some((t) => t.includes('__atlasEarlyTravel')), page).toBe(page.startsWith('embed/'));
+			expect(inline.some((t) => t.includes('__atlasEarly')), page).toBe(page.startsWith('embed/'));
 			const allowed = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
 			for (const t of inline) expect(allowed, `${page}: ${t.slice(0, 60)}`).toContain(createHash('sha256').update(t).digest('base64'));
 			// (every script element is either one of those or loaded from this site)
@@ -75,18 +75,21 @@ describe('static build', () => {
 		}
 	});
 
-	it('starts the travel worker of a what-if link from the same script file the app starts it from', () => {
+	it('starts the workers of a what-if link from the same script files the app starts them from', () => {
 		const html = readFileSync(join(BUILD, 'embed/whatif/index.html'), 'utf8');
-		const el = html.match(/<script data-worker="([^"]+)" data-graph="([^"]+)" data-snap="([^"]+)">/);
-		expect(el, 'the early travel script').not.toBeNull();
-		const [, worker, graph, snap] = el!;
+		const el = html.match(/<script data-worker="([^"]+)" data-graph="([^"]+)" data-snap="([^"]+)" data-data-worker="([^"]+)" data-data="([^"]+)">/);
+		expect(el, 'the early workers script').not.toBeNull();
+		const [, travel, graph, snap, data, dataFile] = el!;
 		// (the page is at embed/whatif/: its paths are relative to it)
 		const file = (rel: string) => join(BUILD, 'embed/whatif', rel);
-		for (const f of [worker, graph, snap]) expect(existsSync(file(f)), f).toBe(true);
-		expect(worker).toMatch(/_app\/immutable\/workers\/travel\.worker-[\w-]+\.js$/);
-		const name = worker.split('/').pop()!;
+		for (const f of [travel, graph, snap, data, dataFile]) expect(existsSync(file(f)), f).toBe(true);
+		expect(travel).toMatch(/_app\/immutable\/workers\/travel\.worker-[\w-]+\.js$/);
+		expect(data).toMatch(/_app\/immutable\/workers\/data\.worker-[\w-]+\.js$/);
 		const chunks = readdirSync(join(BUILD, '_app/immutable/chunks')).filter((f) => f.endsWith('.js'));
-		expect(chunks.some((c) => readFileSync(join(BUILD, '_app/immutable/chunks', c), 'utf8').includes(`../workers/${name}`))).toBe(true);
+		for (const w of [travel, data]) {
+			const name = w.split('/').pop()!;
+			expect(chunks.some((c) => readFileSync(join(BUILD, '_app/immutable/chunks', c), 'utf8').includes(`../workers/${name}`)), name).toBe(true);
+		}
 	});
 
 	it('sets a Content-Security-Policy that allows no other origin', () => {

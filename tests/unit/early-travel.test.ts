@@ -1,50 +1,72 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
-import { EARLY_ROADS_ID, earlyTravelScript, takeEarlyTravel, type EarlyTravel } from '../../src/lib/embed/early-travel';
+import { EARLY_ROADS_ID, earlyWorkersScript, takeEarlyWorkers, type EarlyData, type EarlyTravel } from '../../src/lib/embed/early-travel';
 import { TravelClient } from '../../src/lib/workers/travel-client';
+import { adoptDataWorker } from '../../src/lib/workers/data-client';
 import type { TravelRequest, TravelResponse } from '../../src/lib/workers/travel-protocol';
+import type { DataResponse, PopulationMessage } from '../../src/lib/workers/data-protocol';
 
 const script = readFileSync(new URL('../../src/lib/embed/early-travel-script.js', import.meta.url), 'utf8');
 const PAGE = 'https://atlas.example/embed/whatif/';
 
 /** A stand-in worker: records what it is sent; `reply` plays a message from it. */
-class FakeWorker {
+class FakeWorker<Reply = TravelResponse> {
 	url: string;
-	sent: { msg: TravelRequest; transfer?: Transferable[] }[] = [];
-	onmessage: ((e: { data: TravelResponse }) => void) | null = null;
+	name: string;
+	sent: { msg: unknown; transfer?: Transferable[] }[] = [];
+	terminated = false;
+	onmessage: ((e: { data: Reply }) => void) | null = null;
 	onerror: ((e: { message: string }) => void) | null = null;
-	constructor(url: string) {
+	constructor(url: string, opts: { name: string }) {
 		this.url = url;
+		this.name = opts.name;
 	}
-	postMessage(msg: TravelRequest, transfer?: Transferable[]) {
+	postMessage(msg: unknown, transfer?: Transferable[]) {
 		this.sent.push({ msg, transfer });
 	}
-	reply(data: TravelResponse) {
+	reply(data: Reply) {
 		this.onmessage?.({ data });
 	}
-	terminate() {}
+	terminate() {
+		this.terminated = true;
+	}
 }
 
+const ATTRS: Record<string, string> = {
+	'data-worker': '../../_app/immutable/workers/travel.worker-x.js',
+	'data-graph': '../../data/road_graph.bin',
+	'data-snap': '../../data/road_snap.bin',
+	'data-data-worker': '../../_app/immutable/workers/data.worker-y.js',
+	'data-data': '../../data/dashboard-data.bin'
+};
+
 /** Run the inline script for a link; the window it leaves. */
-function run(search: string, attrs = { worker: '../../_app/immutable/workers/travel.worker-x.js', graph: '../../data/road_graph.bin', snap: '../../data/road_snap.bin' }) {
+function run(search: string) {
 	const window: Record<string, unknown> = {};
-	const currentScript = { getAttribute: (k: string) => ({ 'data-worker': attrs.worker, 'data-graph': attrs.graph, 'data-snap': attrs.snap })[k] ?? null };
+	const currentScript = { getAttribute: (k: string) => ATTRS[k] ?? null };
 	const marks: string[] = [];
-	runInNewContext(script, { URLSearchParams, URL, Worker: FakeWorker, window, location: { search, href: PAGE + search }, document: { currentScript }, performance: { mark: (m: string) => marks.push(m) } });
-	return { window, early: window.__atlasEarlyTravel as (EarlyTravel & { worker: FakeWorker }) | undefined, marks };
+	runInNewContext(script, { URLSearchParams, URL, Object, Worker: FakeWorker, window, location: { search, href: PAGE + search }, document: { currentScript }, performance: { mark: (m: string) => marks.push(m) } });
+	const early = window.__atlasEarly as
+		| { travel: EarlyTravel & { worker: FakeWorker }; data: EarlyData & { worker: FakeWorker<DataResponse> } }
+		| undefined;
+	return { window, early, marks };
 }
 
 describe('early-travel-script.js (inline in the embeds’ head)', () => {
-	it('starts the travel worker for a link with a what-if by road, and has it load the road network', () => {
+	it('starts the travel worker and the data worker for a link with a what-if by road, and has them load their files', () => {
 		for (const s of ['?add=p:44.0,-103.2', '?remove=c12', '?add=p:44,-103&method=road&id=x']) {
 			const { early, marks } = run(s);
 			expect(early, s).toBeDefined();
-			expect(early!.worker.url).toBe('../../_app/immutable/workers/travel.worker-x.js');
-			// (absolute: the worker would read a relative URL from its own folder)
+			const { travel, data } = early!;
+			expect(travel.worker.url).toBe(ATTRS['data-worker']);
+			// (absolute: a worker would read a relative URL from its own folder)
 			const roads = { url: 'https://atlas.example/data/road_graph.bin', snapUrl: 'https://atlas.example/data/road_snap.bin' };
-			expect(early!.roads).toEqual(roads);
-			expect(early!.worker.sent.map((x) => x.msg)).toEqual([{ type: 'load-roads', id: EARLY_ROADS_ID, ...roads }]);
+			expect(travel.roads).toEqual(roads);
+			expect(travel.worker.sent.map((x) => x.msg)).toEqual([{ type: 'load-roads', id: EARLY_ROADS_ID, ...roads }]);
+			expect(data.worker.url).toBe(ATTRS['data-data-worker']);
+			expect(data.url).toBe('https://atlas.example/data/dashboard-data.bin');
+			expect(data.worker.sent.map((x) => x.msg)).toEqual([{ url: data.url }]);
 			expect(marks).toEqual(['atlas:early-travel']);
 		}
 	});
@@ -53,23 +75,29 @@ describe('early-travel-script.js (inline in the embeds’ head)', () => {
 		for (const s of ['', '?region=08', '?add=', '?add=p:44,-103&method=straight_miles', '?remove=c1&method=calibrated']) expect(run(s).early, s).toBeUndefined();
 	});
 
-	it('keeps the worker’s replies and its error until the app takes it over', () => {
+	it('keeps the workers’ replies and errors until the app takes them over', () => {
 		const { early } = run('?add=p:44,-103');
-		early!.worker.reply({ type: 'roads-loaded', id: 0, ms: 5, steps: {} });
-		early!.worker.onerror!({ message: 'boom' });
-		expect(early!.replies).toEqual([{ type: 'roads-loaded', id: 0, ms: 5, steps: {} }]);
-		expect(early!.error).toBe('boom');
+		early!.travel.worker.reply({ type: 'roads-loaded', id: 0, ms: 5, steps: {} });
+		early!.travel.worker.onerror!({ message: 'boom' });
+		expect(early!.travel.replies).toEqual([{ type: 'roads-loaded', id: 0, ms: 5, steps: {} }]);
+		expect(early!.travel.error).toBe('boom');
+		early!.data.worker.reply({ type: 'bytes', bytes: null, message: 'HTTP 404' });
+		expect(early!.data.replies).toHaveLength(1);
 	});
 
 	it('is written into the page as it is, with its files', () => {
-		expect(earlyTravelScript({ worker: 'w.js', graph: 'g "x".bin', snap: 's.bin' })).toBe(`<script data-worker="w.js" data-graph="g &quot;x&quot;.bin" data-snap="s.bin">${script}</script>`);
+		expect(earlyWorkersScript({ travelWorker: 't.js', graph: 'g "x".bin', snap: 's.bin', dataWorker: 'd.js', data: 'data.bin' })).toBe(
+			`<script data-worker="t.js" data-graph="g &quot;x&quot;.bin" data-snap="s.bin" data-data-worker="d.js" data-data="data.bin">${script}</script>`
+		);
 	});
 
 	it('is taken once', () => {
 		const { window } = run('?add=p:44,-103');
-		expect(takeEarlyTravel(window)).toBeDefined();
-		expect(takeEarlyTravel(window)).toBeUndefined();
-		expect(takeEarlyTravel({})).toBeUndefined();
+		const first = takeEarlyWorkers(window);
+		expect(first.travel).toBeDefined();
+		expect(first.data).toBeDefined();
+		expect(takeEarlyWorkers(window)).toEqual({});
+		expect(takeEarlyWorkers({})).toEqual({});
 	});
 });
 
@@ -77,13 +105,13 @@ describe('the travel client taking over the early worker', () => {
 	const files = { url: 'https://atlas.example/data/road_graph.bin', snapUrl: 'https://atlas.example/data/road_snap.bin' };
 
 	it('answers its road network request with the early one’s reply, in already or to come', async () => {
-		const done = run('?add=p:44,-103').early!;
+		const done = run('?add=p:44,-103').early!.travel;
 		done.worker.reply({ type: 'roads-loaded', id: 0, ms: 7, steps: { fetched: 3 } });
 		const a = new TravelClient(done);
 		await expect(a.loadRoads(files.url, files.snapUrl)).resolves.toEqual({ fetched: 3, ms: 7 });
 		expect(done.worker.sent).toHaveLength(1); // (no second request)
 
-		const pending = run('?add=p:44,-103').early!;
+		const pending = run('?add=p:44,-103').early!.travel;
 		const b = new TravelClient(pending);
 		const loading = b.loadRoads(files.url, files.snapUrl);
 		pending.worker.reply({ type: 'roads-loaded', id: 0, ms: 9, steps: {} });
@@ -91,13 +119,13 @@ describe('the travel client taking over the early worker', () => {
 		expect(pending.worker.sent).toHaveLength(1);
 		// its own requests are numbered from 1, and a later road request is its own
 		const again = b.loadRoads(files.url, files.snapUrl);
-		expect(pending.worker.sent.at(-1)!.msg).toMatchObject({ type: 'load-roads', id: 1 });
+		expect((pending.worker.sent.at(-1)!.msg as TravelRequest)).toMatchObject({ type: 'load-roads', id: 1 });
 		pending.worker.reply({ type: 'roads-loaded', id: 1, ms: 1, steps: {} });
 		await expect(again).resolves.toEqual({ ms: 1 });
 	});
 
 	it('sends its own request for other files', async () => {
-		const early = run('?add=p:44,-103').early!;
+		const early = run('?add=p:44,-103').early!.travel;
 		const c = new TravelClient(early);
 		const other = c.loadRoads('https://atlas.example/data/other.bin', files.snapUrl);
 		expect(early.worker.sent.at(-1)!.msg).toMatchObject({ type: 'load-roads', url: 'https://atlas.example/data/other.bin' });
@@ -106,9 +134,41 @@ describe('the travel client taking over the early worker', () => {
 	});
 
 	it('reports the early worker’s error', async () => {
-		const early = run('?add=p:44,-103').early!;
+		const early = run('?add=p:44,-103').early!.travel;
 		early.worker.onerror!({ message: 'no script' });
 		const c = new TravelClient(early);
 		await expect(c.loadRoads(files.url, files.snapUrl)).rejects.toThrow(/no script/);
+	});
+});
+
+describe('the data work taking over the early data worker', () => {
+	const population = { n: 1, groups: ['all'] } as unknown as PopulationMessage;
+
+	it('gives the bytes it fetched, then the population groups, in already or to come', async () => {
+		const bytes = new Uint8Array([1, 2, 3]).buffer;
+		const early = run('?add=p:44,-103').early!.data;
+		early.worker.reply({ type: 'bytes', bytes });
+		const taken = adoptDataWorker(early);
+		await expect(taken.bytes).resolves.toBe(bytes);
+		early.worker.reply({ type: 'population', population });
+		await expect(taken.work.population).resolves.toBe(population);
+		expect(early.worker.terminated).toBe(true);
+	});
+
+	it('gives no bytes when the worker could not fetch the file (the page reads the tables another way), and fails the work', async () => {
+		const early = run('?add=p:44,-103').early!.data;
+		const taken = adoptDataWorker(early);
+		early.worker.reply({ type: 'bytes', bytes: null, message: 'HTTP 404' });
+		early.worker.reply({ type: 'error', message: 'The dashboard data file did not load (HTTP 404).' });
+		await expect(taken.bytes).resolves.toBeNull();
+		await expect(taken.work.population).rejects.toThrow(/did not load/);
+	});
+
+	it('gives no bytes and fails the work when the worker failed to start', async () => {
+		const early = run('?add=p:44,-103').early!.data;
+		early.worker.onerror!({ message: 'no script' });
+		const taken = adoptDataWorker(early);
+		await expect(taken.bytes).resolves.toBeNull();
+		await expect(taken.work.population).rejects.toThrow(/no script/);
 	});
 });

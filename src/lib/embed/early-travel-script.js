@@ -1,30 +1,46 @@
 // CAR-T Access Atlas: inline in the head of the embed pages (its hash is in their CSP, see
 // svelte.config.js), so it runs before the app's scripts have loaded. A link with a what-if scenario by
-// road (an add= or remove= parameter, no other method) needs the road network for its first chart: this
-// starts the travel worker (data-worker) at once and has it load the network (data-graph, data-snap),
-// while the page downloads and starts its scripts. The app takes the worker over, with the replies it
-// had meanwhile (embed/early-travel.ts). Anything that fails here leaves the app to start its own.
+// road (an add= or remove= parameter, no other method) needs the road network and the data file for its
+// first chart: this starts the travel worker (data-worker), which loads the network (data-graph,
+// data-snap), and the data worker (data-data-worker), which fetches the data file (data-data) and builds
+// the population groups, while the page downloads and starts its scripts. The app takes both workers
+// over, with the replies they had meanwhile (embed/early-travel.ts). Anything that fails here leaves
+// the app to start its own.
 (function () {
 	try {
 		var me = document.currentScript;
 		var q = new URLSearchParams(location.search);
 		var method = q.get('method');
 		if (!(q.get('add') || q.get('remove')) || (method !== null && method !== 'road') || !me || typeof Worker === 'undefined') return;
-		// (absolute: the worker reads a relative URL from its own script's folder)
-		var graph = new URL(me.getAttribute('data-graph') || '', location.href).href;
-		var snap = new URL(me.getAttribute('data-snap') || '', location.href).href;
-		/** @type {{ worker: Worker; roads: { url: string; snapUrl: string }; replies: unknown[]; error: string | null }} */
-		var early = { worker: new Worker(me.getAttribute('data-worker') || '', { name: 'travel' }), roads: { url: graph, snapUrl: snap }, replies: [], error: null };
-		early.worker.onmessage = function (e) {
-			early.replies.push(e.data);
+		/** @param {string} k */
+		var url = function (k) {
+			// (absolute: a worker reads a relative URL from its own script's folder)
+			return new URL((me && me.getAttribute(k)) || '', location.href).href;
 		};
-		early.worker.onerror = function (e) {
-			early.error = e.message || 'The travel worker failed to start.';
+		/**
+		 * @param {string} script
+		 * @param {string} name
+		 * @param {object} request
+		 */
+		var start = function (script, name, request) {
+			/** @type {{ worker: Worker; replies: unknown[]; error: string | null }} */
+			var w = { worker: new Worker((me && me.getAttribute(script)) || '', { name: name }), replies: [], error: null };
+			w.worker.onmessage = function (e) {
+				w.replies.push(e.data);
+			};
+			w.worker.onerror = function (e) {
+				w.error = e.message || 'The ' + name + ' worker failed to start.';
+			};
+			w.worker.postMessage(request);
+			return w;
 		};
-		early.worker.postMessage({ type: 'load-roads', id: 0, url: graph, snapUrl: snap });
-		/** @type {any} */ (window).__atlasEarlyTravel = early;
+		var roads = { url: url('data-graph'), snapUrl: url('data-snap') };
+		var travel = Object.assign(start('data-worker', 'travel', { type: 'load-roads', id: 0, url: roads.url, snapUrl: roads.snapUrl }), { roads: roads });
+		var dataUrl = url('data-data');
+		var data = Object.assign(start('data-data-worker', 'data', { url: dataUrl }), { url: dataUrl });
+		/** @type {any} */ (window).__atlasEarly = { travel: travel, data: data };
 		performance.mark('atlas:early-travel');
 	} catch (e) {
-		// (the app starts its own worker)
+		// (the app starts its own workers)
 	}
 })();

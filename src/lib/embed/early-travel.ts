@@ -1,39 +1,61 @@
 /**
- * A travel worker started by the embed page's inline script (early-travel-script.js) before the app's
- * scripts ran, for a link whose first chart needs the road network (a what-if scenario by road): its
- * download and decoding start with the page's own scripts instead of once the page has mounted.
- * The session's travel client takes it over (workers/travel-client).
+ * Workers started by the embed page's inline script (early-travel-script.js) before the app's scripts
+ * ran, for a link whose first chart needs the road network (a what-if scenario by road): the road
+ * network's download and decoding, and the data file's download and population groups, start with
+ * the page's own scripts instead of once the page has mounted. The session takes them over: the
+ * travel client (workers/travel-client) and the data work (workers/data-client).
  */
-import EARLY_TRAVEL_JS from './early-travel-script.js?raw';
+import EARLY_SCRIPT_JS from './early-travel-script.js?raw';
 import type { TravelResponse } from '$lib/workers/travel-protocol';
+import type { DataResponse } from '$lib/workers/data-protocol';
 import { escapeHtml } from './snippet';
 
-/** What the inline script leaves on `window` (its load-roads request has id 0). */
-export interface EarlyTravel {
+/** A worker the inline script started: its messages so far (the taker replays them), its error if it failed before. */
+export interface EarlyWorker<Reply> {
 	worker: Worker;
-	/** the request it sent */
-	roads: { url: string; snapUrl: string | null };
-	/** the worker's replies so far (the client replays them) */
-	replies: TravelResponse[];
-	/** the worker's error, if it failed before the client took it over */
+	replies: Reply[];
 	error: string | null;
 }
 
-/** id of the inline script's load-roads request (the client numbers its own from 1) */
-export const EARLY_ROADS_ID = 0;
-
-const KEY = '__atlasEarlyTravel';
-
-/** The inline script's element: the worker's script and the road network's files, relative to the page. */
-export function earlyTravelScript(urls: { worker: string; graph: string; snap: string }): string {
-	const a = (k: string, v: string) => ` data-${k}="${escapeHtml(v)}"`;
-	return `<script${a('worker', urls.worker)}${a('graph', urls.graph)}${a('snap', urls.snap)}>${EARLY_TRAVEL_JS}</script>`;
+/** The travel worker, asked to load the road network (the request has id {@link EARLY_ROADS_ID}). */
+export interface EarlyTravel extends EarlyWorker<TravelResponse> {
+	roads: { url: string; snapUrl: string | null };
 }
 
-/** The worker the inline script started, taken (once; undefined if it started none). */
-export function takeEarlyTravel(scope: object = globalThis): EarlyTravel | undefined {
+/** The data worker, asked to fetch the data file at `url` (it sends the bytes, then the population groups). */
+export interface EarlyData extends EarlyWorker<DataResponse> {
+	url: string;
+}
+
+/** What the inline script leaves on `window`. */
+export interface EarlyWorkers {
+	travel?: EarlyTravel;
+	data?: EarlyData;
+}
+
+/** id of the inline script's load-roads request (the travel client numbers its own from 1) */
+export const EARLY_ROADS_ID = 0;
+
+const KEY = '__atlasEarly';
+
+/** The inline script's element, with the workers' scripts and the files they load, relative to the page. */
+export function earlyWorkersScript(urls: { travelWorker: string; graph: string; snap: string; dataWorker: string; data: string }): string {
+	const a = (k: string, v: string) => ` data-${k}="${escapeHtml(v)}"`;
+	return `<script${a('worker', urls.travelWorker)}${a('graph', urls.graph)}${a('snap', urls.snap)}${a('data-worker', urls.dataWorker)}${a('data', urls.data)}>${EARLY_SCRIPT_JS}</script>`;
+}
+
+/** The workers the inline script started, taken (once; empty if it started none). */
+export function takeEarlyWorkers(scope: object = globalThis): EarlyWorkers {
 	const w = scope as Record<string, unknown>;
-	const early = w[KEY] as EarlyTravel | undefined;
+	const early = w[KEY] as EarlyWorkers | undefined;
 	delete w[KEY];
-	return early && typeof early === 'object' && early.worker ? early : undefined;
+	if (!early || typeof early !== 'object') return {};
+	return { travel: early.travel?.worker ? early.travel : undefined, data: early.data?.worker ? early.data : undefined };
+}
+
+/** Two URLs of the same file, as the page resolves them (none is the same as none). */
+export function sameUrl(a: string | null | undefined, b: string | null | undefined): boolean {
+	if (!a || !b) return !a && !b;
+	const base = globalThis.location?.href ?? 'http://localhost/';
+	return new URL(a, base).href === new URL(b, base).href;
 }

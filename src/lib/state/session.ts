@@ -18,7 +18,7 @@
  */
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import { TravelClient } from '$lib/workers/travel-client';
-import type { EarlyTravel } from '$lib/embed/early-travel';
+import { sameUrl, type EarlyData, type EarlyTravel } from '$lib/embed/early-travel';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import type { TravelResult } from '$lib/metrics/travel-engine';
 import type { Dashboard } from './dashboard.svelte';
@@ -28,7 +28,7 @@ import { shippedTravel } from '$lib/metrics/travel-file';
 import { placesOf, sameCentres } from '$lib/metrics/travel-engine';
 import { baselineOf } from '$lib/metrics/added-travel';
 import { populationFrom } from '$lib/workers/data-protocol';
-import { startDataWorker, type DataWork } from '$lib/workers/data-client';
+import { adoptDataWorker, startDataWorker, type DataWork } from '$lib/workers/data-client';
 import { describeError } from './resource.svelte';
 import { deferred } from './deferred';
 import { nextPaint } from './paint';
@@ -44,6 +44,11 @@ export interface SessionOptions {
 	 * road network request (used when it asked for `graphUrl` and `snapUrl`).
 	 */
 	earlyTravel?: EarlyTravel;
+	/**
+	 * A data worker the page's inline script started (embed/early-travel), fetching the data file itself:
+	 * the session's, with the bytes it sends (used when it fetched `dataUrl`).
+	 */
+	earlyData?: EarlyData;
 	/** the places snapped to the road graph at build time (metrics/drive-time/snap-file); optional */
 	snapUrl?: string | null;
 	/**
@@ -188,6 +193,15 @@ export class Session {
 	 */
 	warm(): void {
 		const url = this.#opts.dataUrl;
+		const early = this.#opts.earlyData;
+		if (early && !this.#work) {
+			this.#opts.earlyData = undefined;
+			if (url && sameUrl(early.url, url)) {
+				const adopted = adoptDataWorker(early);
+				this.#dataBytes ??= adopted.bytes;
+				this.#work = adopted.work;
+			} else early.worker.terminate();
+		}
 		this.#dataBytes ??= url
 			? fetch(url).then((res) => {
 					if (!res.ok) throw new Error(`HTTP ${res.status}`);

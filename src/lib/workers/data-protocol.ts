@@ -1,8 +1,12 @@
 /** Messages between the page and the data worker (data.worker.ts). */
 import { GROUPS, columnsOf, type Population } from '$lib/metrics/equity';
 
-/** the build-time data file's bytes (queries/dashboard-data), fetched by the page, which reads its other tables */
-export type DataRequest = { bytes: ArrayBuffer };
+/**
+ * The build-time data file (queries/dashboard-data): its bytes, fetched by the page, which reads its
+ * other tables; or its URL (a worker started by the embed page's inline script, embed/early-travel),
+ * the worker then sends the page a copy of the bytes first.
+ */
+export type DataRequest = { bytes: ArrayBuffer } | { url: string };
 
 /**
  * The population groups as sent: the typed arrays (transferred) and the group ids. The page has
@@ -12,7 +16,11 @@ export type DataRequest = { bytes: ArrayBuffer };
  */
 export type PopulationMessage = Omit<Population, 'groups' | 'stateFips' | 'countyFips' | 'weight'> & { groups: string[] };
 
-export type DataResponse = { type: 'population'; population: PopulationMessage } | { type: 'error'; message: string };
+export type DataResponse =
+	| { type: 'population'; population: PopulationMessage }
+	/** the file's bytes, when the worker fetched it (a copy, for the page's own tables); null: it could not */
+	| { type: 'bytes'; bytes: ArrayBuffer | null; message?: string }
+	| { type: 'error'; message: string };
 
 /** Worker side: what is sent of the population. */
 export function populationMessage(p: Population): PopulationMessage {

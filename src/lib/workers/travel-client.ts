@@ -10,16 +10,9 @@ import type { TravelTimeParams } from '$lib/metrics/drive-time/params';
 import type { Places, TravelResult } from '$lib/metrics/travel-engine';
 import { completeTracts, type BaselineTravel } from '$lib/metrics/added-travel';
 import { packPlaces, type EngineKey, type TravelRequest, type TravelResponse } from './travel-protocol';
-import { EARLY_ROADS_ID, type EarlyTravel } from '$lib/embed/early-travel';
+import { EARLY_ROADS_ID, sameUrl, type EarlyTravel } from '$lib/embed/early-travel';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
-
-/** Two URLs of the same file, as the page resolves them (none is the same as none). */
-function sameUrl(a: string | null | undefined, b: string | null | undefined): boolean {
-	if (!a || !b) return !a && !b;
-	const base = globalThis.location?.href ?? 'http://localhost/';
-	return new URL(a, base).href === new URL(b, base).href;
-}
 
 export class TravelClient {
 	#worker: Worker;

@@ -20,7 +20,9 @@
  */
 import { greatCircleKm } from '$lib/metrics/distance';
 import type { RoadGraph } from '$lib/metrics/drive-time/graph';
-import { edgeMinutes, resolveParams, type TravelTimeParams } from '$lib/metrics/drive-time/params';
+import { resolveParams, type TravelTimeParams } from '$lib/metrics/drive-time/params';
+import { edgeArrays } from '$lib/metrics/drive-time/dijkstra';
+import { MinutesHeap } from '$lib/metrics/drive-time/minutes-heap';
 import { centreSources, componentsOf, nearBand, prepareOrigins } from '$lib/metrics/drive-time/travel-times';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import type { Coverage } from './coverage';
@@ -39,59 +41,13 @@ export interface RoadRescoreInput {
 	onProgress?: (fraction: number) => void;
 }
 
-/** Binary min-heap of (minutes, vertex) in growable typed arrays. */
-class MinHeap {
-	d = new Float64Array(4096);
-	v = new Int32Array(4096);
-	size = 0;
-	push(d: number, v: number): void {
-		if (this.size === this.d.length) {
-			const d2 = new Float64Array(this.d.length * 2);
-			d2.set(this.d);
-			const v2 = new Int32Array(this.v.length * 2);
-			v2.set(this.v);
-			this.d = d2;
-			this.v = v2;
-		}
-		let i = this.size++;
-		while (i > 0) {
-			const p = (i - 1) >> 1;
-			if (this.d[p] <= d) break;
-			this.d[i] = this.d[p];
-			this.v[i] = this.v[p];
-			i = p;
-		}
-		this.d[i] = d;
-		this.v[i] = v;
-	}
-	/** removes the top; read d[0], v[0] before calling */
-	pop(): void {
-		const last = --this.size;
-		if (last === 0) return;
-		const d = this.d[last];
-		const v = this.v[last];
-		let i = 0;
-		for (;;) {
-			let c = 2 * i + 1;
-			if (c >= last) break;
-			if (c + 1 < last && this.d[c + 1] < this.d[c]) c++;
-			if (this.d[c] >= d) break;
-			this.d[i] = this.d[c];
-			this.v[i] = this.v[c];
-			i = c;
-		}
-		this.d[i] = d;
-		this.v[i] = v;
-	}
-}
-
 /** Exact road coverage sets of the given candidates (index as in `candidates`). */
 export function roadCoverage(input: RoadRescoreInput): { coverage: Coverage; searched: number } {
 	const { graph, beyond, candidates, threshold } = input;
 	const p = resolveParams(input.params);
 	const n = graph.vertexCount;
 	const comp = componentsOf(graph);
-	const edgeMin = edgeMinutes(graph, p);
+	const { edgeMin } = edgeArrays(graph, p);
 	const { adjOffsets, adjTargets, adjEdges } = graph;
 	const circ = p.accessCircuity;
 	const spd = p.accessSpeedKmh;
@@ -102,7 +58,7 @@ export function roadCoverage(input: RoadRescoreInput): { coverage: Coverage; sea
 	// 1. each candidate's road minutes, stopped beyond the threshold (CSR of reached vertices)
 	const dist = new Float64Array(n).fill(Infinity);
 	const touched: number[] = [];
-	const heap = new MinHeap();
+	const heap = new MinutesHeap(4096);
 	const ballStart = new Int32Array(candidates.length + 1);
 	const ballV: number[] = [];
 	const ballD: number[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addSource, createState, edgeArrays, minutesWithin, multiSourceDijkstra, searchWithin, type Source } from '../../../src/lib/metrics/drive-time/dijkstra';
 import { resolveParams } from '../../../src/lib/metrics/drive-time/params';
+import { MinutesHeap } from '../../../src/lib/metrics/drive-time/minutes-heap';
 import { randomToy, rng, toy, UNIT } from './toy';
 
 const labels = (st: ReturnType<typeof createState>, v: number) => [st.bestMinutes[v], st.bestId[v], st.secondMinutes[v], st.secondId[v]];
@@ -229,5 +230,23 @@ describe('edge minutes and km: computed once per graph and speeds', () => {
 		}
 		// the last speeds used stay (a few are kept per graph)
 		expect(edgeArrays(graph, resolveParams(UNIT)).edgeMin).toBe(a.edgeMin);
+	});
+});
+
+describe('MinutesHeap', () => {
+	it('pops in order of minutes, growing past its first capacity', () => {
+		const r = rng(99);
+		const heap = new MinutesHeap(4);
+		const pushed = Array.from({ length: 300 }, (_, i) => ({ d: Math.floor(r() * 50) / 2, v: i }));
+		for (const x of pushed) heap.push(x.d, x.v);
+		const out: { d: number; v: number }[] = [];
+		while (heap.size > 0) {
+			out.push({ d: heap.d[0], v: heap.v[0] });
+			heap.pop();
+		}
+		expect(out.map((x) => x.d)).toEqual(pushed.map((x) => x.d).sort((a, b) => a - b));
+		// every entry comes out once, with its own vertex
+		expect(out.map((x) => x.v).sort((a, b) => a - b)).toEqual(pushed.map((x) => x.v));
+		for (const x of out) expect(pushed[x.v].d).toBe(x.d);
 	});
 });

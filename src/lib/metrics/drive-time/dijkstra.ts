@@ -14,6 +14,7 @@
  */
 import type { RoadGraph } from './graph';
 import { edgeMinutes, resolveParams, type TravelTimeParams } from './params';
+import { MinutesHeap } from './minutes-heap';
 
 export interface Source {
 	/** non-negative integer id; several entries may share an id (one centre snapped to several vertices) */
@@ -328,57 +329,6 @@ export function searchWithin(
 	const st = createState(graph, params);
 	const stats = run(st, sources, limit);
 	return Object.assign(st, { stats });
-}
-
-/** A binary min-heap of (minutes, vertex) entries (stale entries are skipped by the reader). */
-class MinutesHeap {
-	d = new Float64Array(1024);
-	v = new Int32Array(1024);
-	size = 0;
-	push(d: number, v: number): void {
-		if (this.size === this.d.length) {
-			const d2 = new Float64Array(this.d.length * 2);
-			d2.set(this.d);
-			const v2 = new Int32Array(this.v.length * 2);
-			v2.set(this.v);
-			this.d = d2;
-			this.v = v2;
-		}
-		const hd = this.d;
-		const hv = this.v;
-		let i = this.size++;
-		while (i > 0) {
-			const p = (i - 1) >> 1;
-			if (hd[p] <= d) break;
-			hd[i] = hd[p];
-			hv[i] = hv[p];
-			i = p;
-		}
-		hd[i] = d;
-		hv[i] = v;
-	}
-	/** removes the top; read d[0], v[0] before calling */
-	pop(): void {
-		const last = --this.size;
-		if (last === 0) return;
-		const hd = this.d;
-		const hv = this.v;
-		const d = hd[last];
-		const v = hv[last];
-		let i = 0;
-		for (;;) {
-			const l = 2 * i + 1;
-			if (l >= last) break;
-			const r = l + 1;
-			const c = r < last && hd[r] < hd[l] ? r : l;
-			if (hd[c] >= d) break;
-			hd[i] = hd[c];
-			hv[i] = hv[c];
-			i = c;
-		}
-		hd[i] = d;
-		hv[i] = v;
-	}
 }
 
 /**

@@ -85,6 +85,8 @@ export class Session {
 	#travelBytes: Promise<ArrayBuffer | null> | undefined;
 	/** the data worker: the population groups, built off the main thread */
 	#work: DataWork | undefined;
+	/** the page's early data worker (`earlyData`) until `warm` takes it over */
+	#earlyData: EarlyData | undefined;
 	#roads: Promise<void> | undefined;
 	#placesSent = false;
 	/** the tables are loaded (travel can be computed) */
@@ -101,6 +103,7 @@ export class Session {
 	constructor(dash: Dashboard, opts: SessionOptions) {
 		this.#dash = dash;
 		this.#opts = opts;
+		this.#earlyData = opts.earlyData;
 	}
 
 	/** Load everything; errors end up in `dash.error` with `dash.phase = 'error'`. */
@@ -193,9 +196,9 @@ export class Session {
 	 */
 	warm(): void {
 		const url = this.#opts.dataUrl;
-		const early = this.#opts.earlyData;
+		const early = this.#earlyData;
 		if (early && !this.#work) {
-			this.#opts.earlyData = undefined;
+			this.#earlyData = undefined; // (taken over once)
 			if (url && sameUrl(early.url, url)) {
 				const adopted = adoptDataWorker(early);
 				this.#dataBytes ??= adopted.bytes;

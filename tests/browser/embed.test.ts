@@ -250,6 +250,7 @@ describe('embed downloads and accessibility', () => {
 		expect(graphRequests).toHaveLength(1);
 		// the data file fetched by the early data worker, not again by the page
 		expect(dataRequests).toHaveLength(1);
+		expect(await page.locator('h1').innerText()).toBe('With 1 centre added: who lives more than 2 hours from a CAR-T centre in the United States');
 		expect(await page.locator('.subtitle').first().innerText()).toMatch(/before, .* after/);
 		expect(w.problems).toEqual([]);
 		expect(w.offOrigin).toEqual([]);

@@ -65,7 +65,9 @@ describe('ids and rounding', () => {
 	it('display names', () => {
 		expect(addedName({ kind: 'hospital', hospitalId: '0000000001' })).toBe('Hospital 0000000001');
 		expect(addedName({ kind: 'hospital', hospitalId: '1', name: 'X', lat: 0, lon: 0 })).toBe('X');
-		expect(addedName({ kind: 'point', lat: 40.1, lon: -100.2 })).toBe('Point 40.1, -100.2');
+		expect(addedName({ kind: 'point', lat: 40.1, lon: -100.2 })).toBe('Point at 40.1° N, 100.2° W');
+		expect(addedName({ kind: 'point', lat: -33.86784, lon: 151.2 })).toBe('Point at 33.8678° S, 151.2° E');
+		expect(addedName({ kind: 'point', lat: 0.00001, lon: -0.00001 })).toBe('Point at 0° N, 0° E');
 		expect(addedName({ kind: 'point', lat: 40.1, lon: -100.2, label: 'Here' })).toBe('Here');
 	});
 });

@@ -342,7 +342,7 @@ function equityModel({ width, groups, palette = PALETTES.light }: ModelInput, da
 			...dash.scenario.added.map((x) => `with ${dash.centreNames[addedId(x)] ?? addedName(x)}`),
 			...dash.scenario.removed.map((id) => `without ${dash.centreNames[id] ?? id}`)
 		];
-		const title = `What if ${change}? Who lives more than ${t} from a CAR-T centre in ${regionName}`;
+		const title = `With ${change}: who lives more than ${t} from a CAR-T centre in ${regionName}`;
 		const [before, after] = formatPercentPair(a?.share, b?.share);
 		const subtitle = `${names.slice(0, 3).join('; ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}. Everyone: ${before} before, ${after} after (${gained >= 0 ? `${formatCount(gained)} people newly within reach` : `${formatCount(-gained)} more people beyond reach`}).`;
 		return {

@@ -91,7 +91,9 @@ export function isAddedId(id: string): boolean {
 /** A display name for an addition when the caller has none better. */
 export function addedName(a: AddedRef | AddedCentre): string {
 	if (a.kind === 'hospital') return ('name' in a && typeof a.name === 'string' && a.name) || `Hospital ${a.hospitalId}`;
-	return a.label || `Point ${roundCoord(a.lat)}, ${roundCoord(a.lon)}`;
+	// (degrees with their hemisphere: a reader's notation, not a signed pair)
+	const deg = (x: number, pos: string, neg: string) => `${Math.abs(roundCoord(x))}° ${x < 0 && roundCoord(x) !== 0 ? neg : pos}`;
+	return a.label || `Point at ${deg(a.lat, 'N', 'S')}, ${deg(a.lon, 'E', 'W')}`;
 }
 
 /**

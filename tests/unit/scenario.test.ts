@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatLatLon } from '../../src/lib/copy/format';
 import {
 	addedId,
 	addedName,
@@ -69,6 +70,12 @@ describe('ids and rounding', () => {
 		expect(addedName({ kind: 'point', lat: -33.86784, lon: 151.2 })).toBe('Point at 33.8678° S, 151.2° E');
 		expect(addedName({ kind: 'point', lat: 0.00001, lon: -0.00001 })).toBe('Point at 0° N, 0° E');
 		expect(addedName({ kind: 'point', lat: 40.1, lon: -100.2, label: 'Here' })).toBe('Here');
+	});
+	it('places in degrees with their hemisphere (the map-click dialog, three decimals)', () => {
+		const three = (x: number) => x.toFixed(3);
+		expect(formatLatLon(42.77412, -102.20249, three)).toBe('42.774° N, 102.202° W');
+		expect(formatLatLon(-0.0001, 0.0002, three)).toBe('0.000° N, 0.000° E');
+		expect(formatLatLon(-12.5, 130.25)).toBe('12.5° S, 130.25° E');
 	});
 });
 

@@ -59,3 +59,16 @@ export function formatRatio(ratio: number | null | undefined): string {
 export function formatNumber(n: number, digits = 1): string {
 	return fmt(0, digits).format(n);
 }
+
+/**
+ * A place as degrees with their hemisphere ("42.774° N, 102.202° W"): a reader's notation, not a signed
+ * pair. `round` gives each coordinate as it is to be shown (its sign is dropped; a value that shows as
+ * zero has no southern or western hemisphere).
+ */
+export function formatLatLon(lat: number, lon: number, round: (x: number) => string = String): string {
+	const deg = (x: number, pos: string, neg: string) => {
+		const shown = round(Math.abs(x));
+		return `${shown}° ${x < 0 && Number(shown) !== 0 ? neg : pos}`;
+	};
+	return `${deg(lat, 'N', 'S')}, ${deg(lon, 'E', 'W')}`;
+}

@@ -25,6 +25,7 @@
 import type { CentrePoint } from '$lib/metrics/nearest';
 import { isValidLatLon } from '$lib/metrics/distance';
 import { isInUsBounds } from '$lib/geo/us-bounds';
+import { formatLatLon } from '$lib/copy/format';
 
 /** A candidate hospital as the link names it (before its coordinates are looked up). */
 export interface HospitalRef {
@@ -91,9 +92,8 @@ export function isAddedId(id: string): boolean {
 /** A display name for an addition when the caller has none better. */
 export function addedName(a: AddedRef | AddedCentre): string {
 	if (a.kind === 'hospital') return ('name' in a && typeof a.name === 'string' && a.name) || `Hospital ${a.hospitalId}`;
-	// (degrees with their hemisphere: a reader's notation, not a signed pair)
-	const deg = (x: number, pos: string, neg: string) => `${Math.abs(roundCoord(x))}° ${x < 0 && roundCoord(x) !== 0 ? neg : pos}`;
-	return a.label || `Point at ${deg(a.lat, 'N', 'S')}, ${deg(a.lon, 'E', 'W')}`;
+	// (rounded as its id: roundCoord rounds halves up, so a negative value is rounded before its sign is dropped)
+	return a.label || `Point at ${formatLatLon(roundCoord(a.lat), roundCoord(a.lon))}`;
 }
 
 /**

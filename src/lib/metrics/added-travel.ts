@@ -25,7 +25,7 @@
 import { EARTH_RADIUS_KM, greatCircleKm } from './distance';
 import type { Calibration } from './drive-time/calibrated';
 import type { RoadGraph } from './drive-time/graph';
-import { edgeArrays, minutesWithin } from './drive-time/dijkstra';
+import { edgeMinutesOf, minutesWithin } from './drive-time/dijkstra';
 import { accessMinutes, resolveParams, type TravelTimeParams } from './drive-time/params';
 import { centreSources, componentsOf, forOriginsNear, prepareOrigins, type PreparedOrigins } from './drive-time/travel-times';
 import { nearestCentres, type CentrePoint, type NearestResult } from './nearest';
@@ -161,12 +161,12 @@ const scratch = new WeakMap<RoadGraph, Float64Array>();
 
 /**
  * Allocate and compute what a merge needs first on this graph (the road components; its search's labels, the
- * edges' minutes and km) ahead of the first merge: the travel worker does it once it has the road network
+ * edges' minutes) ahead of the first merge: the travel worker does it once it has the road network
  * and a baseline, before a link's scenario arrives.
  */
 export function prepareMerge(graph: RoadGraph, params: Partial<TravelTimeParams> = {}): void {
 	componentsOf(graph);
-	edgeArrays(graph, resolveParams(params));
+	edgeMinutesOf(graph, resolveParams(params));
 	if (!scratch.has(graph)) scratch.set(graph, new Float64Array(graph.vertexCount).fill(Infinity));
 }
 

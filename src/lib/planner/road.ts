@@ -21,7 +21,7 @@
 import { greatCircleKm } from '$lib/metrics/distance';
 import type { RoadGraph } from '$lib/metrics/drive-time/graph';
 import { resolveParams, type TravelTimeParams } from '$lib/metrics/drive-time/params';
-import { edgeArrays } from '$lib/metrics/drive-time/dijkstra';
+import { edgeMinutesOf } from '$lib/metrics/drive-time/dijkstra';
 import { MinutesHeap } from '$lib/metrics/drive-time/minutes-heap';
 import { centreSources, componentsOf, nearBand, prepareOrigins } from '$lib/metrics/drive-time/travel-times';
 import type { CentrePoint } from '$lib/metrics/nearest';
@@ -47,7 +47,7 @@ export function roadCoverage(input: RoadRescoreInput): { coverage: Coverage; sea
 	const p = resolveParams(input.params);
 	const n = graph.vertexCount;
 	const comp = componentsOf(graph);
-	const { edgeMin } = edgeArrays(graph, p);
+	const edgeMin = edgeMinutesOf(graph, p);
 	const { adjOffsets, adjTargets, adjEdges } = graph;
 	const circ = p.accessCircuity;
 	const spd = p.accessSpeedKmh;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSource, createState, edgeArrays, minutesWithin, multiSourceDijkstra, searchWithin, type Source } from '../../../src/lib/metrics/drive-time/dijkstra';
+import { addSource, createState, edgeMinutesOf, minutesWithin, multiSourceDijkstra, searchWithin, type Source } from '../../../src/lib/metrics/drive-time/dijkstra';
 import { resolveParams } from '../../../src/lib/metrics/drive-time/params';
 import { MinutesHeap } from '../../../src/lib/metrics/drive-time/minutes-heap';
 import { randomToy, rng, toy, UNIT } from './toy';
@@ -223,13 +223,15 @@ describe('edge minutes and km: computed once per graph and speeds', () => {
 		expect(b.edgeKm).toBe(a.edgeKm);
 		const c = createState(graph, { ...UNIT, speedsKmh: { ...UNIT.speedsKmh, 1: 120 } });
 		expect(c.edgeMin).not.toBe(a.edgeMin);
+		// (km do not depend on the speeds)
+		expect(c.edgeKm).toBe(a.edgeKm);
 		// the minutes follow the speeds: an edge of class 1 takes half as long at 120 km/h
 		for (let e = 0; e < graph.edgeCount; e++) {
 			expect(a.edgeKm[e]).toBe(graph.edgeLengthM[e] / 1000);
 			if (graph.edgeClass[e] === 1) expect(c.edgeMin[e]).toBeCloseTo(a.edgeMin[e] / 2, 12);
 		}
 		// the last speeds used stay (a few are kept per graph)
-		expect(edgeArrays(graph, resolveParams(UNIT)).edgeMin).toBe(a.edgeMin);
+		expect(edgeMinutesOf(graph, resolveParams(UNIT))).toBe(a.edgeMin);
 	});
 });
 

@@ -152,12 +152,11 @@ class LabelHeap {
 export function createState(graph: RoadGraph, params: Partial<TravelTimeParams> = {}): DriveTimeState {
 	const p = resolveParams(params);
 	const n = graph.vertexCount;
-	const { edgeMin, edgeKm } = edgeArrays(graph, p);
 	return {
 		graph,
 		params: p,
-		edgeMin,
-		edgeKm,
+		edgeMin: edgeMinutesOf(graph, p),
+		edgeKm: edgeKmOf(graph),
 		bestMinutes: new Float64Array(n).fill(Infinity),
 		bestId: new Int32Array(n).fill(-1),
 		bestKm: new Float64Array(n).fill(Infinity),
@@ -169,16 +168,17 @@ export function createState(graph: RoadGraph, params: Partial<TravelTimeParams> 
 
 /** speed settings kept per graph (the method range varies them) */
 const EDGE_CACHE_SIZE = 3;
-const edgeCache = new WeakMap<RoadGraph, Map<string, { edgeMin: Float64Array; edgeKm: Float64Array }>>();
+const edgeMinCache = new WeakMap<RoadGraph, Map<string, Float64Array>>();
+const edgeKmCache = new WeakMap<RoadGraph, Float64Array>();
 
 /**
- * Minutes and km per edge of a graph under params' speeds, computed once per graph and speeds and
- * shared by every search's state (read only). 16 bytes per edge of fresh memory a search does not
- * allocate again: memory touched for the first time is much of a cold search's cost in a browser.
+ * Minutes per edge of a graph under params' speeds, computed once per graph and speeds and shared by
+ * every search (read only): 8 bytes per edge of fresh memory a search does not allocate again (memory
+ * touched for the first time is much of a cold search's cost in a browser).
  */
-export function edgeArrays(graph: RoadGraph, p: TravelTimeParams): { edgeMin: Float64Array; edgeKm: Float64Array } {
-	let byParams = edgeCache.get(graph);
-	if (!byParams) edgeCache.set(graph, (byParams = new Map()));
+export function edgeMinutesOf(graph: RoadGraph, p: TravelTimeParams): Float64Array {
+	let byParams = edgeMinCache.get(graph);
+	if (!byParams) edgeMinCache.set(graph, (byParams = new Map()));
 	const key = JSON.stringify([p.connectorSpeedKmh, p.speedsKmh]);
 	let a = byParams.get(key);
 	if (a) {
@@ -187,12 +187,21 @@ export function edgeArrays(graph: RoadGraph, p: TravelTimeParams): { edgeMin: Fl
 		byParams.set(key, a);
 		return a;
 	}
-	const edgeKm = new Float64Array(graph.edgeCount);
-	for (let e = 0; e < graph.edgeCount; e++) edgeKm[e] = graph.edgeLengthM[e] / 1000;
-	a = { edgeMin: edgeMinutes(graph, p), edgeKm };
+	a = edgeMinutes(graph, p);
 	byParams.set(key, a);
 	if (byParams.size > EDGE_CACHE_SIZE) byParams.delete(byParams.keys().next().value!);
 	return a;
+}
+
+/** Km per edge of a graph, computed once per graph (the two-label searches' tie-break; no speed involved). */
+export function edgeKmOf(graph: RoadGraph): Float64Array {
+	let km = edgeKmCache.get(graph);
+	if (!km) {
+		km = new Float64Array(graph.edgeCount);
+		for (let e = 0; e < graph.edgeCount; e++) km[e] = graph.edgeLengthM[e] / 1000;
+		edgeKmCache.set(graph, km);
+	}
+	return km;
 }
 
 /**
@@ -348,7 +357,7 @@ export function minutesWithin(
 ): Float64Array {
 	const n = graph.vertexCount;
 	const bm = into && into.length === n ? into.fill(Infinity) : new Float64Array(n).fill(Infinity);
-	const { edgeMin } = edgeArrays(graph, resolveParams(params));
+	const edgeMin = edgeMinutesOf(graph, resolveParams(params));
 	const heap = new MinutesHeap();
 	for (const src of sources) {
 		checkSource(graph, { ...src, id: 0 });

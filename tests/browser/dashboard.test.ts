@@ -247,6 +247,49 @@ describe('dashboard', () => {
 		await done(w);
 	});
 
+	it('a site proposed by a map click is computed while its dialog asks: Cancel leaves the view as it was, Add takes what was computed', async () => {
+		const w = await open();
+		await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 60_000 });
+		const base = await figures(w.page);
+		const previewed = () => w.page.evaluate(() => performance.getEntriesByName('atlas:scenario-previewed').length);
+		await mapSvg(w.page).scrollIntoViewIfNeeded();
+		const box = (await mapSvg(w.page).boundingBox())!;
+		// (western South Dakota)
+		await w.page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.35);
+		await expect.poll(previewed).toBe(1);
+		await w.page.locator('.confirm').getByRole('button', { name: 'Cancel' }).click();
+		await w.page.waitForTimeout(300);
+		expect(await figures(w.page)).toBe(base);
+		expect(w.page.url()).not.toContain('add=');
+		expect(await w.page.getByText(/newly within reach/i).count()).toBe(0);
+
+		await w.page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.35);
+		await expect.poll(previewed).toBe(2);
+		const tAdd = await w.page.evaluate(() => performance.now());
+		await w.page.getByRole('button', { name: 'Add centre here' }).click();
+		await waitForScenarioMap(w.page, tAdd);
+		// the scenario's travel is the one computed ahead (no second request to the worker)
+		const ahead = await w.page.evaluate(() => (performance.getEntriesByName('atlas:scenario-travel-received').at(-1) as PerformanceMark).detail.ahead);
+		expect(ahead).toBe(1);
+		await expect.poll(() => figures(w.page)).not.toBe(base);
+		await expect.poll(() => w.page.getByText(/newly within reach/i).count()).toBeGreaterThan(0);
+		await expect.poll(() => w.page.url()).toMatch(/add=p(%3A|:)/);
+
+		// the hospital picker's active option is computed ahead too: Enter then takes it
+		await w.page.keyboard.press('Escape');
+		const picker = w.page.getByRole('combobox', { name: /Add a centre at a hospital/ });
+		await picker.fill('Billings Clinic');
+		await w.page.getByRole('option', { name: /BILLINGS CLINIC/i }).first().waitFor();
+		await picker.press('ArrowDown');
+		await expect.poll(previewed).toBe(3);
+		const tPick = await w.page.evaluate(() => performance.now());
+		await picker.press('Enter');
+		await waitForScenarioMap(w.page, tPick);
+		expect(await w.page.evaluate(() => (performance.getEntriesByName('atlas:scenario-travel-received').at(-1) as PerformanceMark).detail.ahead)).toBe(1);
+		await expect.poll(() => w.page.url()).toMatch(/add=p(%3A|:)[^&]*(~|%7E)h(%3A|:)\d{10}/);
+		await done(w);
+	});
+
 	it("a county's full profile opens from the place search (keyboard) and from a map click, and Escape closes it", async () => {
 		const w = await open();
 		const search = w.page.getByRole('combobox', { name: 'Find a county or state' });
@@ -276,8 +319,15 @@ describe('dashboard', () => {
 		const sqlReadyBefore = await w.page.evaluate(() => performance.getEntriesByName('atlas:db-ready').length > 0);
 		const box = (await mapSvg(w.page).boundingBox())!;
 		await w.page.mouse.click(box.x + box.width * 0.42, box.y + box.height * 0.45);
+		// the reader goes on to the threshold while the county's figures load: the panel, once open, leaves focus there
+		const openAtFocus = await w.page.evaluate(() => {
+			document.getElementById('threshold')!.focus();
+			return document.querySelectorAll('.place-detail').length;
+		});
+		expect(openAtFocus).toBe(0);
 		await expect.poll(() => w.page.locator('.place-detail').count(), { timeout: 60_000 }).toBe(1);
 		expect(await w.page.locator('.place-detail').innerText()).toMatch(/County, Colorado/);
+		expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('threshold');
 		console.log(`county profile opened from a click made ${sqlReadyBefore ? 'after' : 'before'} the SQL engine was ready`);
 		await w.page.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 60_000 });
 		await done(w);

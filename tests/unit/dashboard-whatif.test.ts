@@ -1,13 +1,22 @@
 /**
  * The dashboard around a what-if: after a reset the what-if engine is brought back to the baseline
  * (TravelSource.settle), so the next centre added has nothing to remove first; a scenario's road
- * minutes are aligned on the baseline's where they are the same trip (metrics/travel-file alignRoadMinutes).
+ * minutes are aligned on the baseline's where they are the same trip (metrics/travel-file alignRoadMinutes);
+ * a proposed site is computed ahead while the reader decides (previewScenario), and its figures prepared.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Dashboard, type TravelSource } from '../../src/lib/state/dashboard.svelte';
 import type { CentrePoint } from '../../src/lib/metrics/nearest';
 import type { TravelResult } from '../../src/lib/metrics/travel-engine';
+import { buildPopulation, type PopulationRow } from '../../src/lib/metrics/equity';
+import * as equity from '../../src/lib/metrics/equity';
 import { centreRow as centre } from './centre-row';
+
+// (prepareEquity counted: the preview prepares what the view then reads)
+vi.mock('../../src/lib/metrics/equity', async (original) => {
+	const m = await original<typeof import('../../src/lib/metrics/equity')>();
+	return { ...m, prepareEquity: vi.fn(m.prepareEquity) };
+});
 
 
 /** A source that records its calls; results carry only their centres (nothing here reads more). */
@@ -81,5 +90,139 @@ describe('Dashboard: a what-if’s road minutes', () => {
 		await d.recompute(src);
 		expect(Array.from(d.scenarioTravel!.tracts.roadMinutes)).toEqual([56.755617096665375, 45]);
 		expect(d.scenarioTravel!.timings.aligned).toBe(1);
+	});
+});
+
+describe('Dashboard: a proposed site computed ahead (previewScenario)', () => {
+	const SITE = { added: [{ kind: 'point' as const, lat: 44, lon: -103.2 }], removed: [] };
+	const OTHER = { added: [{ kind: 'point' as const, lat: 46.8, lon: -100.8 }], removed: [] };
+
+	/** travel for 3 tracts (100, 200 and 300 people; the last two in county 46103): the baseline's, and a scenario's with the last tract within 2 hours */
+	function roadResult(centres: CentrePoint[]): TravelResult {
+		const added = centres.length > 2;
+		const tracts = { roadMinutes: Float64Array.from([30, 150, added ? 60 : 200]), calibratedMinutes: new Float64Array(3), straightKm: new Float64Array(3) };
+		return { centres, road: true, timings: {}, tracts, counties: { roadMinutes: Float64Array.from([1]) } } as unknown as TravelResult;
+	}
+	function source() {
+		const calls: string[] = [];
+		const ids = (cs: CentrePoint[]) => cs.map((c) => c.id).join(',');
+		const src: TravelSource = {
+			travel: async (engine, centres) => {
+				calls.push(`travel ${engine} ${ids(centres)}`);
+				return roadResult(centres);
+			},
+			settle: (engine, centres) => void calls.push(`settle ${engine} ${ids(centres)}`)
+		};
+		return { src, calls };
+	}
+	function tractRow(county_fips: string, acs_pop: number): PopulationRow {
+		const base: Record<string, unknown> = { county_fips, state_fips: county_fips.slice(0, 2), pop_2020: acs_pop, apportioned: false, metro: false, svi_quartile: 4, income_quintile: 1, medicaid_expansion: false };
+		for (const c of ['acs_pop', 'nh_white', 'nh_black', 'hispanic', 'nh_asian', 'nh_aian', 'nh_nhpi', 'nh_other_multi', 'pov150', 'uninsured', 'age65', 'households', 'no_vehicle_hh']) {
+			base[c] = 0;
+			base[`${c}_moe`] = 0;
+		}
+		return { ...base, acs_pop } as PopulationRow;
+	}
+	async function ready() {
+		const d = new Dashboard();
+		d.atlasCentres = [centre('CO-01', 39.7, -105), centre('WY-01', 42.9, -106.3)];
+		d.population = buildPopulation({ rows: [tractRow('08001', 100), tractRow('46103', 200), tractRow('46103', 300)] });
+		const { src, calls } = source();
+		await d.recompute(src);
+		return { d, src, calls };
+	}
+	const flush = () => new Promise((r) => setTimeout(r, 0));
+
+	it('asks the worker once: the chosen scenario takes the travel computed ahead, and its figures were prepared then', async () => {
+		const { d, src, calls } = await ready();
+		d.placeFips = '46103';
+		expect(d.equity?.byId.all?.beyond).toBe(500);
+		const prepare = vi.mocked(equity.prepareEquity);
+		d.previewScenario(SITE, src);
+		expect(calls.at(-1)).toBe('travel scenario CO-01,WY-01,p:44,-103.2');
+		// nothing on screen changes
+		expect(d.scenarioTravel).toBeUndefined();
+		expect(d.equity?.byId.all?.beyond).toBe(500);
+		await flush();
+		const prepared = prepare.mock.calls.length;
+		expect(prepared).toBeGreaterThan(0);
+		d.scenario = SITE;
+		await d.recompute(src);
+		expect(calls.filter((c) => c.startsWith('travel scenario'))).toHaveLength(1);
+		expect(d.scenarioTravel?.timings.ahead).toBe(1);
+		// the view's figures, the baseline's it is compared with and the open county's: from the memos
+		expect(d.equity?.byId.all?.beyond).toBe(200);
+		expect(d.baselineEquity?.byId.all?.beyond).toBe(500);
+		expect(d.placeEquity?.byId.all?.beyond).toBe(200);
+		expect(d.rankings.length).toBeGreaterThan(0);
+		expect(prepare.mock.calls.length).toBe(prepared);
+	});
+
+	it('is awaited when the scenario is chosen before its travel is in', async () => {
+		const { d, src, calls } = await ready();
+		d.previewScenario(SITE, src);
+		d.scenario = SITE;
+		await d.recompute(src);
+		expect(calls.filter((c) => c.startsWith('travel scenario'))).toHaveLength(1);
+		expect(d.scenarioTravel?.timings.ahead).toBe(1);
+		expect(d.equity?.byId.all?.beyond).toBe(200);
+	});
+
+	it('is not used for another scenario, and the worker is asked for that one', async () => {
+		const { d, src, calls } = await ready();
+		d.previewScenario(SITE, src);
+		d.scenario = OTHER;
+		await d.recompute(src);
+		expect(calls.filter((c) => c.startsWith('travel scenario'))).toEqual(['travel scenario CO-01,WY-01,p:44,-103.2', 'travel scenario CO-01,WY-01,p:46.8,-100.8']);
+		expect(d.scenarioTravel?.centres.at(-1)?.id).toBe('p:46.8,-100.8');
+		expect(d.scenarioTravel?.timings.ahead).toBeUndefined();
+	});
+
+	it('when dropped, brings the what-if engine back to the centres on screen; a later choice asks again', async () => {
+		const { d, src, calls } = await ready();
+		d.previewScenario(SITE, src);
+		d.dropPreview(src);
+		expect(calls.at(-1)).toBe('settle scenario CO-01,WY-01');
+		d.dropPreview(src);
+		expect(calls.filter((c) => c.startsWith('settle'))).toHaveLength(1);
+		d.scenario = SITE;
+		await d.recompute(src);
+		expect(calls.filter((c) => c.startsWith('travel scenario'))).toHaveLength(2);
+	});
+
+	it('asks nothing for the scenario already shown, an empty one, or before the baseline is in', async () => {
+		const { d, src, calls } = await ready();
+		d.scenario = SITE;
+		await d.recompute(src);
+		const n = calls.length;
+		d.previewScenario(SITE, src);
+		d.previewScenario({ added: [], removed: [] }, src);
+		expect(calls).toHaveLength(n);
+		const fresh = new Dashboard();
+		fresh.atlasCentres = [centre('CO-01', 39.7, -105)];
+		fresh.previewScenario(SITE, src);
+		expect(calls).toHaveLength(n);
+	});
+
+	it('a failed preview is forgotten: the choice asks again and gets its answer', async () => {
+		const { d, src, calls } = await ready();
+		let fail = true;
+		const flaky: TravelSource = {
+			travel: (engine, centres) => {
+				if (fail) {
+					fail = false;
+					calls.push('failed');
+					return Promise.reject(new Error('worker gone'));
+				}
+				return src.travel(engine, centres);
+			}
+		};
+		d.previewScenario(SITE, flaky);
+		await flush();
+		d.scenario = SITE;
+		await d.recompute(flaky);
+		expect(calls.slice(-2)).toEqual(['failed', 'travel scenario CO-01,WY-01,p:44,-103.2']);
+		expect(d.phase).toBe('ready');
+		expect(d.equity?.byId.all?.beyond).toBe(200);
 	});
 });

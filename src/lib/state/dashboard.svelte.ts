@@ -157,6 +157,16 @@ export class Dashboard {
 	prepared = $derived(this.population && this.tractValues ? this.#prepareEquity(this.population, this.tractValues, this.regionSpec) : undefined);
 	equity = $derived<EquityResult | undefined>(this.prepared ? this.#equityAt(this.prepared, this.view.threshold) : undefined);
 
+	/** the county whose profile is open (PlaceDetail), or null: its figures are prepared with the view's */
+	placeFips = $state<string | null>(null);
+	#placeRegion = $derived<Region | null>(this.placeFips ? { kind: 'counties', county_fips: [this.placeFips] } : null);
+	/** the open county's figures at the view's method and threshold (the scenario's when there is one) */
+	placeEquity = $derived<EquityResult | undefined>(
+		this.#placeRegion && this.population && this.tractValues
+			? this.#equityAt(this.#prepareEquity(this.population, this.tractValues, this.#placeRegion), this.view.threshold)
+			: undefined
+	);
+
 	/**
 	 * whether a scenario is compared with the baseline: once its numbers have arrived (until then the
 	 * view shows the baseline's, and a comparison of the baseline with itself would only redraw the
@@ -397,6 +407,82 @@ export class Dashboard {
 		performance.mark('atlas:population-built');
 	}
 
+	/** what identifies a scenario's travel: the road layer's readiness and the centres, ids and coordinates */
+	#scenarioKeyOf(sc: readonly CentrePoint[]): string {
+		return `${this.roadStatus}|${sc.map((c) => `${c.id}@${c.lat},${c.lon}`).join(',')}`;
+	}
+
+	/** A scenario centre set's travel from the worker, aligned with the baseline's. */
+	#scenarioTravelOf(sc: CentrePoint[], source: TravelSource): Promise<TravelResult> {
+		const baseline = this.baselineTravel;
+		return source.travel('scenario', sc).then((r) => {
+			// (where it is the same trip, the baseline's value to the bit: only the places the change moved differ)
+			if (baseline) {
+				const t0 = performance.now();
+				r.timings.aligned = alignRoadMinutes(r, baseline);
+				r.timings.alignMs = performance.now() - t0;
+			}
+			return r;
+		});
+	}
+
+	/** a scenario's travel asked for ahead of its choice (previewScenario), by its key */
+	#ahead: { key: string; result: Promise<TravelResult> } | null = null;
+
+	/**
+	 * Compute a scenario the reader is about to choose (the site the map-click dialog proposes) while
+	 * they decide: its travel from the worker, then its figures prepared in the memos the view reads.
+	 * When it is chosen, `recompute` takes that travel without asking the worker again, and the
+	 * figures are ready; when another one is, the worker's what-if engine updates from it (one centre
+	 * removed, one added). Nothing on screen changes. Ignored until the baseline's figures are in.
+	 */
+	previewScenario(scenario: Scenario, source: TravelSource): void {
+		if (this.phase !== 'ready' || !this.baselineTravel || !this.population || isEmptyScenario(scenario)) return;
+		const sc = plainCentres(scenarioCentres(this.baselineCentres, scenario));
+		const key = this.#scenarioKeyOf(sc);
+		if (key === this.#scenarioKey || this.#ahead?.key === key) return;
+		const result = this.#scenarioTravelOf(sc, source);
+		const ahead = (this.#ahead = { key, result });
+		result.then(
+			(r) => {
+				if (this.#ahead !== ahead) return;
+				this.#prepareFigures(r);
+				performance.mark('atlas:scenario-previewed');
+			},
+			() => {
+				// (the choice, if made, asks again and reports the error)
+				if (this.#ahead === ahead) this.#ahead = null;
+			}
+		);
+	}
+
+	/**
+	 * Forget a preview that was not chosen; the worker's what-if engine goes back to the scenario on
+	 * screen while the page is idle (the next change is then an update from it).
+	 */
+	dropPreview(source: TravelSource): void {
+		if (!this.#ahead) return;
+		this.#ahead = null;
+		source.settle?.('scenario', plainCentres(this.activeCentres));
+	}
+
+	/**
+	 * A scenario's figures at the view's settings, prepared into the memos (the same calls the view's
+	 * deriveds make once it is chosen, which then find them there), with the baseline's it is compared with.
+	 */
+	#prepareFigures(r: TravelResult): void {
+		const { population, baselineTravel } = this;
+		if (!population || !baselineTravel) return;
+		const roadReady = !!r.road && !!baselineTravel.road;
+		const { method, threshold, region, group } = this.view;
+		const values = methodValues(r.tracts, method, roadReady);
+		this.#equityAt(this.#prepareEquity(population, methodValues(baselineTravel.tracts, method, roadReady), this.regionSpec), threshold);
+		this.#equityAt(this.#prepareEquity(population, values, this.regionSpec), threshold);
+		this.#prepareRankings({ population, travel: values, grain: this.rankingGrain, state_fips: region === 'US' ? null : region, group });
+		const place = this.#placeRegion;
+		if (place) this.#equityAt(this.#prepareEquity(population, values, place), threshold);
+	}
+
 	/** Recompute travel for the current centre sets (baseline, and scenario if any). */
 	async recompute(source: TravelSource) {
 		try {
@@ -413,15 +499,13 @@ export class Dashboard {
 			}
 			const sc = this.scenarioSet ? plainCentres(this.scenarioSet) : null;
 			if (sc) {
-				const sKey = `${this.roadStatus}|${sc.map((c) => `${c.id}@${c.lat},${c.lon}`).join(',')}`;
+				const sKey = this.#scenarioKeyOf(sc);
 				if (sKey !== this.#scenarioKey) {
-					const r = await source.travel('scenario', sc);
-					// (where it is the same trip, the baseline's value to the bit: only the places the change moved differ)
-					if (this.baselineTravel) {
-						const t0 = performance.now();
-						r.timings.aligned = alignRoadMinutes(r, this.baselineTravel);
-						r.timings.alignMs = performance.now() - t0;
-					}
+					// (computed ahead while the reader decided: previewScenario)
+					const ahead = this.#ahead?.key === sKey ? this.#ahead.result : null;
+					this.#ahead = null;
+					const r = await (ahead ?? this.#scenarioTravelOf(sc, source));
+					if (ahead) r.timings.ahead = 1;
 					performance.mark('atlas:scenario-travel-received', { detail: r.timings });
 					this.#scenarioKey = sKey;
 					this.scenarioTravel = r;

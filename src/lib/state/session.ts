@@ -21,7 +21,8 @@ import { TravelClient } from '$lib/workers/travel-client';
 import { sameUrl, type EarlyData, type EarlyTravel } from '$lib/embed/early-travel';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import type { TravelResult } from '$lib/metrics/travel-engine';
-import type { Dashboard } from './dashboard.svelte';
+import type { Dashboard, TravelSource } from './dashboard.svelte';
+import type { Scenario } from './scenario';
 import type { Db } from '$lib/db/types';
 import { fromFile, type DashboardData } from '$lib/queries/dashboard-data';
 import { shippedTravel } from '$lib/metrics/travel-file';
@@ -337,14 +338,35 @@ export class Session {
 
 	/** Recompute travel for the dashboard's current centre sets (no-op before the tables are loaded: `start` computes then). */
 	recompute(): Promise<void> {
+		const source = this.#source();
+		return source ? this.#dash.recompute(source) : Promise.resolve();
+	}
+
+	/**
+	 * Compute a scenario the reader is about to choose (Dashboard.previewScenario): the site a map
+	 * click proposes, while its dialog asks. No-op before the tables are loaded.
+	 */
+	previewScenario(scenario: Scenario): void {
+		const source = this.#source();
+		if (source) this.#dash.previewScenario(scenario, source);
+	}
+
+	/** The proposed site was not chosen (Dashboard.dropPreview). */
+	dropPreview(): void {
+		const source = this.#source();
+		if (source) this.#dash.dropPreview(source);
+	}
+
+	/** The travel worker as the dashboard asks it (null before the tables are loaded). */
+	#source(): TravelSource | null {
 		const c = this.#client;
-		if (!c || !this.#hasData) return Promise.resolve();
-		return this.#dash.recompute({
+		if (!c || !this.#hasData) return null;
+		return {
 			// (once the worker has the places, the request goes out at once, before the page redraws for the change)
 			travel: (engine, centres) => (this.#placesReady.resolved ? c.compute(engine, centres) : this.#sendPlaces().then(() => c.compute(engine, centres))),
 			// after the frame that shows the reset is painted: the worker's work then does not compete with it
 			settle: (engine, centres) => void nextPaint().then(() => c.warm(engine, centres, null).catch(() => {}))
-		});
+		};
 	}
 
 	/**

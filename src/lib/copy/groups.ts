@@ -4,6 +4,7 @@
  * which reference group) live in `metrics/equity.ts`; this file only says them in English.
  */
 import { oneIn } from '$lib/metrics/shares';
+import { formatInteger } from './format';
 
 export interface GroupCopy {
 	/** short label for pickers, legends and table rows */
@@ -222,5 +223,5 @@ export function shareInWords(share: number): { words: string; plural: boolean } 
 		const tenths = Math.round(share * 10);
 		return tenths >= 10 ? { words: 'nearly all', plural: true } : { words: `${tenths} in 10`, plural: true };
 	}
-	return { words: `1 in ${(oneIn(share) as number).toLocaleString('en-US')}`, plural: false };
+	return { words: `1 in ${formatInteger(oneIn(share) as number)}`, plural: false };
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb, type NodeDb } from '../../src/lib/db/node';
-import { ALL_QUERIES, normaliseText, run, searchPlaces, searchSql, MAX_LIMIT, type PlaceHit } from '../../src/lib/queries/place-profile';
+import { ALL_QUERIES, normaliseText, profileSql, run, searchPlaces, searchSql, MAX_LIMIT, type PlaceHit } from '../../src/lib/queries/place-profile';
 import { runCounties } from '../../src/lib/queries/population-groups';
 
 let db: NodeDb;
@@ -58,6 +58,18 @@ describe('place-profile: one county', () => {
 			const g = groups.get(fips)!;
 			expect([r!.svi_quartile, r!.income_quintile, r!.metro, r!.acs_pop], fips).toEqual([g.svi_quartile, g.income_quintile, g.metro, g.acs_pop]);
 		}
+	});
+
+	it('with the classes given (the dashboard has them): the same row, read without every county’s classes', async () => {
+		const groups = new Map((await runCounties(db)).map((c) => [c.county_fips, c]));
+		// (Puerto Rico and Esmeralda: null classes; Kalawao HI: the smallest county)
+		for (const fips of ['08031', '06037', '72001', '32009', '02013', '15005', '46103', '31161']) {
+			const g = groups.get(fips)!;
+			const fast = await run(db, { county_fips: fips }, { svi_quartile: g.svi_quartile, income_quintile: g.income_quintile });
+			expect(fast, fips).toEqual(await run(db, { county_fips: fips }));
+		}
+		expect(await run(db, { county_fips: '99999' }, { svi_quartile: null, income_quintile: null })).toBeNull();
+		expect(profileSql({ county_fips: '08031' }, { svi_quartile: 3, income_quintile: 5 }).sql).not.toMatch(/income_cuts/);
 	});
 
 	it('Los Angeles County: tracts without their own counts', async () => {

@@ -129,6 +129,8 @@ export function travelWithAdded({
 		// one search for both: it stops at the larger of their limits (labels up to a limit are exact, the
 		// others are larger than it; a place whose bar is under its own limit reads the same offers)
 		const limit = Math.max(forTracts.limit, forCounties.limit);
+		// (reported: how far the searches went; a western site's reaches the ~930-minute bars of northeastern Montana)
+		timings.searchLimit = Math.max(timings.searchLimit ?? -Infinity, limit);
 		const s0 = performance.now();
 		const bestMinutes = sources.length && limit > -Infinity ? minutesWithin(graph, sources, limit, p, scratch.get(graph)) : null;
 		if (bestMinutes) scratch.set(graph, bestMinutes);

@@ -157,7 +157,11 @@ export class Dashboard {
 	prepared = $derived(this.population && this.tractValues ? this.#prepareEquity(this.population, this.tractValues, this.regionSpec) : undefined);
 	equity = $derived<EquityResult | undefined>(this.prepared ? this.#equityAt(this.prepared, this.view.threshold) : undefined);
 
-	/** the county whose profile is open (PlaceDetail), or null: its figures are prepared with the view's */
+	/**
+	 * the county whose profile is open (PlaceDetail), or null: its figures are prepared once per travel
+	 * array (the threshold-independent part apart, so dragging the threshold only re-cuts), and ahead
+	 * with a previewed scenario's
+	 */
 	placeFips = $state<string | null>(null);
 	#placeRegion = $derived<Region | null>(this.placeFips ? { kind: 'counties', county_fips: [this.placeFips] } : null);
 	/** the open county's figures at the view's method and threshold (the scenario's when there is one) */

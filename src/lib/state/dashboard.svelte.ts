@@ -128,7 +128,9 @@ export class Dashboard {
 	 * the what-if's comparison and again after a reset), and each from the last one prepared for the
 	 * same population (a what-if's figures are the baseline's with a few places moved).
 	 */
-	#equityMemo = memoByArrays<PreparedEquity>();
+	// (8 regions per travel array: the view's and the counties whose profiles were opened, a county's
+	// preparation ~0.1 MB, so opening a few profiles does not push out the view's ~2 MB one)
+	#equityMemo = memoByArrays<PreparedEquity>(8);
 	#rankingsMemo = memoByArrays<PreparedRankings>();
 	#prepareEquity(population: Population, travel: Float64Array, region: Region): PreparedEquity {
 		return this.#equityMemo(population, travel, JSON.stringify(region), (from) => prepareEquity({ population, travel, region, from }));

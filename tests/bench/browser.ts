@@ -23,6 +23,7 @@ interface Sample {
 	whatIfAdd: number;
 	whatIfAddOther: number;
 	whatIfAddAtOnce: number;
+	countyProfile: number;
 	whatIfRemove: number;
 	whatIfAddLoading: number;
 	whatIfRemoveLoading: number;
@@ -106,17 +107,21 @@ async function measureWhatIf(
 	page: Page,
 	at: [number, number] = [0.45, 0.35],
 	{ pause = 0 } = {}
-): Promise<{ add: number; remove: number; addHarness: number; removeHarness: number }> {
+): Promise<{ add: number; remove: number; addHarness: number; removeHarness: number; profile: number }> {
 	await page.evaluate(WATCH_PAINTS);
 	const n0 = await mapRenders(page);
 	await page.locator('.map svg:has(g[aria-label="geo"])').first().scrollIntoViewIfNeeded();
 	const box = (await page.locator('.map svg:has(g[aria-label="geo"])').first().boundingBox())!;
 	await page.mouse.click(box.x + box.width * at[0], box.y + box.height * at[1]);
 	await page.getByRole('button', { name: 'Add centre here' }).waitFor();
+	let profile = NaN;
 	if (pause) {
 		// a reader's pause: the map click's own answer (the county's profile) on screen, then the time to
 		// read the dialog's question and reach its button
-		await page.locator('.place-detail h2').waitFor();
+		const shown = await page
+			.waitForFunction(() => (document.querySelector('.place-detail h2') ? performance.now() : 0), null, { polling: 'raf', timeout: 30_000 })
+			.then((h) => h.jsonValue() as Promise<number>);
+		profile = shown - (await lastClick(page));
 		await page.waitForTimeout(pause);
 	}
 	const tAdd = await page.evaluate(() => performance.now());
@@ -133,7 +138,7 @@ async function measureWhatIf(
 	const remove = (await paintedAfter(page, resetDrawn)) - (await lastClick(page));
 	await page.evaluate(() => ((window as unknown as { __stopPaints: boolean }).__stopPaints = true));
 	await closeProfile(page);
-	return { add, remove, addHarness: addDrawn - tAdd, removeHarness: resetDrawn - tRem };
+	return { add, remove, addHarness: addDrawn - tAdd, removeHarness: resetDrawn - tRem, profile };
 }
 
 /**
@@ -296,6 +301,7 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 					whatIfAdd: whatIf.add,
 					whatIfAddOther: whatIfOther.add,
 					whatIfAddAtOnce: whatIfAtOnce.add,
+					countyProfile: whatIf.profile,
 					whatIfRemove: whatIf.remove,
 					whatIfAddLoading: whatIfLoading.add,
 					whatIfRemoveLoading: whatIfLoading.remove,
@@ -329,6 +335,7 @@ export async function benchBrowser(runs: number): Promise<BenchRow[]> {
 		row(g, 'ranking table at the new threshold, after the drag pauses', col('rankingCatchUp')),
 		withTarget(row(g, `what-if add: click event → map with the scenario's numbers painted (page loaded and quiet; Add clicked ${READER_PAUSE_MS} ms after the county's profile showed)`, col('whatIfAdd')), 100),
 		withTarget(row(g, 'what-if add at another site after the reset: click event → map with its numbers painted (page loaded and quiet; the same pause)', col('whatIfAddOther')), 100),
+		row(g, "county profile: map click event → the county's profile on screen (page loaded and quiet)", col('countyProfile')),
 		row(g, 'what-if add at a third site, Add clicked as soon as it shows (~50 ms after the map click, the site’s figures still computing ahead)', col('whatIfAddAtOnce')),
 		withTarget(row(g, 'what-if reset: click event → map painted (page loaded and quiet)', col('whatIfRemove')), 100),
 		row(g, 'what-if add, while the page still loads (SQL engine booting, method range computing)', col('whatIfAddLoading')),

@@ -167,11 +167,12 @@ export class Dashboard {
 	placeFips = $state<string | null>(null);
 	#placeRegion = $derived<Region | null>(this.placeFips ? { kind: 'counties', county_fips: [this.placeFips] } : null);
 	/** the open county's figures at the view's method and threshold (the scenario's when there is one) */
-	placeEquity = $derived<EquityResult | undefined>(
-		this.#placeRegion && this.population && this.tractValues
-			? this.#equityAt(this.#prepareEquity(this.population, this.tractValues, this.#placeRegion), this.view.threshold)
-			: undefined
-	);
+	placeEquity = $derived<EquityResult | undefined>(this.population && this.tractValues ? this.#placeEquityOf(this.population, this.tractValues) : undefined);
+	/** The open county's figures for a travel array at the view's threshold (memoised; none without a county open). */
+	#placeEquityOf(population: Population, travel: Float64Array): EquityResult | undefined {
+		const place = this.#placeRegion;
+		return place ? this.#equityAt(this.#prepareEquity(population, travel, place), this.view.threshold) : undefined;
+	}
 
 	/**
 	 * whether a scenario is compared with the baseline: once its numbers have arrived (until then the
@@ -228,17 +229,12 @@ export class Dashboard {
 
 	/** States ranked nationally, or a state's counties ranked, on the same figures. */
 	rankingGrain = $derived<'state' | 'county'>(this.view.region === 'US' ? 'state' : 'county');
-	preparedRankings = $derived(
-		this.population && this.tractValues
-			? this.#prepareRankings({
-					population: this.population,
-					travel: this.tractValues,
-					grain: this.rankingGrain,
-					state_fips: this.view.region === 'US' ? null : this.view.region,
-					group: this.view.group
-				})
-			: undefined
-	);
+	preparedRankings = $derived(this.population && this.tractValues ? this.#rankingsOf(this.population, this.tractValues) : undefined);
+	/** The rankings prepared for a travel array at the view's grain, state and group (memoised). */
+	#rankingsOf(population: Population, travel: Float64Array): PreparedRankings {
+		const { region, group } = this.view;
+		return this.#prepareRankings({ population, travel, grain: this.rankingGrain, state_fips: region === 'US' ? null : region, group });
+	}
 	rankings = $derived(this.preparedRankings ? rankingsAt({ prepared: this.preparedRankings, threshold: this.view.threshold }) : []);
 	/**
 	 * Run the what-if's figures code once, its results dropped, on a stand-in travel array: the view's
@@ -480,13 +476,12 @@ export class Dashboard {
 		const { population, baselineTravel } = this;
 		if (!population || !baselineTravel) return;
 		const roadReady = !!r.road && !!baselineTravel.road;
-		const { method, threshold, region, group } = this.view;
+		const { method, threshold } = this.view;
 		const values = methodValues(r.tracts, method, roadReady);
 		this.#equityAt(this.#prepareEquity(population, methodValues(baselineTravel.tracts, method, roadReady), this.regionSpec), threshold);
 		this.#equityAt(this.#prepareEquity(population, values, this.regionSpec), threshold);
-		this.#prepareRankings({ population, travel: values, grain: this.rankingGrain, state_fips: region === 'US' ? null : region, group });
-		const place = this.#placeRegion;
-		if (place) this.#equityAt(this.#prepareEquity(population, values, place), threshold);
+		this.#rankingsOf(population, values);
+		this.#placeEquityOf(population, values);
 	}
 
 	/** Recompute travel for the current centre sets (baseline, and scenario if any). */

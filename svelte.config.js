@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
-/** the map embed's inline script (src/lib/embed/first-map-link.js), allowed by its hash */
-const firstMapLink = `sha256-${createHash('sha256').update(readFileSync(new URL('./src/lib/embed/first-map-link.js', import.meta.url))).digest('base64')}`;
-/** the embeds' inline script that starts the travel worker for a what-if link (src/lib/embed/early-travel-script.js) */
-const earlyTravel = `sha256-${createHash('sha256').update(readFileSync(new URL('./src/lib/embed/early-travel-script.js', import.meta.url))).digest('base64')}`;
+/** @param {string} file an inline script's source, relative to this file: its CSP hash source */
+const scriptHash = (file) => `sha256-${createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('base64')}`;
+/** the map embed's inline script, allowed by its hash */
+const firstMapLink = scriptHash('./src/lib/embed/first-map-link.js');
+/** the embeds' inline script that starts the travel worker for a what-if link */
+const earlyTravel = scriptHash('./src/lib/embed/early-travel-script.js');
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

@@ -226,3 +226,84 @@ describe('Dashboard: a proposed site computed ahead (previewScenario)', () => {
 		expect(d.equity?.byId.all?.beyond).toBe(200);
 	});
 });
+
+describe('Dashboard: a link’s scenario asked for as soon as the build-time travel is in (askLinkScenario)', () => {
+	const SITE = { added: [{ kind: 'point' as const, lat: 44, lon: -103.2 }], removed: [] };
+	function roadResult(centres: CentrePoint[], minutes: number[]): TravelResult {
+		return { centres, road: true, timings: {}, tracts: { roadMinutes: Float64Array.from(minutes) }, counties: { roadMinutes: Float64Array.from([1]) } } as unknown as TravelResult;
+	}
+	/** a dashboard with a link's scenario whose road network is loading, the build-time travel of its centres, and a source recording what it is asked */
+	function link() {
+		const d = new Dashboard();
+		d.atlasCentres = [centre('CO-01', 39.7, -105), centre('WY-01', 42.9, -106.3)];
+		d.view.method = 'road';
+		d.scenario = SITE;
+		const shipped = roadResult(
+			d.baselineCentres.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon })),
+			[56.755617096665375, 200]
+		);
+		// the worker's value for the same trip 1 ulp off (computed elsewhere): aligned on the shipped travel's
+		const ulp = new Float64Array([56.755617096665375]);
+		new BigUint64Array(ulp.buffer)[0] += 1n;
+		const calls: string[] = [];
+		const src: TravelSource = {
+			travel: async (engine, centres, opts) => {
+				calls.push(`travel ${engine} ${centres.map((c) => c.id).join(',')}${opts?.afterRoads ? ' after the roads' : ''}`);
+				return roadResult(centres, engine === 'baseline' ? [56.755617096665375, 200] : [ulp[0], 60]);
+			}
+		};
+		return { d, shipped, src, calls };
+	}
+	const flush = () => new Promise((r) => setTimeout(r, 0));
+
+	it('asks the worker once, after its road network; the recompute once the roads are ready takes it, aligned on the build-time travel', async () => {
+		const { d, shipped, src, calls } = link();
+		expect(d.roadStatus).toBe('loading');
+		d.adoptShippedTravel(shipped);
+		d.askLinkScenario(shipped, src);
+		// (asked again before the roads are ready: one request)
+		d.askLinkScenario(shipped, src);
+		expect(calls).toEqual(['travel scenario CO-01,WY-01,p:44,-103.2 after the roads']);
+		await flush();
+		d.roadStatus = 'ready';
+		await d.recompute(src);
+		// the baseline is the build-time travel: nothing more asked
+		expect(calls).toHaveLength(1);
+		expect(d.baselineTravel).toBe(shipped);
+		expect(d.scenarioTravel?.timings.ahead).toBe(1);
+		expect(Array.from(d.scenarioTravel!.tracts.roadMinutes)).toEqual([56.755617096665375, 60]);
+		expect(d.scenarioTravel!.timings.aligned).toBe(1);
+	});
+
+	it('is not taken when the road network failed (the recompute asks for the scenario without it), nor asked for then', async () => {
+		const { d, shipped, src, calls } = link();
+		d.adoptShippedTravel(shipped);
+		d.askLinkScenario(shipped, src);
+		d.roadStatus = 'error';
+		await d.recompute(src);
+		expect(calls).toEqual(['travel scenario CO-01,WY-01,p:44,-103.2 after the roads', 'travel scenario CO-01,WY-01,p:44,-103.2']);
+		const other = link();
+		other.d.roadStatus = 'error';
+		other.d.askLinkScenario(other.shipped, other.src);
+		expect(other.calls).toEqual([]);
+	});
+
+	it('asks nothing by another method or without a scenario', () => {
+		const a = link();
+		a.d.view.method = 'straight_miles';
+		a.d.askLinkScenario(a.shipped, a.src);
+		const b = link();
+		b.d.scenario = { added: [], removed: [] };
+		b.d.askLinkScenario(b.shipped, b.src);
+		expect([...a.calls, ...b.calls]).toEqual([]);
+	});
+
+	it('two recomputes at once (the road network’s and the session’s) ask for the scenario once', async () => {
+		const { d, src, calls } = link();
+		d.roadStatus = 'ready';
+		await Promise.all([d.recompute(src), d.recompute(src)]);
+		expect(calls).toEqual(['travel baseline CO-01,WY-01', 'travel scenario CO-01,WY-01,p:44,-103.2']);
+		expect(d.scenarioTravel?.centres.map((c) => c.id)).toEqual(['CO-01', 'WY-01', 'p:44,-103.2']);
+		expect(d.phase).toBe('ready');
+	});
+});

@@ -166,7 +166,11 @@ export function travelFromFile(file: TravelFile, straight: () => PlaceTravel): T
  * centres are the view's is for the caller to check ({@link sameCentres} with `result.centres`).
  */
 export function shippedTravel(bytes: ArrayBuffer | Uint8Array, tracts: Places, calibration: Calibration): TravelResult | null {
-	const file = decodeTravelFile(bytes);
+	return shippedTravelOf(decodeTravelFile(bytes), tracts, calibration);
+}
+
+/** {@link shippedTravel} of a file already read ({@link decodeTravelFile}: a page reads it as soon as it is downloaded). */
+export function shippedTravelOf(file: TravelFile, tracts: Places, calibration: Calibration): TravelResult | null {
 	if (!fileMatches(file, file.centres, tracts)) return null;
 	return travelFromFile(file, () => straightTravel(tracts, file.centres, calibration));
 }

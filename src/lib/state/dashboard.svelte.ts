@@ -29,7 +29,8 @@ import { isAreaSet, listAreaSets, loadAreaSet, type AreaSet, type AreaSetSummary
 import { areaPopulation, areaWeights, AREA_GROUP } from '$lib/metrics/area-weights';
 
 export interface TravelSource {
-	travel(engine: 'baseline' | 'scenario', centres: CentrePoint[]): Promise<TravelResult>;
+	/** `afterRoads`: computed once the road network the worker is loading is in (see askLinkScenario) */
+	travel(engine: 'baseline' | 'scenario', centres: CentrePoint[], opts?: { afterRoads?: boolean }): Promise<TravelResult>;
 	/**
 	 * Bring an engine back to a centre set without sending its result: the what-if engine to the baseline
 	 * once a scenario is reset, so the next centre added is an update from the baseline with nothing to
@@ -410,14 +411,13 @@ export class Dashboard {
 	}
 
 	/** what identifies a scenario's travel: the road layer's readiness and the centres, ids and coordinates */
-	#scenarioKeyOf(sc: readonly CentrePoint[]): string {
-		return `${this.roadStatus}|${sc.map((c) => `${c.id}@${c.lat},${c.lon}`).join(',')}`;
+	#scenarioKeyOf(sc: readonly CentrePoint[], roadStatus = this.roadStatus): string {
+		return `${roadStatus}|${sc.map((c) => `${c.id}@${c.lat},${c.lon}`).join(',')}`;
 	}
 
 	/** A scenario centre set's travel from the worker, aligned with the baseline's. */
-	#scenarioTravelOf(sc: CentrePoint[], source: TravelSource): Promise<TravelResult> {
-		const baseline = this.baselineTravel;
-		return source.travel('scenario', sc).then((r) => {
+	#scenarioTravelOf(sc: CentrePoint[], source: TravelSource, baseline = this.baselineTravel, opts?: { afterRoads?: boolean }): Promise<TravelResult> {
+		return source.travel('scenario', sc, opts).then((r) => {
 			// (where it is the same trip, the baseline's value to the bit: only the places the change moved differ)
 			if (baseline) {
 				const t0 = performance.now();
@@ -430,6 +430,24 @@ export class Dashboard {
 
 	/** a scenario's travel asked for ahead of its choice (previewScenario), by its key */
 	#ahead: { key: string; result: Promise<TravelResult> } | null = null;
+	/** the travel a recompute is waiting for, baseline and scenario, by its key */
+	#asked = new Map<'baseline' | 'scenario', { key: string; result: Promise<TravelResult> }>();
+
+	/**
+	 * `ask()`'s travel, unless a recompute is already waiting for the same (`key`): then that request's
+	 * (two recomputes at once, the road network's and the session's, asked the worker twice). `first`:
+	 * this call made the request.
+	 */
+	async #askOnce(kind: 'baseline' | 'scenario', key: string, ask: () => Promise<TravelResult>): Promise<{ r: TravelResult; first: boolean }> {
+		const same = this.#asked.get(kind);
+		const asked = same?.key === key ? same : { key, result: ask() };
+		this.#asked.set(kind, asked);
+		try {
+			return { r: await asked.result, first: asked !== same };
+		} finally {
+			if (this.#asked.get(kind) === asked) this.#asked.delete(kind);
+		}
+	}
 
 	/**
 	 * Compute a scenario the reader is about to choose (the site the map-click dialog proposes) while
@@ -456,6 +474,26 @@ export class Dashboard {
 				if (this.#ahead === ahead) this.#ahead = null;
 			}
 		);
+	}
+
+	/**
+	 * A link's scenario by road, asked for as soon as the travel it is merged from is known (`baseline`:
+	 * the build-time travel the session adopted, before `recompute` makes it the view's) and computed by
+	 * the worker once it has the road network: the page's own start (its tables, its population groups)
+	 * then runs while the worker merges. `recompute` takes it once the road network is ready, as it takes
+	 * a preview; a result without road drive times (the network failed) is not taken.
+	 */
+	askLinkScenario(baseline: TravelResult, source: TravelSource): void {
+		const sc = this.scenarioSet ? plainCentres(this.scenarioSet) : null;
+		if (!sc || this.view.method !== 'road' || this.roadStatus === 'error') return;
+		const key = this.#scenarioKeyOf(sc, 'ready');
+		if (key === this.#scenarioKey || this.#ahead?.key === key) return;
+		const result = this.#scenarioTravelOf(sc, source, baseline, { afterRoads: true });
+		const ahead = (this.#ahead = { key, result });
+		// (a failure is reported by recompute, if it took this request; else it asks again)
+		result.catch(() => {
+			if (this.#ahead === ahead) this.#ahead = null;
+		});
 	}
 
 	/**
@@ -493,8 +531,8 @@ export class Dashboard {
 			if (bKey !== this.#baselineKey) {
 				// (the session adopted it with the same check: the same centres in the same order)
 				const shipped = this.#shipped && sameCentres(this.#shipped.centres, base) ? this.#shipped : null;
-				const r = shipped ?? (await source.travel('baseline', base));
-				performance.mark('atlas:travel-received', { detail: r.timings });
+				const { r, first } = shipped ? { r: shipped, first: true } : await this.#askOnce('baseline', bKey, () => source.travel('baseline', base));
+				if (first) performance.mark('atlas:travel-received', { detail: r.timings });
 				this.#baselineKey = bKey;
 				this.baselineTravel = r;
 			}
@@ -502,12 +540,14 @@ export class Dashboard {
 			if (sc) {
 				const sKey = this.#scenarioKeyOf(sc);
 				if (sKey !== this.#scenarioKey) {
-					// (computed ahead while the reader decided: previewScenario)
+					// (computed ahead while the reader decided: previewScenario; or for a link: askLinkScenario)
 					const ahead = this.#ahead?.key === sKey ? this.#ahead.result : null;
 					this.#ahead = null;
-					const r = await (ahead ?? this.#scenarioTravelOf(sc, source));
-					if (ahead) r.timings.ahead = 1;
-					performance.mark('atlas:scenario-travel-received', { detail: r.timings });
+					const { r, first } = await this.#askOnce('scenario', sKey, () => ahead ?? this.#scenarioTravelOf(sc, source));
+					if (first) {
+						if (ahead) r.timings.ahead = 1;
+						performance.mark('atlas:scenario-travel-received', { detail: r.timings });
+					}
 					this.#scenarioKey = sKey;
 					this.scenarioTravel = r;
 				}

@@ -25,7 +25,7 @@ import type { Dashboard, TravelSource } from './dashboard.svelte';
 import type { Scenario } from './scenario';
 import type { Db } from '$lib/db/types';
 import { fromFile, type DashboardData } from '$lib/queries/dashboard-data';
-import { shippedTravel } from '$lib/metrics/travel-file';
+import { decodeTravelFile, shippedTravelOf, type TravelFile } from '$lib/metrics/travel-file';
 import { placesOf, sameCentres } from '$lib/metrics/travel-engine';
 import { baselineOf } from '$lib/metrics/added-travel';
 import { populationFrom } from '$lib/workers/data-protocol';
@@ -83,7 +83,8 @@ export class Session {
 	#variants: { client: TravelClient; ready: Promise<void>; roads: Promise<unknown> | null } | undefined;
 	#db: Promise<Db> | undefined;
 	#dataBytes: Promise<ArrayBuffer | null> | undefined;
-	#travelBytes: Promise<ArrayBuffer | null> | undefined;
+	/** the build-time travel file, read as soon as it is downloaded (the page's thread then mostly waits for the data file) */
+	#travelFile: Promise<TravelFile | null> | undefined;
 	/** the data worker: the population groups, built off the main thread */
 	#work: DataWork | undefined;
 	/** the page's early data worker (`earlyData`) until `warm` takes it over */
@@ -95,6 +96,12 @@ export class Session {
 	/** resolved once the travel worker has the places (road results wait for it) */
 	#placesReady = deferred();
 	#dataLoaded = deferred();
+	/**
+	 * resolved once the build-time travel is adopted or known not to apply: the road network's first
+	 * recompute waits for it (else, when the worker had the places first, it asked the worker for the
+	 * baseline in full, and a slow device drew the figures twice)
+	 */
+	#shippedDecided = deferred();
 
 	/** Resolves once the tables are loaded and the travel request is out (pages defer other main-thread work until then). */
 	get dataLoaded(): Promise<void> {
@@ -128,7 +135,14 @@ export class Session {
 			const shipped = await this.#shippedTravel();
 			if (shipped) dash.adoptShippedTravel(shipped);
 			// a scenario that adds centres to it is merged from it in the worker (metrics/added-travel)
-			if (shipped && dash.scenarioSet) this.#client!.setBaseline(baselineOf(shipped)).catch(() => {});
+			if (shipped && dash.scenarioSet) {
+				const client = this.#client!;
+				client.setBaseline(baselineOf(shipped)).catch(() => {});
+				// by road, asked for now and merged as soon as the worker has the road network, while this thread
+				// goes on (the worker has the places: they were sent above, and it answers in order)
+				if (this.#roads) dash.askLinkScenario(shipped, { travel: (engine, centres, opts) => client.compute(engine, centres, {}, opts) });
+			}
+			this.#shippedDecided.resolve();
 			const instant = !!shipped && !dash.scenarioSet;
 			// with the precomputed travel the figures need no worker: it gets the places once they are drawn
 			if (!instant) {
@@ -153,6 +167,7 @@ export class Session {
 			// SQL for search, profiles and the console: booted once the figures are on screen
 			this.db().catch(() => {});
 		} catch (e) {
+			this.#shippedDecided.resolve();
 			dash.error = describeError(e);
 			dash.phase = 'error';
 		}
@@ -214,11 +229,13 @@ export class Session {
 			: Promise.resolve(null);
 		this.#dataBytes.catch(() => {}); // reported by #fileData
 		const travelUrl = this.#opts.travelUrl;
-		this.#travelBytes ??= travelUrl
+		this.#travelFile ??= travelUrl
 			? fetch(travelUrl)
 					.then((res) => (res.ok ? res.arrayBuffer() : null))
 					.catch(() => null) // an optimisation: without it the worker computes the same
+					.then((bytes) => (bytes ? decodeTravelFile(bytes) : null)) // (a file it cannot read: reported by #shippedTravel)
 			: Promise.resolve(null);
+		this.#travelFile.catch(() => {});
 		if (url && !this.#work && typeof Worker !== 'undefined') {
 			// (handed the bytes in the same microtask as #fileData, before this thread reads them)
 			this.#work = startDataWorker(this.#dataBytes);
@@ -238,8 +255,8 @@ export class Session {
 		const dash = this.#dash;
 		let result: TravelResult | null = null;
 		try {
-			const bytes = await this.#travelBytes;
-			result = bytes ? shippedTravel(bytes, dash.tractPlaces, this.#opts.calibration) : null;
+			const file = await this.#travelFile;
+			result = file ? shippedTravelOf(file, dash.tractPlaces, this.#opts.calibration) : null;
 		} catch (e) {
 			console.warn(`The precomputed travel could not be read (${describeError(e)}); the travel worker computes it.`);
 			return null;
@@ -301,6 +318,7 @@ export class Session {
 			const steps = await this.#client!.loadRoads(this.#opts.graphUrl, this.#opts.snapUrl);
 			performance.mark('atlas:roads-loaded', { detail: steps });
 			await this.#placesReady.promise;
+			await this.#shippedDecided.promise;
 			dash.roadStatus = 'ready';
 			await this.recompute();
 			performance.mark('atlas:roads-ready');

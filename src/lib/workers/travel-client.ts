@@ -79,8 +79,9 @@ export class TravelClient {
 		return r.type === 'roads-loaded' ? { ...r.steps, ms: r.ms } : {};
 	}
 
-	async compute(engine: EngineKey, centres: CentrePoint[], params: Partial<TravelTimeParams> = {}): Promise<TravelResult> {
-		const r = await this.#send({ type: 'compute', engine, centres, params });
+	/** `afterRoads`: once the road network the worker is loading is in (see the 'compute' request) */
+	async compute(engine: EngineKey, centres: CentrePoint[], params: Partial<TravelTimeParams> = {}, { afterRoads = false } = {}): Promise<TravelResult> {
+		const r = await this.#send({ type: 'compute', engine, centres, params, ...(afterRoads ? { afterRoads } : {}) });
 		if (r.type !== 'result') throw new Error('unexpected reply from the travel worker');
 		if (!r.result.lazyTracts) return r.result;
 		// a link's scenario merged from the baseline: its tracts' straight-line values computed here if read

@@ -10,7 +10,11 @@ export type TravelRequest =
 	| { type: 'load-roads'; id: number; url: string; /** the build-time snap of the places (optional) */ snapUrl?: string | null }
 	/** the baseline's travel place by place (the build-time file's): a fresh engine's first centre set that adds to it is merged from it (metrics/added-travel) */
 	| { type: 'baseline'; id: number; baseline: BaselineTravel }
-	| { type: 'compute'; id: number; engine: EngineKey; centres: CentrePoint[]; params: Partial<TravelTimeParams> }
+	/**
+	 * `afterRoads`: computed once the road network the worker is loading is in (or failed), not before: a
+	 * link's scenario asked for before the page has the road network's reply, to be merged by road
+	 */
+	| { type: 'compute'; id: number; engine: EngineKey; centres: CentrePoint[]; params: Partial<TravelTimeParams>; afterRoads?: boolean }
 	/** compute a centre set and keep the result in the engine only; with `probe`, also add it and remove it again (the incremental path then runs warm) */
 	| { type: 'warm'; id: number; engine: EngineKey; centres: CentrePoint[]; probe: CentrePoint | null };
 

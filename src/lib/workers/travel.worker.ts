@@ -26,6 +26,8 @@ let snapBytes: ArrayBuffer | null = null;
 let snapLoad: Promise<void> = Promise.resolve();
 /** the baseline's travel place by place (the 'baseline' request) */
 let baseline: BaselineTravel | null = null;
+/** settles once the road network being loaded is in or failed (a compute with `afterRoads` waits for it) */
+let roadsLoad: Promise<void> = Promise.resolve();
 
 /**
  * A fresh engine's first centre set when it is the baseline plus added centres: merged from the
@@ -93,6 +95,37 @@ self.onmessage = (e: MessageEvent<TravelRequest>) => {
 	else void handle(m);
 };
 
+/** Load the road network (and start the snap file's download): the 'load-roads' request. */
+async function loadRoads(m: Extract<TravelRequest, { type: 'load-roads' }>): Promise<void> {
+	const t0 = performance.now();
+	const res = await fetch(m.url);
+	if (!res.ok) throw new Error(`Could not load the road network (HTTP ${res.status}).`);
+	const bytes = await res.arrayBuffer();
+	// the snap file is an optimisation: without it (or when it does not match) the engine snaps the places
+	// itself. Fetched once the graph is in (it downloads while the graph is decoded), so it does not
+	// share the graph's download: a link's merged scenario does not need it
+	const snap = m.snapUrl ? fetch(m.snapUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null) : Promise.resolve(null);
+	const steps: Record<string, number> = { fetched: performance.now() - t0 };
+	graph = decodeGraph(bytes);
+	steps.decoded = performance.now() - t0;
+	// the centres' snap index, built now rather than inside the first computation
+	snapIndexOf(graph);
+	steps.indexed = performance.now() - t0;
+	snapLoad = snap.then((b) => {
+		snapBytes = b;
+	});
+	// (engines that exist already snap their places with it; a new one waits for it: engineReady)
+	if (engines.size) await snapLoad;
+	// (the places' snapping for the engines there are: none yet when a link's scenario is merged from the baseline)
+	let shared = engines.size ? sharedPrepared() : undefined;
+	for (const e of engines.values()) {
+		e.setRoadGraph(graph, shared);
+		shared = e.prepared;
+	}
+	reply({ type: 'roads-loaded', id: m.id, ms: performance.now() - t0, steps });
+	if (baseline) soonPrepareMerge();
+}
+
 /** Answer one request (errors are replied, never thrown). */
 async function handle(m: TravelRequest): Promise<void> {
 	try {
@@ -105,33 +138,13 @@ async function handle(m: TravelRequest): Promise<void> {
 			reply({ type: 'ready', id: m.id });
 			if (graph) soonPrepareMerge();
 		} else if (m.type === 'load-roads') {
-			const t0 = performance.now();
-			const res = await fetch(m.url);
-			if (!res.ok) throw new Error(`Could not load the road network (HTTP ${res.status}).`);
-			const bytes = await res.arrayBuffer();
-			// the snap file is an optimisation: without it (or when it does not match) the engine snaps the places
-			// itself. Fetched once the graph is in (it downloads while the graph is decoded), so it does not
-			// share the graph's download: a link's merged scenario does not need it
-			const snap = m.snapUrl ? fetch(m.snapUrl).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null) : Promise.resolve(null);
-			const steps: Record<string, number> = { fetched: performance.now() - t0 };
-			graph = decodeGraph(bytes);
-			steps.decoded = performance.now() - t0;
-			// the centres' snap index, built now rather than inside the first computation
-			snapIndexOf(graph);
-			steps.indexed = performance.now() - t0;
-			snapLoad = snap.then((b) => {
-				snapBytes = b;
-			});
-			// (engines that exist already snap their places with it; a new one waits for it: engineReady)
-			if (engines.size) await snapLoad;
-			// (the places' snapping for the engines there are: none yet when a link's scenario is merged from the baseline)
-			let shared = engines.size ? sharedPrepared() : undefined;
-			for (const e of engines.values()) {
-				e.setRoadGraph(graph, shared);
-				shared = e.prepared;
+			let settle = () => {};
+			roadsLoad = new Promise<void>((ok) => (settle = ok));
+			try {
+				await loadRoads(m);
+			} finally {
+				settle();
 			}
-			reply({ type: 'roads-loaded', id: m.id, ms: performance.now() - t0, steps });
-			if (baseline) soonPrepareMerge();
 		} else if (m.type === 'warm') {
 			const t0 = performance.now();
 			await engineReady(m.engine);
@@ -143,6 +156,8 @@ async function handle(m: TravelRequest): Promise<void> {
 			}
 			reply({ type: 'warmed', id: m.id, ms: performance.now() - t0 });
 		} else if (m.type === 'compute') {
+			// (a failed load is reported to its own request; this one then computes without the road network)
+			if (m.afterRoads) await roadsLoad;
 			const t0 = performance.now();
 			const merged = fromBaseline(m.engine, m.centres, m.params);
 			if (merged) {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
+import { resolveObjectURL } from 'node:buffer';
 import { EARLY_ROADS_ID, earlyWorkersScript, takeEarlyWorkers, type EarlyData, type EarlyTravel } from '../../src/lib/embed/early-travel';
 import { TravelClient } from '../../src/lib/workers/travel-client';
 import { adoptDataWorker } from '../../src/lib/workers/data-client';
+import { takePrefetched } from '../../src/lib/workers/prefetch';
 import type { TravelRequest, TravelResponse } from '../../src/lib/workers/travel-protocol';
 import type { DataResponse, PopulationMessage } from '../../src/lib/workers/data-protocol';
 
@@ -41,12 +43,23 @@ const ATTRS: Record<string, string> = {
 	'data-data': '../../data/dashboard-data.bin'
 };
 
-/** Run the inline script for a link; the window it leaves. */
-function run(search: string) {
+/** Run the inline script for a link; the window it leaves. `blobs: false`: a browser without Blob (a worker from its script). */
+function run(search: string, { blobs = true } = {}) {
 	const window: Record<string, unknown> = {};
 	const currentScript = { getAttribute: (k: string) => ATTRS[k] ?? null };
 	const marks: string[] = [];
-	runInNewContext(script, { URLSearchParams, URL, Object, Worker: FakeWorker, window, location: { search, href: PAGE + search }, document: { currentScript }, performance: { mark: (m: string) => marks.push(m) } });
+	runInNewContext(script, {
+		URLSearchParams,
+		URL,
+		Object,
+		JSON,
+		...(blobs ? { Blob } : {}),
+		Worker: FakeWorker,
+		window,
+		location: { search, href: PAGE + search },
+		document: { currentScript },
+		performance: { mark: (m: string) => marks.push(m) }
+	});
 	const early = window.__atlasEarly as
 		| { travel: EarlyTravel & { worker: FakeWorker }; data: EarlyData & { worker: FakeWorker<DataResponse> } }
 		| undefined;
@@ -59,16 +72,54 @@ describe('early-travel-script.js (inline in the embeds’ head)', () => {
 			const { early, marks } = run(s);
 			expect(early, s).toBeDefined();
 			const { travel, data } = early!;
-			expect(travel.worker.url).toBe(ATTRS['data-worker']);
+			// (each from a bootstrap blob: see the next test)
+			expect(travel.worker.url).toMatch(/^blob:/);
+			expect(travel.worker.name).toBe('travel');
 			// (absolute: a worker would read a relative URL from its own folder)
 			const roads = { url: 'https://atlas.example/data/road_graph.bin', snapUrl: 'https://atlas.example/data/road_snap.bin' };
 			expect(travel.roads).toEqual(roads);
 			expect(travel.worker.sent.map((x) => x.msg)).toEqual([{ type: 'load-roads', id: EARLY_ROADS_ID, ...roads }]);
-			expect(data.worker.url).toBe(ATTRS['data-data-worker']);
+			expect(data.worker.url).toMatch(/^blob:/);
+			expect(data.worker.name).toBe('data');
 			expect(data.url).toBe('https://atlas.example/data/dashboard-data.bin');
 			expect(data.worker.sent.map((x) => x.msg)).toEqual([{ url: data.url }]);
 			expect(marks).toEqual(['atlas:early-travel']);
 		}
+	});
+
+	it('starts each worker from a bootstrap that downloads its file at once, then loads the worker’s script', async () => {
+		const { early } = run('?add=p:44.0,-103.2');
+		/** the bootstrap run as a worker would: what it fetched, imported and left for the worker's script */
+		const boot = async (w: FakeWorker<unknown>) => {
+			const text = await resolveObjectURL(w.url)!.text();
+			const fetched: string[] = [];
+			const imported: string[] = [];
+			const self: Record<string, unknown> = {};
+			const fetch = async (u: string) => {
+				fetched.push(u);
+				return { ok: true, arrayBuffer: async () => new TextEncoder().encode(u).buffer };
+			};
+			runInNewContext(text, { self, fetch, importScripts: (u: string) => imported.push(u), Error });
+			return { fetched, imported, prefetch: self.__atlasPrefetch as Record<string, Promise<ArrayBuffer>> };
+		};
+		const graph = 'https://atlas.example/data/road_graph.bin';
+		const travel = await boot(early!.travel.worker as FakeWorker<unknown>);
+		expect(travel.fetched).toEqual([graph]);
+		expect(travel.imported).toEqual(['https://atlas.example/_app/immutable/workers/travel.worker-x.js']);
+		// the worker's script takes the download (workers/prefetch.ts), once
+		const scope = { __atlasPrefetch: travel.prefetch };
+		expect(new TextDecoder().decode(await takePrefetched(graph, scope)!)).toBe(graph);
+		expect(takePrefetched(graph, scope)).toBeNull();
+		const data = await boot(early!.data.worker as FakeWorker<unknown>);
+		expect(data.fetched).toEqual(['https://atlas.example/data/dashboard-data.bin']);
+		expect(data.imported).toEqual(['https://atlas.example/_app/immutable/workers/data.worker-y.js']);
+	});
+
+	it('starts a worker from its script where there is no Blob', () => {
+		const { early } = run('?add=p:44.0,-103.2', { blobs: false });
+		expect(early!.travel.worker.url).toBe('https://atlas.example/_app/immutable/workers/travel.worker-x.js');
+		expect(early!.data.worker.url).toBe('https://atlas.example/_app/immutable/workers/data.worker-y.js');
+		expect(early!.travel.worker.sent).toHaveLength(1);
 	});
 
 	it('starts nothing for a link without a scenario, or by another method', () => {

@@ -8,6 +8,7 @@
 import { fromFile } from '$lib/queries/dashboard-data';
 import { buildPopulation } from '$lib/metrics/equity';
 import { transferables } from './transfer';
+import { download } from './prefetch';
 import { populationMessage, type DataRequest, type DataResponse } from './data-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -18,9 +19,8 @@ scope.onmessage = async (e: MessageEvent<DataRequest>) => {
 	if ('url' in e.data) {
 		// (fetched here: the page's thread is busy starting; it gets a copy for its own tables)
 		try {
-			const res = await fetch(e.data.url);
-			if (!res.ok) throw new Error(`HTTP ${res.status}`);
-			bytes = await res.arrayBuffer();
+			// (begun by the embed page's bootstrap before this script loaded, if it started this worker)
+			bytes = await download(e.data.url);
 		} catch (err) {
 			const message = err instanceof Error ? err.message : String(err);
 			post({ type: 'bytes', bytes: null, message });

@@ -75,7 +75,12 @@ export class TravelClient {
 		const early = this.#earlyRoads;
 		this.#earlyRoads = undefined;
 		// (the early worker's request, when it asked for these files: its reply, perhaps in already)
-		const r = early && sameUrl(early.url, url) && sameUrl(early.snapUrl, snapUrl) ? await early.reply : await this.#send({ type: 'load-roads', url, snapUrl });
+		// (absolute: a worker started from a blob, embed/early-travel-script.js, has no folder to read a relative URL from)
+		const abs = (u: string) => new URL(u, globalThis.location?.href).href;
+		const r =
+			early && sameUrl(early.url, url) && sameUrl(early.snapUrl, snapUrl)
+				? await early.reply
+				: await this.#send({ type: 'load-roads', url: abs(url), snapUrl: snapUrl ? abs(snapUrl) : snapUrl });
 		return r.type === 'roads-loaded' ? { ...r.steps, ms: r.ms } : {};
 	}
 

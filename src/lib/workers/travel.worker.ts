@@ -9,6 +9,7 @@ import { decodeSnap } from '$lib/metrics/drive-time/snap-file';
 import { DEFAULT_PARAMS } from '$lib/metrics/drive-time/params';
 import { snapIndexOf, type PreparedOrigins } from '$lib/metrics/drive-time/travel-times';
 import { transferables } from './transfer';
+import { download } from './prefetch';
 import { prepareMerge, travelWithAdded, type BaselineTravel } from '$lib/metrics/added-travel';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import { unpackPlaces, type TravelRequest, type TravelResponse } from './travel-protocol';
@@ -98,9 +99,10 @@ self.onmessage = (e: MessageEvent<TravelRequest>) => {
 /** Load the road network (and start the snap file's download): the 'load-roads' request. */
 async function loadRoads(m: Extract<TravelRequest, { type: 'load-roads' }>): Promise<void> {
 	const t0 = performance.now();
-	const res = await fetch(m.url);
-	if (!res.ok) throw new Error(`Could not load the road network (HTTP ${res.status}).`);
-	const bytes = await res.arrayBuffer();
+	// (begun by the embed page's bootstrap before this script loaded, if it started this worker)
+	const bytes = await download(m.url).catch((e: unknown) => {
+		throw new Error(`Could not load the road network (${e instanceof Error ? e.message : String(e)}).`);
+	});
 	// the snap file is an optimisation: without it (or when it does not match) the engine snaps the places
 	// itself. Fetched once the graph is in (it downloads while the graph is decoded), so it does not
 	// share the graph's download: a link's merged scenario does not need it

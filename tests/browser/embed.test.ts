@@ -257,6 +257,32 @@ describe('embed downloads and accessibility', () => {
 		await context.close();
 	});
 
+	it('a what-if by road on a slow device (4× CPU throttling): the baseline is the build-time travel, and the scenario is computed and drawn once', async () => {
+		const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
+		const page = await context.newPage();
+		const w = watch(page);
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2`);
+		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		// (a second computation, had there been one, would land in this time)
+		await page.waitForTimeout(2000);
+		const marks = await page.evaluate(() =>
+			Object.fromEntries(
+				['travel-received', 'scenario-travel-received', 'embed-rendered'].map((n) => [n, performance.getEntriesByName(`atlas:${n}`).map((m) => (m as PerformanceMark).detail)])
+			)
+		);
+		// (when the worker had the places before the page had read the build-time travel, it was asked for the
+		// baseline in full, and the figures were drawn twice)
+		expect(marks['travel-received']).toEqual([{ file: 0 }]);
+		expect(marks['scenario-travel-received']).toHaveLength(1);
+		expect(marks['scenario-travel-received'][0].ahead).toBe(1);
+		expect(marks['embed-rendered']).toHaveLength(1);
+		expect(await page.locator('.subtitle').first().innerText()).toMatch(/before, .* after/);
+		expect(w.problems).toEqual([]);
+		await context.close();
+	});
+
 	it('default map: renders cold from the precomputed view; CSV has every county; SVG holds the legend', async () => {
 		const context = await browser.newContext({ viewport: { width: 700, height: 900 }, acceptDownloads: true });
 		const page = await context.newPage();

@@ -11,6 +11,7 @@ import type { Places, TravelResult } from '$lib/metrics/travel-engine';
 import { completeTracts, type BaselineTravel } from '$lib/metrics/added-travel';
 import { packPlaces, type EngineKey, type TravelRequest, type TravelResponse } from './travel-protocol';
 import { EARLY_ROADS_ID, sameUrl, type EarlyTravel } from '$lib/embed/early-travel';
+import { transferables, withCopies } from './transfer';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -63,12 +64,16 @@ export class TravelClient {
 
 	async init(tracts: Places, counties: Places, calibration: Calibration): Promise<void> {
 		this.#places = { tracts, calibration };
-		await this.#send({ type: 'init', tracts: packPlaces(tracts), counties: packPlaces(counties), calibration });
+		// (this page keeps its places: copies are transferred, cheaper than a structured clone)
+		const wire = withCopies({ tracts: packPlaces(tracts), counties: packPlaces(counties) });
+		await this.#send({ type: 'init', ...wire, calibration }, transferables(wire));
 	}
 
 	/** Hand the worker the baseline's travel place by place (see the 'baseline' request). */
 	async setBaseline(baseline: BaselineTravel): Promise<void> {
-		await this.#send({ type: 'baseline', baseline });
+		// (copies transferred: this page keeps the baseline)
+		const copy = withCopies(baseline);
+		await this.#send({ type: 'baseline', baseline: copy }, transferables(copy));
 	}
 
 	async loadRoads(url: string, snapUrl?: string | null): Promise<Record<string, number>> {

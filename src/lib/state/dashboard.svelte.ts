@@ -459,21 +459,29 @@ export class Dashboard {
 	previewScenario(scenario: Scenario, source: TravelSource): void {
 		if (this.phase !== 'ready' || !this.baselineTravel || !this.population || isEmptyScenario(scenario)) return;
 		const sc = plainCentres(scenarioCentres(this.baselineCentres, scenario));
-		const key = this.#scenarioKeyOf(sc);
-		if (key === this.#scenarioKey || this.#ahead?.key === key) return;
-		const result = this.#scenarioTravelOf(sc, source);
-		const ahead = (this.#ahead = { key, result });
-		result.then(
+		const ahead = this.#askAhead(this.#scenarioKeyOf(sc), () => this.#scenarioTravelOf(sc, source));
+		ahead?.result.then(
 			(r) => {
 				if (this.#ahead !== ahead) return;
 				this.#prepareFigures(r);
 				performance.mark('atlas:scenario-previewed');
 			},
-			() => {
-				// (the choice, if made, asks again and reports the error)
-				if (this.#ahead === ahead) this.#ahead = null;
-			}
+			() => {} // (see #askAhead)
 		);
+	}
+
+	/**
+	 * A scenario's travel asked for ahead of `recompute` (previewScenario, askLinkScenario), unless it is the
+	 * one shown or is asked for already (then null). A failed request is forgotten: the choice, if made, asks
+	 * again and reports the error.
+	 */
+	#askAhead(key: string, ask: () => Promise<TravelResult>): { key: string; result: Promise<TravelResult> } | null {
+		if (key === this.#scenarioKey || this.#ahead?.key === key) return null;
+		const ahead = (this.#ahead = { key, result: ask() });
+		ahead.result.catch(() => {
+			if (this.#ahead === ahead) this.#ahead = null;
+		});
+		return ahead;
 	}
 
 	/**
@@ -486,14 +494,7 @@ export class Dashboard {
 	askLinkScenario(baseline: TravelResult, source: TravelSource): void {
 		const sc = this.scenarioSet ? plainCentres(this.scenarioSet) : null;
 		if (!sc || this.view.method !== 'road' || this.roadStatus === 'error') return;
-		const key = this.#scenarioKeyOf(sc, 'ready');
-		if (key === this.#scenarioKey || this.#ahead?.key === key) return;
-		const result = this.#scenarioTravelOf(sc, source, baseline, { afterRoads: true });
-		const ahead = (this.#ahead = { key, result });
-		// (a failure is reported by recompute, if it took this request; else it asks again)
-		result.catch(() => {
-			if (this.#ahead === ahead) this.#ahead = null;
-		});
+		this.#askAhead(this.#scenarioKeyOf(sc, 'ready'), () => this.#scenarioTravelOf(sc, source, baseline, { afterRoads: true }));
 	}
 
 	/**

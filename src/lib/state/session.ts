@@ -136,11 +136,9 @@ export class Session {
 			if (shipped) dash.adoptShippedTravel(shipped);
 			// a scenario that adds centres to it is merged from it in the worker (metrics/added-travel)
 			if (shipped && dash.scenarioSet) {
-				const client = this.#client!;
-				client.setBaseline(baselineOf(shipped)).catch(() => {});
-				// by road, asked for now and merged as soon as the worker has the road network, while this thread
-				// goes on (the worker has the places: they were sent above, and it answers in order)
-				if (this.#roads) dash.askLinkScenario(shipped, { travel: (engine, centres, opts) => client.compute(engine, centres, {}, opts) });
+				this.#client!.setBaseline(baselineOf(shipped)).catch(() => {});
+				// by road, asked for now and merged as soon as the worker has the road network, while this thread goes on
+				if (this.#roads) dash.askLinkScenario(shipped, this.#source()!);
 			}
 			this.#shippedDecided.resolve();
 			const instant = !!shipped && !dash.scenarioSet;
@@ -380,8 +378,12 @@ export class Session {
 		const c = this.#client;
 		if (!c || !this.#hasData) return null;
 		return {
-			// (once the worker has the places, the request goes out at once, before the page redraws for the change)
-			travel: (engine, centres) => (this.#placesReady.resolved ? c.compute(engine, centres) : this.#sendPlaces().then(() => c.compute(engine, centres))),
+			// the request goes out at once, before the page redraws for the change: after the places (sent first if
+			// they were not), which the worker answers in order; an error with the places is the one reported
+			travel: (engine, centres, opts) => {
+				const places = this.#sendPlaces();
+				return Promise.all([places, c.compute(engine, centres, {}, opts)]).then(([, r]) => r);
+			},
 			// after the frame that shows the reset is painted: the worker's work then does not compete with it
 			settle: (engine, centres) => void nextPaint().then(() => c.warm(engine, centres, null).catch(() => {}))
 		};

@@ -10,6 +10,7 @@ import { DEFAULT_PARAMS } from '$lib/metrics/drive-time/params';
 import { snapIndexOf, type PreparedOrigins } from '$lib/metrics/drive-time/travel-times';
 import { transferables } from './transfer';
 import { download } from './prefetch';
+import { deferred } from '$lib/state/deferred';
 import { prepareMerge, travelWithAdded, type BaselineTravel } from '$lib/metrics/added-travel';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import { unpackPlaces, type TravelRequest, type TravelResponse } from './travel-protocol';
@@ -140,12 +141,12 @@ async function handle(m: TravelRequest): Promise<void> {
 			reply({ type: 'ready', id: m.id });
 			if (graph) soonPrepareMerge();
 		} else if (m.type === 'load-roads') {
-			let settle = () => {};
-			roadsLoad = new Promise<void>((ok) => (settle = ok));
+			const load = deferred();
+			roadsLoad = load.promise;
 			try {
 				await loadRoads(m);
 			} finally {
-				settle();
+				load.resolve();
 			}
 		} else if (m.type === 'warm') {
 			const t0 = performance.now();

@@ -95,6 +95,30 @@ describe('travel with added centres from the baseline', () => {
 		expect(completeTracts(baseline, tracts, calibration)).toBe(baseline);
 	}, 30_000);
 
+	it('with `within`, decides "within the threshold or not" as the full computation does, and looks at fewer places', () => {
+		for (const [added, within] of [
+			[[site(44.0, -103.2)], 120],
+			[[site(46.87, -113.99), site(35.22, -101.83)], 60],
+			[[site(40.75, -73.99)], 30]
+		] as const) {
+			const want = full([...centres, ...added]);
+			const bounded = travelWithAdded({ graph, baseline: baselineOf(baseline), added, tracts, counties, calibration, within })!;
+			const unbounded = travelWithAdded({ graph, baseline: baselineOf(baseline), added, tracts, counties, calibration })!;
+			for (const key of ['tracts', 'counties'] as const) {
+				const got = bounded[key].roadMinutes;
+				const exact = want[key].roadMinutes;
+				got.forEach((m, i) => {
+					expect(m <= within, `${key} ${i}: within ${within} or not`).toBe(exact[i] <= within);
+					if (exact[i] <= within) expect(m, `${key} ${i}: minutes within ${within}`).toBe(exact[i]);
+					// beyond it, never below the full computation's
+					else expect(m).toBeGreaterThanOrEqual(exact[i]);
+				});
+			}
+			expect(bounded.timings.tractsCandidates).toBeLessThanOrEqual(unbounded.timings.tractsCandidates);
+			expect(bounded.timings.searchLimit).toBeLessThanOrEqual(within);
+		}
+	}, 90_000);
+
 	it('refuses a site on a road piece no baseline centre reaches (Alaska)', () => {
 		// Anchorage snaps to Alaska's roads, which join no centre in this data: the caller computes in full
 		const r = travelWithAdded({ graph, baseline: baselineOf(baseline), added: [site(61.2, -149.9)], tracts, counties, calibration });

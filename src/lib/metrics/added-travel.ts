@@ -77,7 +77,9 @@ export function travelWithAdded({
 	counties,
 	calibration,
 	params = {},
-	lazyTracts = false
+	lazyTracts = false,
+	within,
+	components
 }: {
 	graph: RoadGraph;
 	baseline: BaselineTravel;
@@ -92,6 +94,20 @@ export function travelWithAdded({
 	 * the travel worker's reply to a link's scenario, which a road view never reads them for.
 	 */
 	lazyTracts?: boolean;
+	/**
+	 * Only what decides "within this many minutes or not" (a chart of shares beyond one threshold): places
+	 * whose offer from an added centre could be within it are looked at, and the search stops there. A
+	 * place's road minutes are then exact where they are within `within`, and beyond it exactly where the
+	 * full merge's are (there they may be larger than the full merge's, and so may the nearest centre).
+	 */
+	within?: number;
+	/**
+	 * The road components of the network `graph` was cut from, and which of them the baseline's centres
+	 * reach (indexed by component label): for a part of the network (metrics/whatif-tiles), whose own
+	 * components and baseline centres are not the whole network's. `graph` must carry the same labels
+	 * (drive-time/travel-times setComponents).
+	 */
+	components?: { comp: Int32Array; reached: Uint8Array };
 }): TravelResult | null {
 	const timings: Record<string, number> = {};
 	let t0 = performance.now();
@@ -100,8 +116,12 @@ export function travelWithAdded({
 	const n0 = baseline.centres.length;
 	// road components a baseline centre reaches (a search from the baseline labels every vertex of them)
 	const comp = componentsOf(graph);
-	const reached = new Uint8Array(graph.vertexCount);
-	for (const srcs of centreSources(graph, baseline.centres, p)) for (const s of srcs) reached[comp[s.vertex]] = 1;
+	if (components && components.comp !== comp) throw new Error('travelWithAdded: the graph does not carry the components given (setComponents)');
+	let reached = components?.reached;
+	if (!reached) {
+		reached = new Uint8Array(graph.vertexCount);
+		for (const srcs of centreSources(graph, baseline.centres, p)) for (const s of srcs) reached[comp[s.vertex]] = 1;
+	}
 	const addedSources = centreSources(graph, added, p);
 	for (const srcs of addedSources) for (const s of srcs) if (!reached[comp[s.vertex]]) return null;
 	timings.setup = performance.now() - t0;
@@ -123,12 +143,12 @@ export function travelWithAdded({
 		const sid = n0 + j;
 		const sources = addedSources[j];
 		const mine = new Set(sources.map((s) => comp[s.vertex]));
-		const near = { graph, p, vmax, x, mine, comp, timings };
+		const near = { graph, p, vmax, x, mine, comp, timings, within: within ?? Infinity };
 		const forTracts = candidates({ ...near, places: tracts, road: tr, key: 'tracts' });
 		const forCounties = candidates({ ...near, places: counties, road: co, key: 'counties' });
 		// one search for both: it stops at the larger of their limits (labels up to a limit are exact, the
 		// others are larger than it; a place whose bar is under its own limit reads the same offers)
-		const limit = Math.max(forTracts.limit, forCounties.limit);
+		const limit = Math.min(Math.max(forTracts.limit, forCounties.limit), within ?? Infinity);
 		// (reported: how far the searches went; a western site's reaches the ~930-minute bars of northeastern Montana)
 		timings.searchLimit = Math.max(timings.searchLimit ?? -Infinity, limit);
 		const s0 = performance.now();
@@ -194,7 +214,8 @@ function candidates({
 	places,
 	road,
 	timings,
-	key
+	key,
+	within
 }: {
 	graph: RoadGraph;
 	p: TravelTimeParams;
@@ -207,6 +228,8 @@ function candidates({
 	road: Road;
 	timings: Record<string, number>;
 	key: string;
+	/** only places the added centre may bring within this many minutes (Infinity: any it may improve) */
+	within: number;
 }): Candidates {
 	const t0 = performance.now();
 	const n = places.lat.length;
@@ -224,8 +247,10 @@ function candidates({
 			if (apart <= p.maxSnapKm + 1 && greatCircleKm(la, lo, x.lat, x.lon) <= p.maxSnapKm + 1) subset.push(i);
 			continue;
 		}
+		// (the added centre's offer is at least the bound: a place is looked at when it may beat the bar, and be within `within`)
 		const b = barOf(road, i);
-		if (!(b >= 0) || ((apart * LOWER_BOUND_SLACK) / kmPerMinute < b && (greatCircleKm(la, lo, x.lat, x.lon) * LOWER_BOUND_SLACK) / kmPerMinute < b)) subset.push(i);
+		const may = (bound: number) => bound < b && bound <= within;
+		if (!(b >= 0) || (may((apart * LOWER_BOUND_SLACK) / kmPerMinute) && may((greatCircleKm(la, lo, x.lat, x.lon) * LOWER_BOUND_SLACK) / kmPerMinute))) subset.push(i);
 	}
 	const prepared = prepareOrigins(
 		graph,

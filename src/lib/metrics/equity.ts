@@ -297,12 +297,19 @@ export function columnsOf(rows: Float64Array, n: number, G: number): readonly Fl
 export function buildPopulation({
 	rows,
 	source = rowsSource(rows ?? []),
-	groups = GROUPS
+	groups = GROUPS,
+	keepMoe = false
 }: {
 	rows?: readonly PopulationRow[];
 	/** the rows as columns, when the loader has them (instead of `rows`) */
 	source?: PopulationSource;
 	groups?: readonly GroupDef[];
+	/**
+	 * Keep a group's margins of error even when no row with people has one (otherwise the group has none:
+	 * null). For a part of the rows (metrics/whatif-figures), where whether the group has margins is the
+	 * whole population's to say.
+	 */
+	keepMoe?: boolean;
 }): Population {
 	const { n, countyFips } = source;
 	const column = (key: string) => source.column(key);
@@ -361,7 +368,7 @@ export function buildPopulation({
 					: differenceWeights(read(gw.column, 0), read(`${gw.column}_moe`, 1), (zeros ??= new Float64Array(n)), zeros, into)
 				: categoryWeights(column('acs_pop'), column('acs_pop_moe'), column(gw.attribute), Number(gw.value), into);
 		scatter(w, weightRows, gi, G);
-		if (anyMoe) {
+		if (anyMoe || keepMoe) {
 			moe.push(m);
 			countyMoe.push(cm);
 		} else {

@@ -104,7 +104,11 @@ function expandAttribute(county: Float64Array, countyOf: Int32Array, out: Float6
 
 /** Read the file back into the query results (see the module comment). */
 export function fromFile(bytes: ArrayBuffer | Uint8Array): DashboardData {
-	const tables = decodeTables(bytes);
+	return fromTables(decodeTables(bytes));
+}
+
+/** {@link fromFile} from the file's tables, decoded (a file may hold other tables beside them: metrics/whatif-tiles). */
+export function fromTables(tables: Record<string, ColumnTable>): DashboardData {
 	// row objects are built on first read (the data worker reads only the tracts' columns)
 	const centresTable = need(tables, 'centres');
 	const statesTable = need(tables, 'states');

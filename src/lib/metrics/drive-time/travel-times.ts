@@ -130,6 +130,16 @@ export function componentsOf(graph: RoadGraph): Int32Array {
 	return comp;
 }
 
+/**
+ * Give a graph the component labels of a larger graph it was cut from (metrics/whatif-tiles: the road
+ * network near a site). Snapping keeps the first vertices of each road component, so a part of the
+ * network must snap with its whole network's components, not with the pieces the cut leaves.
+ */
+export function setComponents(graph: RoadGraph, comp: Int32Array): void {
+	if (comp.length !== graph.vertexCount) throw new RangeError(`setComponents: ${comp.length} labels for ${graph.vertexCount} vertices`);
+	componentCache.set(graph, comp);
+}
+
 /** Snap an origin set once (see {@link PreparedOrigins}); only params.snapCount and params.maxSnapKm are used. */
 export function prepareOrigins(graph: RoadGraph, origins: readonly LatLon[], params: Partial<TravelTimeParams> = {}): PreparedOrigins {
 	const p = resolveParams(params);

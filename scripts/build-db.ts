@@ -13,6 +13,9 @@
 //   state at 1 and 2 hours, which embeds draw before the engine is ready (state/first-figures)
 // - static/data/first-state/<FIPS>.json, each state's map of the default view with its shapes, which
 //   state map embeds draw before the engine and the national shapes are ready (state/first-state)
+// - static/data/whatif/index.json and t<cell>.bin, the what-if tiles: the road network, the counties'
+//   data and the default list's travel cut into 4° cells, from which a what-if embed that adds points
+//   is drawn before the engine (metrics/whatif-tiles, state/whatif-first)
 // - static/data/*.parquet, README.md (data dictionary), ROADS.md and DATA-LICENCES.txt, for the
 //   table downloads on /explore/
 import { buildDatabaseFile } from '../src/lib/db/build-file';
@@ -21,7 +24,7 @@ import * as dashboardData from '../src/lib/queries/dashboard-data';
 import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
 import { prepareOrigins } from '../src/lib/metrics/drive-time/travel-times';
 import { encodeSnap } from '../src/lib/metrics/drive-time/snap-file';
-import { buildFirstFigures, buildFirstStates, buildFirstView, decodeShipped, readShapes, writeCentroids, writeFirstMap } from './first-view';
+import { buildFirstFigures, buildFirstStates, buildFirstView, buildWhatIfTiles, decodeShipped, readShapes, writeCentroids, writeFirstMap } from './first-view';
 import { licenceText, DOWNLOAD_FILES, type ManifestLike } from '../src/lib/explore/downloads';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,13 +67,14 @@ writeFileSync(join(out, DOWNLOAD_FILES.licences), licenceText(manifest));
 const t1 = performance.now();
 const shapes = readShapes();
 const view = await buildFirstView({ dataDir: DATA_DIR, dbFile: DB_FILE, outPath: join(out, 'first-view.json'), travelPath: join(out, 'default-travel.bin') });
-if (!view) for (const f of ['first-view.json', 'default-travel.bin', 'first-figures.json', 'first-state']) rmSync(join(out, f), { force: true, recursive: true });
+if (!view) for (const f of ['first-view.json', 'default-travel.bin', 'first-figures.json', 'first-state', 'whatif']) rmSync(join(out, f), { force: true, recursive: true });
 else {
 	const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8'));
 	const read = (f: string) => new Uint8Array(readFileSync(join(out, f)));
 	const shipped = decodeShipped({ dataBytes: read('dashboard-data.bin'), travelBytes: read('default-travel.bin'), calibration });
 	buildFirstFigures({ shipped, outPath: join(out, 'first-figures.json') });
 	buildFirstStates({ shipped, shapes, outDir: join(out, 'first-state') });
+	buildWhatIfTiles({ shipped, graph: decodeGraph(readFileSync(join(out, 'road_graph.bin'))), outDir: join(out, 'whatif') });
 }
 writeFirstMap(view, shapes, out);
 writeCentroids(shapes, out);

@@ -20,7 +20,8 @@ import * as populationGroups from '../src/lib/queries/population-groups';
 import * as allCentres from '../src/lib/queries/all-centres';
 import { DEFAULT_CENTRE_FILTER, passesFilter } from '../src/lib/queries/centre-filter';
 import { placesOf, TravelEngine, type TravelResult } from '../src/lib/metrics/travel-engine';
-import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
+import { decodeGraph, type RoadGraph } from '../src/lib/metrics/drive-time/graph';
+import { buildTiles, decodeTile, tileFile } from '../src/lib/metrics/whatif-tiles';
 import type { Calibration } from '../src/lib/metrics/drive-time/calibrated';
 import { methodNearest, methodValues } from '../src/lib/metrics/method-values';
 import { METHOD_INFO } from '../src/lib/metrics/travel-methods';
@@ -144,6 +145,33 @@ export function buildFirstFigures({ shipped: { data, travel }, outPath }: { ship
 	}
 	writeFileSync(outPath, JSON.stringify(file));
 	return file;
+}
+
+/**
+ * The what-if tiles (metrics/whatif-tiles) of the default list's travel, from the files the page reads,
+ * in `outDir` (`index.json` and a file per cell). Each file is read back by the page's own code and
+ * checked: every road vertex and every tract once. The figures from them are checked against the engine
+ * by tests/unit/whatif-tiles.test.ts.
+ */
+export function buildWhatIfTiles({ shipped: { data, travel }, graph, outDir }: { shipped: Shipped; graph: RoadGraph; outDir: string }): { files: number; bytes: number } {
+	const { index, files } = buildTiles({ graph, data, travel: travel.tracts, centres: travel.centres });
+	rmSync(outDir, { recursive: true, force: true });
+	mkdirSync(outDir, { recursive: true });
+	let vertices = 0;
+	let tracts = 0;
+	let bytes = 0;
+	for (const t of index.tiles) {
+		const b = files.get(t.key)!;
+		const back = decodeTile(t.key, b);
+		vertices += back.tables.vertices.rows;
+		tracts += back.travel.roadMinutes.length;
+		bytes += b.byteLength;
+		writeFileSync(join(outDir, tileFile(t.key)), b);
+	}
+	if (vertices !== graph.vertexCount || tracts !== travel.tracts.roadMinutes.length)
+		throw new Error(`The what-if tiles hold ${vertices} of ${graph.vertexCount} road vertices and ${tracts} of ${travel.tracts.roadMinutes.length} tracts.`);
+	writeFileSync(join(outDir, 'index.json'), JSON.stringify(index));
+	return { files: index.tiles.length, bytes };
 }
 
 /**

@@ -416,7 +416,11 @@ export async function benchEmbeds(runs: number): Promise<BenchRow[]> {
 					? sources[c.name].size > 1
 						? ' (build-time figures in some runs)'
 						: ' (build-time figures)'
-					: '';
+					: sources[c.name].has('tiles')
+						? sources[c.name].size > 1
+							? ' (what-if tiles in some runs)'
+							: ' (first figures and what-if tiles, no engine)'
+						: '';
 			const first = withTarget(row(g, `${c.name}: first chart drawn${from}`, times[c.name], 'ms', { ratio: { vs: 'baseline', value: median(times[c.name]) / base.median } }), 1000);
 			return engine[c.name].length ? [first, row(g, `${c.name}: the engine's own chart drawn (same numbers)`, engine[c.name])] : [first];
 		})

@@ -230,7 +230,7 @@ describe('embed downloads and accessibility', () => {
 		await context.close();
 	});
 
-	it('a what-if by road: its workers start from the page’s head and load the road network and the data file once; the chart shows before and after', async () => {
+	it('a what-if by road the tiles do not draw: its workers start from the page’s head and load the road network and the data file once; the chart shows before and after', async () => {
 		const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
 		const page = await context.newPage();
 		const w = watch(page);
@@ -240,8 +240,10 @@ describe('embed downloads and accessibility', () => {
 			if (r.url().includes('road_graph.bin')) graphRequests.push(r.url());
 			if (r.url().includes('dashboard-data.bin')) dataRequests.push(r.url());
 		});
-		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2`);
+		// (at 1.5 hours: the first figures, and so the what-if tiles, are for 1 and 2 hours)
+		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2&t=90`);
 		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		expect(await page.locator('.embed-root').getAttribute('data-figures')).toBe('engine');
 		const marks = await page.evaluate(() => Object.fromEntries(['early-travel', 'session-start', 'roads-loaded', 'embed-rendered'].map((n) => [n, performance.getEntriesByName(`atlas:${n}`)[0]?.startTime ?? null])));
 		console.log(`what-if embed by road: ${JSON.stringify(marks)}`);
 		// started by the inline script, before the app's own code ran
@@ -250,7 +252,7 @@ describe('embed downloads and accessibility', () => {
 		expect(graphRequests).toHaveLength(1);
 		// the data file fetched by the early data worker, not again by the page
 		expect(dataRequests).toHaveLength(1);
-		expect(await page.locator('h1').innerText()).toBe('With 1 centre added: who lives more than 2 hours from a CAR-T centre in the United States');
+		expect(await page.locator('h1').innerText()).toBe('With 1 centre added: who lives more than 90 minutes from a CAR-T centre in the United States');
 		expect(await page.locator('.subtitle').first().innerText()).toMatch(/before, .* after/);
 		expect(w.problems).toEqual([]);
 		expect(w.offOrigin).toEqual([]);
@@ -263,7 +265,8 @@ describe('embed downloads and accessibility', () => {
 		const w = watch(page);
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2`);
+		// (a threshold the what-if tiles do not serve: the engine draws)
+		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2&t=90`);
 		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
 		// (a second computation, had there been one, would land in this time)
 		await page.waitForTimeout(2000);
@@ -280,6 +283,72 @@ describe('embed downloads and accessibility', () => {
 		expect(marks['embed-rendered']).toHaveLength(1);
 		expect(await page.locator('.subtitle').first().innerText()).toMatch(/before, .* after/);
 		expect(w.problems).toEqual([]);
+		await context.close();
+	});
+
+	it('a what-if that adds points is drawn from the what-if tiles near its sites, without the engine, with the numbers the dashboard computes', async () => {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+		const link = 'add=p:44.0,-103.2~p:46.87,-113.99';
+		const embedPage = await context.newPage();
+		const w1 = watch(embedPage);
+		await embedPage.goto(`${served.origin}/embed/whatif/?${link}&downloads=1`);
+		await embedPage.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		expect(await embedPage.locator('.embed-root').getAttribute('data-figures')).toBe('tiles');
+		expect(await embedPage.locator('h1').innerText()).toBe('With 2 centres added: who lives more than 2 hours from a CAR-T centre in the United States');
+		const subtitle = await embedPage.locator('.subtitle').first().innerText();
+		expect(subtitle).toMatch(/^with Point at 44(\.0)?° N, 103\.2° W; with Point at 46\.87° N, 113\.99° W\. Everyone: [\d.]+ % before, [\d.]+ % after \([\d,]+ people newly within reach\)\.$/);
+		const fromTiles = parseCsv((await save(embedPage, /as CSV/)).body.toString('utf8'));
+		// a few cells near the sites; no engine: no road network, data file, build-time travel, database or worker
+		await embedPage.waitForTimeout(1500);
+		const requested = await embedPage.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+		const cells = requested.filter((u) => /\/data\/whatif\/t[-\d_]+\.bin$/.test(u));
+		expect(cells.length).toBeGreaterThan(0);
+		expect(cells.length).toBeLessThan(12);
+		expect(requested.filter((u) => /road_graph|dashboard-data|default-travel|duckdb|worker/.test(u))).toEqual([]);
+		// each file fetched once (the page's inline script began them; the page took them over)
+		expect(new Set(requested).size).toBe(requested.length);
+
+		// the dashboard computes the same scenario with its engine (the travel worker's merge over the whole network)
+		const dashPage = await context.newPage();
+		const w2 = watch(dashPage);
+		await dashPage.goto(`${served.origin}/?${link}&t=120`);
+		await dashPage.waitForFunction(() => performance.getEntriesByName('atlas:roads-ready').length > 0, null, { timeout: 120_000 });
+		// (the scenario panel shows its figures, before → after, once the equity panel has them)
+		await expect.poll(() => dashPage.locator('.scenario table tbody tr').first().innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/^Everyone\s+[\d.]+ % → [\d.]+ %/);
+		const [d] = await Promise.all([dashPage.waitForEvent('download'), dashPage.locator('section.equity').getByRole('button', { name: /as CSV/ }).click()]);
+		const fromEngine = parseCsv(readFileSync((await d.path())!).toString('utf8'));
+		const col = (t: typeof fromTiles, key: string) => t.header.indexOf(key);
+		const engineRows = new Map(fromEngine.rows.map((r) => [r[0], r]));
+		let compared = 0;
+		for (const r of fromTiles.rows) {
+			const e = engineRows.get(r[0]);
+			if (!e) continue;
+			compared++;
+			for (const [mine, theirs] of [
+				['share_after', 'share'],
+				['beyond_after', 'beyond'],
+				['share_low', 'share_low'],
+				['share_high', 'share_high']
+			]) {
+				const a = Number(r[col(fromTiles, mine)]);
+				const b = Number(e[col(fromEngine, theirs)]);
+				if (r[col(fromTiles, mine)] === '' || e[col(fromEngine, theirs)] === '') expect(r[col(fromTiles, mine)], `${r[0]} ${mine}`).toBe(e[col(fromEngine, theirs)]);
+				else expect(Math.abs(a - b), `${r[0]} ${mine}: ${a} vs ${b}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+			}
+		}
+		expect(compared).toBeGreaterThan(5);
+		expect([...w1.problems, ...w2.problems]).toEqual([]);
+		expect(w1.offOrigin).toEqual([]);
+
+		// tiles that do not read (a damaged index): the engine draws the chart
+		const damaged = await context.newPage();
+		const w3 = watch(damaged);
+		await damaged.route('**/data/whatif/index.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"not": "an index"' }));
+		await damaged.goto(`${served.origin}/embed/whatif/?${link}`);
+		await damaged.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		expect(await damaged.locator('.embed-root').getAttribute('data-figures')).toBe('engine');
+		expect(await damaged.locator('.subtitle').first().innerText()).toBe(subtitle);
+		expect(w3.problems).toEqual([]);
 		await context.close();
 	});
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { resolveObjectURL } from 'node:buffer';
-import { EARLY_ROADS_ID, earlyWorkersScript, takeEarlyWorkers, type EarlyData, type EarlyTravel } from '../../src/lib/embed/early-travel';
+import { EARLY_ROADS_ID, earlyWorkersScript, takeEarlyTiles, takeEarlyWorkers, type EarlyData, type EarlyTravel } from '../../src/lib/embed/early-travel';
+import { cellReachKm, cellsFor, tileFile, TILE_VERSION, type TileIndex } from '../../src/lib/metrics/whatif-tiles';
 import { TravelClient } from '../../src/lib/workers/travel-client';
 import { adoptDataWorker } from '../../src/lib/workers/data-client';
 import { takePrefetched } from '../../src/lib/workers/prefetch';
@@ -44,9 +45,9 @@ const ATTRS: Record<string, string> = {
 };
 
 /** Run the inline script for a link; the window it leaves. `blobs: false`: a browser without Blob (a worker from its script). */
-function run(search: string, { blobs = true } = {}) {
+function run(search: string, { blobs = true, attrs = ATTRS, page = PAGE, fetch = undefined as ((u: string) => Promise<unknown>) | undefined } = {}) {
 	const window: Record<string, unknown> = {};
-	const currentScript = { getAttribute: (k: string) => ATTRS[k] ?? null };
+	const currentScript = { getAttribute: (k: string) => attrs[k] ?? null };
 	const marks: string[] = [];
 	runInNewContext(script, {
 		URLSearchParams,
@@ -56,7 +57,9 @@ function run(search: string, { blobs = true } = {}) {
 		...(blobs ? { Blob } : {}),
 		Worker: FakeWorker,
 		window,
-		location: { search, href: PAGE + search },
+		location: { search, href: page + search, pathname: new URL(page).pathname },
+		fetch,
+		TextDecoder,
 		document: { currentScript },
 		performance: { mark: (m: string) => marks.push(m) }
 	});
@@ -120,6 +123,76 @@ describe('early-travel-script.js (inline in the embeds’ head)', () => {
 		expect(early!.travel.worker.url).toBe('https://atlas.example/_app/immutable/workers/travel.worker-x.js');
 		expect(early!.data.worker.url).toBe('https://atlas.example/_app/immutable/workers/data.worker-y.js');
 		expect(early!.travel.worker.sent).toHaveLength(1);
+	});
+
+	const reachKm = { 60: cellReachKm(60), 120: cellReachKm(120) };
+	/** the attributes the page writes for the what-if embed */
+	const TILE_ATTRS: Record<string, string> = (() => {
+		const html = earlyWorkersScript(
+			{ travelWorker: ATTRS['data-worker'], graph: ATTRS['data-graph'], snap: ATTRS['data-snap'], dataWorker: ATTRS['data-data-worker'], data: ATTRS['data-data'] },
+			{ dir: '../../data/whatif/', figures: '../../data/first-figures.json', reachKm, defaultThreshold: 120 }
+		);
+		const out: Record<string, string> = {};
+		for (const m of html.matchAll(/ (data-[a-z-]+)="([^"]*)"/g)) out[m[1]] = m[2].replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+		return out;
+	})();
+	/** a tiles index: cells of 4° around western South Dakota, and one far away */
+	const INDEX: TileIndex = {
+		version: TILE_VERSION,
+		cellDeg: 4,
+		graph: { vertices: 0, checksum: 0, classes: [] },
+		snapCount: 4,
+		maxSnapKm: 50,
+		centres: [],
+		tiles: [
+			...[10, 11, 12].flatMap((i) => [-27, -26, -25, -24].map((j) => ({ key: `${i}_${j}`, tracts: [i * 4 + 0.5, j * 4 + 0.5, i * 4 + 3.5, j * 4 + 3.5] as [number, number, number, number], vertices: 1, bytes: 1 }))),
+			{ key: '6_-20', tracts: null, vertices: 1, bytes: 1 }
+		]
+	};
+	/** a fetch that records its URLs and answers with their names (the index as JSON) */
+	const fakeFetch = () => {
+		const urls: string[] = [];
+		const fetch = async (u: string) => {
+			urls.push(u);
+			const body = u.endsWith('index.json') ? JSON.stringify(INDEX) : u;
+			return { ok: true, arrayBuffer: async () => new TextEncoder().encode(body).buffer };
+		};
+		return { urls, fetch };
+	};
+
+	it('starts no worker for a what-if embed that the what-if tiles draw (points added, a threshold of theirs), and fetches its files', async () => {
+		for (const [s, sites, t] of [
+			['?add=p:44.0,-103.2', [[44, -103.2]], 120],
+			['?add=p:44,-103~p:45.5,-100&t=60', [[44, -103], [45.5, -100]], 60],
+			['?add=p:44,-103&t=120&region=46&theme=dark&groups=all,rural', [[44, -103]], 120]
+		] as const) {
+			const f = fakeFetch();
+			const { early, window } = run(s, { attrs: TILE_ATTRS, fetch: f.fetch });
+			expect(early, s).toBeUndefined();
+			const tiles = takeEarlyTiles(window);
+			expect(Object.keys(tiles.files)).toEqual(['index.json']);
+			expect(new TextDecoder().decode(await tiles.figures!)).toBe('https://atlas.example/data/first-figures.json');
+			await tiles.files['index.json'];
+			await new Promise((r) => setTimeout(r, 0));
+			// every cell the page will need (metrics/whatif-tiles cellsFor) is being fetched
+			const want = cellsFor(INDEX, sites.map(([lat, lon]) => ({ lat, lon })), t).map((c) => tileFile(c.key));
+			expect(want.length, s).toBeGreaterThan(0);
+			expect(Object.keys(tiles.files).sort(), s).toEqual(['index.json', ...want].sort());
+			expect(f.urls).toContain(`https://atlas.example/data/whatif/${want[0]}`);
+			expect(f.urls.some((u) => u.endsWith('t6_-20.bin')), 'the far cell').toBe(false);
+			// taken once
+			expect(takeEarlyTiles(window).files).toEqual({});
+		}
+	});
+
+	it('starts the workers for a what-if embed the tiles do not draw, and for the other embeds', () => {
+		for (const s of ['?add=h:0000372903', '?add=p:44,-103~h:0000372903', '?add=p:44,-103&remove=c1', '?add=p:44,-103&t=90', '?add=p:44,-103&evidence=strong', '?add=p:44,-103&centres=mine']) {
+			const { early, window } = run(s, { attrs: TILE_ATTRS, fetch: fakeFetch().fetch });
+			expect(early, s).toBeDefined();
+			expect(takeEarlyTiles(window).files).toEqual({});
+		}
+		expect(run('?add=p:44,-103', { attrs: TILE_ATTRS, page: 'https://atlas.example/embed/map/' }).early).toBeDefined();
+		expect(run('?add=p:44,-103').early).toBeDefined();
 	});
 
 	it('starts nothing for a link without a scenario, or by another method', () => {

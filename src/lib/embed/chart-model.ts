@@ -131,7 +131,7 @@ export function chartModel(input: ModelInput): ChartModel | undefined {
 		case 'equity':
 			return equityModel(input, input.figures?.dash ?? input.dash, false);
 		case 'whatif':
-			return equityModel(input, input.dash, true);
+			return equityModel(input, input.figures?.dash ?? input.dash, true);
 		case 'ranking':
 			return rankingModel(input, input.figures?.dash ?? input.dash);
 		case 'compare':

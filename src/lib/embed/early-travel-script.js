@@ -5,7 +5,8 @@
 // data-snap), and the data worker (data-data-worker), which fetches the data file (data-data) and builds
 // the population groups, while the page downloads and starts its scripts. The app takes both workers
 // over, with the replies they had meanwhile (embed/early-travel.ts). Anything that fails here leaves
-// the app to start its own.
+// the app to start its own. A what-if embed that the what-if tiles draw (data-tile-*) starts no worker:
+// this fetches its files instead (state/whatif-first).
 (function () {
 	try {
 		var me = document.currentScript;
@@ -17,6 +18,73 @@
 			// (absolute: a worker reads a relative URL from its own script's folder)
 			return new URL((me && me.getAttribute(k)) || '', location.href).href;
 		};
+		// a what-if embed that only adds points to the default list, at a threshold of the build-time figures
+		// (data-tile-thresholds): drawn from the what-if tiles near its sites (state/whatif-first), no workers
+		// needed for its first chart. (The page decides with the parsed link; a link judged otherwise here
+		// only costs time: the page takes over workers it does not need, or starts those it does.)
+		// Their files are fetched now: the first figures, the tiles' index, then the cells near the sites
+		// (data-tile-reach: km per threshold; the page's own choice is metrics/whatif-tiles cellsFor, and it
+		// fetches any cell it needs that is not here)
+		var tiles = me.getAttribute('data-tile-thresholds');
+		if (tiles !== null && /\/embed\/whatif\/?$/.test(location.pathname) && !q.get('remove')) {
+			var items = (q.get('add') || '').split('~');
+			/** @type {number[][]} */
+			var sites = [];
+			for (var j = 0; j < items.length; j++) {
+				var m = /^p:([^,]+),(.+)$/.exec(items[j]);
+				if (m) sites.push([Number(m[1]), Number(m[2])]);
+			}
+			var t = q.get('t');
+			var own = ['evidence', 'served', 'products', 'centres', 'area'].some(function (k) {
+				return q.has(k);
+			});
+			if (sites.length === items.length && !own && (t === null || tiles.split(',').indexOf(t) >= 0)) {
+				/** @param {string} u */
+				var get = function (u) {
+					var p = fetch(u).then(function (r) {
+						if (!r.ok) throw new Error('HTTP ' + r.status);
+						return r.arrayBuffer();
+					});
+					p.catch(function () {});
+					return p;
+				};
+				var dir = url('data-tiles');
+				/** @type {Record<string, Promise<ArrayBuffer>>} */
+				var files = { 'index.json': get(dir + 'index.json') };
+				var reach = Number((JSON.parse(me.getAttribute('data-tile-reach') || '{}') || {})[t === null ? me.getAttribute('data-tile-default') || '' : t]);
+				/** @type {any} */ (window).__atlasTiles = { figures: get(url('data-figures')), files: files };
+				if (!(reach > 0)) return;
+				/** km between two points (haversine, mean Earth radius) */
+				var km = function (/** @type {number} */ a, /** @type {number} */ b, /** @type {number} */ c, /** @type {number} */ d) {
+					var r = Math.PI / 180;
+					var s = Math.sin(((c - a) * r) / 2);
+					var u = Math.sin(((d - b) * r) / 2);
+					return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(s * s + Math.cos(a * r) * Math.cos(c * r) * u * u)));
+				};
+				/** km from a point to a box [south, west, north, east] */
+				var toBox = function (/** @type {number[]} */ x, /** @type {number[]} */ box) {
+					return km(x[0], x[1], Math.min(box[2], Math.max(box[0], x[0])), Math.min(box[3], Math.max(box[1], x[1])));
+				};
+				files['index.json']
+					.then(function (b) {
+						var index = JSON.parse(new TextDecoder().decode(b));
+						var d = index.cellDeg;
+						for (var k = 0; k < index.tiles.length; k++) {
+							var tile = index.tiles[k];
+							var ij = tile.key.split('_').map(Number);
+							var cell = [ij[0] * d, ij[1] * d, (ij[0] + 1) * d, (ij[1] + 1) * d];
+							for (var n = 0; n < sites.length; n++) {
+								if (toBox(sites[n], cell) <= reach + index.maxSnapKm || (tile.tracts && toBox(sites[n], tile.tracts) <= reach)) {
+									files['t' + tile.key + '.bin'] = get(dir + 't' + tile.key + '.bin');
+									break;
+								}
+							}
+						}
+					})
+					.catch(function () {});
+				return;
+			}
+		}
 		/**
 		 * A worker started from a small bootstrap (a blob, allowed by the CSP's worker-src) that downloads
 		 * `files` at once, then loads the worker's own script, which takes the downloads over

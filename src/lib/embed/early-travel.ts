@@ -39,9 +39,41 @@ export const EARLY_ROADS_ID = 0;
 const KEY = '__atlasEarly';
 
 /** The inline script's element, with the workers' scripts and the files they load, relative to the page. */
-export function earlyWorkersScript(urls: { travelWorker: string; graph: string; snap: string; dataWorker: string; data: string }): string {
+export function earlyWorkersScript(
+	urls: { travelWorker: string; graph: string; snap: string; dataWorker: string; data: string },
+	/**
+	 * the what-if embed's: its links drawn from the what-if tiles (state/whatif-first) need no workers, and
+	 * the script fetches their files: the tiles' folder, the first figures, the km around a site whose cells
+	 * are needed per threshold offered (metrics/whatif-tiles cellReachKm), the threshold of a link without one
+	 */
+	tiles?: { dir: string; figures: string; reachKm: Record<number, number>; defaultThreshold: number }
+): string {
 	const a = (k: string, v: string) => ` data-${k}="${escapeHtml(v)}"`;
-	return `<script${a('worker', urls.travelWorker)}${a('graph', urls.graph)}${a('snap', urls.snap)}${a('data-worker', urls.dataWorker)}${a('data', urls.data)}>${EARLY_SCRIPT_JS}</script>`;
+	const t = tiles
+		? a('tiles', tiles.dir) +
+			a('figures', tiles.figures) +
+			a('tile-thresholds', Object.keys(tiles.reachKm).join(',')) +
+			a('tile-reach', JSON.stringify(tiles.reachKm)) +
+			a('tile-default', String(tiles.defaultThreshold))
+		: '';
+	return `<script${a('worker', urls.travelWorker)}${a('graph', urls.graph)}${a('snap', urls.snap)}${a('data-worker', urls.dataWorker)}${a('data', urls.data)}${t}>${EARLY_SCRIPT_JS}</script>`;
+}
+
+/** The files the inline script began to fetch for a what-if link drawn from the tiles, by name in the tiles' folder, and the first figures. */
+export interface EarlyTiles {
+	figures?: Promise<ArrayBuffer>;
+	files: Record<string, Promise<ArrayBuffer>>;
+}
+
+const TILES_KEY = '__atlasTiles';
+
+/** The what-if tiles' downloads the inline script began, taken (once; none if it began none). */
+export function takeEarlyTiles(scope: object = globalThis): EarlyTiles {
+	const w = scope as Record<string, unknown>;
+	const early = w[TILES_KEY] as EarlyTiles | undefined;
+	delete w[TILES_KEY];
+	if (!early || typeof early !== 'object' || typeof early.files !== 'object') return { files: {} };
+	return { figures: early.figures, files: early.files };
 }
 
 /** The workers the inline script started, taken (once; empty if it started none). */

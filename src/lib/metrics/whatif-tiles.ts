@@ -31,8 +31,12 @@ import type { CentrePoint } from './nearest';
 import type { Places, PlaceTravel } from './travel-engine';
 
 export const TILE_VERSION = 1;
-/** cell size, degrees of latitude and longitude */
-export const CELL_DEG = 2;
+/**
+ * Cell size, degrees of latitude and longitude. A site in western South Dakota needs 4 cells of 4° at
+ * 2 hours (115 KB gzip), where cells of 2° made 14 files (120 KB): a page loads at most 6 files at a time
+ * from one server over HTTP/1.1. Dense places load more (Manhattan at 2 hours: 5 cells, 0.9 MB gzip).
+ */
+export const CELL_DEG = 4;
 /** the merge's safety margin on great-circle lower bounds (metrics/added-travel) */
 const LOWER_BOUND_SLACK = 0.9;
 /** km added to every reach when choosing cells: rounding of coordinates and of the box test, not a model value */
@@ -160,9 +164,12 @@ export function reachKm(threshold: number, params: Partial<TravelTimeParams> = {
 	return (threshold * vmax) / 60 / LOWER_BOUND_SLACK;
 }
 
+/** km from a site within which the cells' tracts are needed at `threshold` minutes (with the cells' margin; their roads: `maxSnapKm` further) */
+export const cellReachKm = (threshold: number) => reachKm(threshold) + CELL_MARGIN_KM;
+
 /** The cells a what-if with these added sites needs for figures at `threshold` minutes (see the module comment). */
 export function cellsFor(index: TileIndex, sites: readonly { lat: number; lon: number }[], threshold: number): TileEntry[] {
-	const r = reachKm(threshold) + CELL_MARGIN_KM;
+	const r = cellReachKm(threshold);
 	const d = index.cellDeg;
 	return index.tiles.filter((t) => {
 		const [i, j] = t.key.split('_').map(Number);

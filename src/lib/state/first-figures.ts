@@ -11,7 +11,7 @@
  * and intervals from them with the engine's own code (`resultFromTotals`). The build checks every
  * region, group and threshold against the engine before it writes the file.
  */
-import { GROUPS, resultFromTotals, type EquityResult, type GroupId, type PreparedEquity } from '$lib/metrics/equity';
+import { GROUPS, resultFromTotals, type EquityResult, type EquityTotals, type GroupId, type PreparedEquity, type Region } from '$lib/metrics/equity';
 import { rankingRowsFromResults, type RankingRow } from '$lib/metrics/rankings';
 import type { CentrePoint } from '$lib/metrics/nearest';
 import { METHOD_INFO } from '$lib/metrics/travel-methods';
@@ -121,25 +121,12 @@ export function isFirstFigures(x: unknown): x is FirstFigures {
 
 /** A region's figures at one of the file's thresholds, as the engine computes them; undefined when the file has none. */
 export function firstResult(file: FirstFigures, code: string, threshold: number): EquityResult | undefined {
-	const t = file.thresholds.indexOf(threshold);
-	const r = file.regions.find((x) => x.code === code);
-	if (t < 0 || !r) return undefined;
-	return resultFromTotals({
-		groups: GROUPS,
-		region: code === 'US' ? { kind: 'nation' } : { kind: 'state', state_fips: code },
-		threshold,
-		totals: {
-			known: r.known,
-			beyond: r.beyond[t],
-			unknown: r.unknown,
-			median: r.median,
-			p90: r.p90,
-			beyondMoe: r.beyondMoe[t].map(orNaN),
-			knownMoe: r.knownMoe.map(orNaN)
-		},
-		pop2020WithoutCounts: r.pop2020WithoutCounts
-	});
+	const f = firstTotals(file, code, threshold);
+	return f && resultFromTotals({ groups: GROUPS, region: regionOf(code), threshold, ...f });
 }
+
+/** The region of a code of the file ('US' or a state's FIPS). */
+export const regionOf = (code: string): Region => (code === 'US' ? { kind: 'nation' } : { kind: 'state', state_fips: code });
 
 /** The states ranked for one group at one of the file's thresholds, as the engine ranks them. */
 export function firstRanking(file: FirstFigures, threshold: number, group: GroupId): RankingRow[] | undefined {
@@ -172,6 +159,48 @@ export function mayUseFirstFigures({ chart, view, hasScenario }: { chart: string
 }
 
 /**
+ * What every chart model built from the file reads besides its figures (the view's region named, the
+ * default list, no scenario); undefined when the file holds no figures for the view's threshold or region.
+ */
+export function figuresBase(file: FirstFigures, view: ViewState) {
+	if (!file.thresholds.includes(view.threshold)) return undefined;
+	const names: Record<string, string> = {};
+	for (const r of file.regions) if (r.code !== 'US') names[r.code] = r.name;
+	const regionName = view.region === 'US' ? 'the United States' : names[view.region];
+	if (!regionName) return undefined;
+	return {
+		view,
+		unit: METHOD_INFO[file.method].unit,
+		regionName,
+		baselineEquity: undefined,
+		scenario: EMPTY_SCENARIO,
+		scenarioSet: null,
+		centreNames: {},
+		activeCentres: file.centres,
+		placeNames: names
+	};
+}
+
+/** A region's sums at one of the file's thresholds, as {@link resultFromTotals} reads them; undefined when the file has none. */
+export function firstTotals(file: FirstFigures, code: string, threshold: number): { totals: EquityTotals; pop2020WithoutCounts: number } | undefined {
+	const t = file.thresholds.indexOf(threshold);
+	const r = file.regions.find((x) => x.code === code);
+	if (t < 0 || !r) return undefined;
+	return {
+		totals: {
+			known: r.known,
+			beyond: r.beyond[t],
+			unknown: r.unknown,
+			median: r.median,
+			p90: r.p90,
+			beyondMoe: r.beyondMoe[t].map(orNaN),
+			knownMoe: r.knownMoe.map(orNaN)
+		},
+		pop2020WithoutCounts: r.pop2020WithoutCounts
+	};
+}
+
+/**
  * What an embed's chart model reads, from the file, when the link asks for figures it holds:
  * the road method at one of its thresholds, the default centre list (no scenario, no list or
  * areas of the user's), and the nation or states only. Undefined otherwise (the engine draws).
@@ -190,22 +219,10 @@ export function firstFiguresSource({
 	/** compare: the link's region codes */
 	regions?: readonly string[];
 }): { dash: FiguresDash; cmp?: FiguresComparison } | undefined {
-	if (!mayUseFirstFigures({ chart, view, hasScenario }) || !file.thresholds.includes(view.threshold)) return undefined;
-	const names: Record<string, string> = {};
-	for (const r of file.regions) if (r.code !== 'US') names[r.code] = r.name;
-	const regionName = view.region === 'US' ? 'the United States' : names[view.region];
-	if (!regionName) return undefined;
-	const base = {
-		view,
-		unit: METHOD_INFO[file.method].unit,
-		regionName,
-		baselineEquity: undefined,
-		scenario: EMPTY_SCENARIO,
-		scenarioSet: null,
-		centreNames: {},
-		activeCentres: file.centres,
-		placeNames: names
-	};
+	if (!mayUseFirstFigures({ chart, view, hasScenario })) return undefined;
+	const base = figuresBase(file, view);
+	if (!base) return undefined;
+	const names = base.placeNames;
 	const threshold = view.threshold;
 	switch (chart) {
 		case 'equity':

@@ -1,0 +1,58 @@
+/**
+ * Which what-if links the what-if tiles draw (state/whatif-first), and what the page does with files
+ * that do not serve them. The figures themselves: tests/unit/whatif-tiles.test.ts (Node, against the
+ * engine) and tests/browser/embed.test.ts (the page, against the dashboard).
+ */
+import { describe, expect, it } from 'vitest';
+import { mayUseTiles, isTileIndex, whatIfFromTiles } from '../../src/lib/state/whatif-first';
+import { parseScenario } from '../../src/lib/state/scenario';
+import { DEFAULT_VIEW } from '../../src/lib/state/url-params';
+import { TILE_VERSION } from '../../src/lib/metrics/whatif-tiles';
+import type { FirstFigures } from '../../src/lib/state/first-figures';
+import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
+
+const link = (q: string) => parseScenario(new URLSearchParams(q)).link;
+
+describe('what-if links drawn from the tiles', () => {
+	it('are those that add points to the default list by road at 1 or 2 hours, nationally or in a state', () => {
+		const view = DEFAULT_VIEW;
+		expect(mayUseTiles({ chart: 'whatif', view, link: link('add=p:44,-103.2') })).toBe(true);
+		expect(mayUseTiles({ chart: 'whatif', view: { ...view, threshold: 60, region: '46' }, link: link('add=p:44,-103.2~p:45,-100') })).toBe(true);
+		expect(mayUseTiles({ chart: 'equity', view, link: link('add=p:44,-103.2') })).toBe(false);
+		expect(mayUseTiles({ chart: 'whatif', view, link: link('add=h:0000372903') })).toBe(false);
+		expect(mayUseTiles({ chart: 'whatif', view, link: link('add=p:44,-103.2&remove=c1') })).toBe(false);
+		expect(mayUseTiles({ chart: 'whatif', view, link: link('remove=c1') })).toBe(false);
+		expect(mayUseTiles({ chart: 'whatif', view, link: link('') })).toBe(false);
+		expect(mayUseTiles({ chart: 'whatif', view: { ...view, threshold: 90 }, link: link('add=p:44,-103.2') })).toBe(false);
+		expect(mayUseTiles({ chart: 'whatif', view: { ...view, method: 'calibrated' }, link: link('add=p:44,-103.2') })).toBe(false);
+		expect(mayUseTiles({ chart: 'whatif', view: { ...view, centreSet: 'mine' }, link: link('add=p:44,-103.2') })).toBe(false);
+		expect(mayUseTiles({ chart: 'whatif', view: { ...view, areaSet: 'clinics' }, link: link('add=p:44,-103.2') })).toBe(false);
+	});
+
+	it('know a tiles index from anything else', () => {
+		expect(isTileIndex({ version: TILE_VERSION, cellDeg: 4, tiles: [], centres: [], graph: { classes: [] } })).toBe(true);
+		for (const x of [null, {}, { version: 99, cellDeg: 4, tiles: [], centres: [], graph: { classes: [] } }, { version: TILE_VERSION, cellDeg: 0, tiles: [], centres: [], graph: { classes: [] } }, '{"not"'])
+			expect(isTileIndex(x)).toBe(false);
+	});
+
+	it('are left to the engine when the index is for another centre list, or the link is not theirs; a file that does not load rejects', async () => {
+		const file = { version: 1, method: 'road', thresholds: [60, 120], centres: [{ id: 'c1', lat: 40, lon: -100 }], groups: [], regions: [{ code: 'US', name: 'the United States' }] } as unknown as FirstFigures;
+		const index = { version: TILE_VERSION, cellDeg: 4, tiles: [], centres: [{ id: 'c2', lat: 40, lon: -100 }], graph: { classes: [] } };
+		const asked: string[] = [];
+		const load = async (name: string) => {
+			asked.push(name);
+			return new TextEncoder().encode(JSON.stringify(index)).buffer as ArrayBuffer;
+		};
+		const calibration = {} as Calibration;
+		const real = { ...file, groups: ['all'], regions: [{ code: 'US', name: 'the United States', pop2020: 1, pop2020WithoutCounts: 0, known: [1], unknown: [0], median: [1], p90: [1], knownMoe: [null], beyond: [[0], [0]], beyondMoe: [[null], [null]] }] } as unknown as FirstFigures;
+		const args = { file: real, view: DEFAULT_VIEW, calibration, load };
+		// not a link of theirs, or a region the file does not hold: nothing asked for
+		expect(await whatIfFromTiles({ ...args, link: link('add=h:0000372903') })).toBeUndefined();
+		expect(await whatIfFromTiles({ ...args, view: { ...DEFAULT_VIEW, region: '46' }, link: link('add=p:44,-103.2') })).toBeUndefined();
+		expect(asked).toEqual([]);
+		// an index for another list: nothing more asked for
+		expect(await whatIfFromTiles({ ...args, link: link('add=p:44,-103.2') })).toBeUndefined();
+		expect(asked).toEqual(['index.json']);
+		await expect(whatIfFromTiles({ ...args, link: link('add=p:44,-103.2'), load: () => Promise.reject(new Error('HTTP 404')) })).rejects.toThrow('HTTP 404');
+	});
+});

@@ -14,13 +14,15 @@
 // - static/data/first-state/<FIPS>.json, each state's map of the default view with its shapes, which
 //   state map embeds draw before the engine and the national shapes are ready (state/first-state)
 // - static/data/whatif/index.json and t<cell>.bin, the what-if tiles: the road network, the counties'
-//   data and the default list's travel cut into 4° cells, from which a what-if embed that adds points
-//   is drawn before the engine (metrics/whatif-tiles, state/whatif-first)
+//   data and the default list's travel cut into 4° cells, and the hospitals' ids, names and coordinates in
+//   100 small files, from which a what-if embed that adds centres is drawn without the engine
+//   (metrics/whatif-tiles, state/whatif-first)
 // - static/data/*.parquet, README.md (data dictionary), ROADS.md and DATA-LICENCES.txt, for the
 //   table downloads on /explore/
 import { buildDatabaseFile } from '../src/lib/db/build-file';
 import { DATA_DIR, DB_FILE, openNodeDb } from '../src/lib/db/node';
 import * as dashboardData from '../src/lib/queries/dashboard-data';
+import * as hospitals from '../src/lib/queries/hospitals';
 import { decodeGraph } from '../src/lib/metrics/drive-time/graph';
 import { prepareOrigins } from '../src/lib/metrics/drive-time/travel-times';
 import { encodeSnap } from '../src/lib/metrics/drive-time/snap-file';
@@ -32,6 +34,8 @@ import { join } from 'node:path';
 const t0 = performance.now();
 await buildDatabaseFile({ dataDir: DATA_DIR, outPath: DB_FILE });
 const out = join(DB_FILE, '..');
+/** the candidate hospitals (the what-if tiles' lookup files) */
+let hospitalRows: hospitals.Row[] = [];
 mkdirSync(out, { recursive: true });
 for (const f of ['road_graph.bin', 'manifest.json']) {
 	try {
@@ -51,6 +55,7 @@ writeFileSync(join(out, DOWNLOAD_FILES.licences), licenceText(manifest));
 	const db = await openNodeDb({ file: DB_FILE });
 	try {
 		const data = await dashboardData.run(db);
+		hospitalRows = await hospitals.all(db);
 		writeFileSync(join(out, 'dashboard-data.bin'), dashboardData.encodeFile(data));
 		// the places snapped to the road graph (drive-time/snap-file), when there is a road layer
 		rmSync(join(out, 'road_snap.bin'), { force: true });
@@ -74,7 +79,7 @@ else {
 	const shipped = decodeShipped({ dataBytes: read('dashboard-data.bin'), travelBytes: read('default-travel.bin'), calibration });
 	buildFirstFigures({ shipped, outPath: join(out, 'first-figures.json') });
 	buildFirstStates({ shipped, shapes, outDir: join(out, 'first-state') });
-	buildWhatIfTiles({ shipped, graph: decodeGraph(readFileSync(join(out, 'road_graph.bin'))), outDir: join(out, 'whatif') });
+	buildWhatIfTiles({ shipped, graph: decodeGraph(readFileSync(join(out, 'road_graph.bin'))), hospitals: hospitalRows, outDir: join(out, 'whatif') });
 }
 writeFirstMap(view, shapes, out);
 writeCentroids(shapes, out);

@@ -22,6 +22,7 @@ import { DEFAULT_CENTRE_FILTER, passesFilter } from '../src/lib/queries/centre-f
 import { placesOf, TravelEngine, type TravelResult } from '../src/lib/metrics/travel-engine';
 import { decodeGraph, type RoadGraph } from '../src/lib/metrics/drive-time/graph';
 import { buildTiles, decodeTile, tileFile } from '../src/lib/metrics/whatif-tiles';
+import { hospitalFiles, type HospitalRef } from '../src/lib/state/whatif-first';
 import type { Calibration } from '../src/lib/metrics/drive-time/calibrated';
 import { methodNearest, methodValues } from '../src/lib/metrics/method-values';
 import { METHOD_INFO } from '../src/lib/metrics/travel-methods';
@@ -149,11 +150,22 @@ export function buildFirstFigures({ shipped: { data, travel }, outPath }: { ship
 
 /**
  * The what-if tiles (metrics/whatif-tiles) of the default list's travel, from the files the page reads,
- * in `outDir` (`index.json` and a file per cell). Each file is read back by the page's own code and
+ * in `outDir` (`index.json` and a file per cell), with the hospitals' lookup files (state/whatif-first). Each file is read back by the page's own code and
  * checked: every road vertex and every tract once. The figures from them are checked against the engine
  * by tests/unit/whatif-tiles.test.ts.
  */
-export function buildWhatIfTiles({ shipped: { data, travel }, graph, outDir }: { shipped: Shipped; graph: RoadGraph; outDir: string }): { files: number; bytes: number } {
+export function buildWhatIfTiles({
+	shipped: { data, travel },
+	graph,
+	hospitals,
+	outDir
+}: {
+	shipped: Shipped;
+	graph: RoadGraph;
+	/** the candidate hospitals, whose ids a what-if link may name (state/whatif-first hospitalFile) */
+	hospitals: readonly HospitalRef[];
+	outDir: string;
+}): { files: number; bytes: number } {
 	const { index, files } = buildTiles({ graph, data, travel: travel.tracts, centres: travel.centres });
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
@@ -171,7 +183,9 @@ export function buildWhatIfTiles({ shipped: { data, travel }, graph, outDir }: {
 	if (vertices !== graph.vertexCount || tracts !== travel.tracts.roadMinutes.length)
 		throw new Error(`The what-if tiles hold ${vertices} of ${graph.vertexCount} road vertices and ${tracts} of ${travel.tracts.roadMinutes.length} tracts.`);
 	writeFileSync(join(outDir, 'index.json'), JSON.stringify(index));
-	return { files: index.tiles.length, bytes };
+	const named = hospitalFiles(hospitals);
+	for (const [name, text] of named) writeFileSync(join(outDir, name), text);
+	return { files: index.tiles.length + named.size, bytes };
 }
 
 /**

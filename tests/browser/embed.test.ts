@@ -286,9 +286,10 @@ describe('embed downloads and accessibility', () => {
 		await context.close();
 	});
 
-	it('a what-if that adds points is drawn from the what-if tiles near its sites, without the engine, with the numbers the dashboard computes', async () => {
+	it('a what-if that adds a hospital and a point is drawn from the what-if tiles near its sites, without the engine, with the numbers the dashboard computes', async () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-		const link = 'add=p:44.0,-103.2~p:46.87,-113.99';
+		// Rapid City Regional Hospital (its coordinates from the tiles' hospital file; the dashboard's from DuckDB)
+		const link = 'add=h:0004957701~p:46.87,-113.99';
 		const embedPage = await context.newPage();
 		const w1 = watch(embedPage);
 		await embedPage.goto(`${served.origin}/embed/whatif/?${link}&downloads=1`);
@@ -296,7 +297,7 @@ describe('embed downloads and accessibility', () => {
 		expect(await embedPage.locator('.embed-root').getAttribute('data-figures')).toBe('tiles');
 		expect(await embedPage.locator('h1').innerText()).toBe('With 2 centres added: who lives more than 2 hours from a CAR-T centre in the United States');
 		const subtitle = await embedPage.locator('.subtitle').first().innerText();
-		expect(subtitle).toMatch(/^with Point at 44(\.0)?° N, 103\.2° W; with Point at 46\.87° N, 113\.99° W\. Everyone: [\d.]+ % before, [\d.]+ % after \([\d,]+ people newly within reach\)\.$/);
+		expect(subtitle).toMatch(/^with RAPID CITY REGIONAL HOSPITAL; with Point at 46\.87° N, 113\.99° W\. Everyone: [\d.]+ % before, [\d.]+ % after \([\d,]+ people newly within reach\)\.$/);
 		const fromTiles = parseCsv((await save(embedPage, /as CSV/)).body.toString('utf8'));
 		// a few cells near the sites; no engine: no road network, data file, build-time travel, database or worker
 		await embedPage.waitForTimeout(1500);
@@ -305,6 +306,7 @@ describe('embed downloads and accessibility', () => {
 		expect(cells.length).toBeGreaterThan(0);
 		expect(cells.length).toBeLessThan(12);
 		expect(requested.filter((u) => /road_graph|dashboard-data|default-travel|duckdb|worker/.test(u))).toEqual([]);
+		expect(requested.filter((u) => u.endsWith('/data/whatif/h01.json'))).toHaveLength(1);
 		// each file fetched once (the page's inline script began them; the page took them over)
 		expect(new Set(requested).size).toBe(requested.length);
 

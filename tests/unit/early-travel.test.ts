@@ -154,7 +154,7 @@ describe('early-travel-script.js (inline in the embeds’ head)', () => {
 		const urls: string[] = [];
 		const fetch = async (u: string) => {
 			urls.push(u);
-			const body = u.endsWith('index.json') ? JSON.stringify(INDEX) : u;
+			const body = u.endsWith('index.json') ? JSON.stringify(INDEX) : u.endsWith('/h03.json') ? JSON.stringify([{ hospital_id: '0000000103', name: 'A', lat: 45.5, lon: -100 }]) : u;
 			return { ok: true, arrayBuffer: async () => new TextEncoder().encode(body).buffer };
 		};
 		return { urls, fetch };
@@ -164,20 +164,23 @@ describe('early-travel-script.js (inline in the embeds’ head)', () => {
 		for (const [s, sites, t] of [
 			['?add=p:44.0,-103.2', [[44, -103.2]], 120],
 			['?add=p:44,-103~p:45.5,-100&t=60', [[44, -103], [45.5, -100]], 60],
-			['?add=p:44,-103&t=120&region=46&theme=dark&groups=all,rural', [[44, -103]], 120]
+			['?add=p:44,-103&t=120&region=46&theme=dark&groups=all,rural', [[44, -103]], 120],
+			// a hospital: its coordinates from its lookup file, fetched at once
+			['?add=h:0000000103~p:44,-103&t=60', [[45.5, -100], [44, -103]], 60]
 		] as const) {
 			const f = fakeFetch();
 			const { early, window } = run(s, { attrs: TILE_ATTRS, fetch: f.fetch });
 			expect(early, s).toBeUndefined();
 			const tiles = takeEarlyTiles(window);
-			expect(Object.keys(tiles.files)).toEqual(['index.json']);
+			const lookups = s.includes('h:') ? ['h03.json'] : [];
+			expect(Object.keys(tiles.files)).toEqual(['index.json', ...lookups]);
 			expect(new TextDecoder().decode(await tiles.figures!)).toBe('https://atlas.example/data/first-figures.json');
-			await tiles.files['index.json'];
+			await Promise.all(Object.values(tiles.files));
 			await new Promise((r) => setTimeout(r, 0));
 			// every cell the page will need (metrics/whatif-tiles cellsFor) is being fetched
 			const want = cellsFor(INDEX, sites.map(([lat, lon]) => ({ lat, lon })), t).map((c) => tileFile(c.key));
 			expect(want.length, s).toBeGreaterThan(0);
-			expect(Object.keys(tiles.files).sort(), s).toEqual(['index.json', ...want].sort());
+			expect(Object.keys(tiles.files).sort(), s).toEqual(['index.json', ...lookups, ...want].sort());
 			expect(f.urls).toContain(`https://atlas.example/data/whatif/${want[0]}`);
 			expect(f.urls.some((u) => u.endsWith('t6_-20.bin')), 'the far cell').toBe(false);
 			// taken once
@@ -186,7 +189,7 @@ describe('early-travel-script.js (inline in the embeds’ head)', () => {
 	});
 
 	it('starts the workers for a what-if embed the tiles do not draw, and for the other embeds', () => {
-		for (const s of ['?add=h:0000372903', '?add=p:44,-103~h:0000372903', '?add=p:44,-103&remove=c1', '?add=p:44,-103&t=90', '?add=p:44,-103&evidence=strong', '?add=p:44,-103&centres=mine']) {
+		for (const s of ['?add=h:123', '?add=p:44,-103~q:1', '?add=p:44,-103&remove=c1', '?add=p:44,-103&t=90', '?add=p:44,-103&evidence=strong', '?add=p:44,-103&centres=mine']) {
 			const { early, window } = run(s, { attrs: TILE_ATTRS, fetch: fakeFetch().fetch });
 			expect(early, s).toBeDefined();
 			expect(takeEarlyTiles(window).files).toEqual({});

@@ -4,7 +4,7 @@
  * engine) and tests/browser/embed.test.ts (the page, against the dashboard).
  */
 import { describe, expect, it } from 'vitest';
-import { mayUseTiles, isTileIndex, whatIfFromTiles } from '../../src/lib/state/whatif-first';
+import { hospitalFile, hospitalFiles, mayUseTiles, isTileIndex, whatIfFromTiles } from '../../src/lib/state/whatif-first';
 import { parseScenario } from '../../src/lib/state/scenario';
 import { DEFAULT_VIEW } from '../../src/lib/state/url-params';
 import { TILE_VERSION } from '../../src/lib/metrics/whatif-tiles';
@@ -14,12 +14,12 @@ import type { Calibration } from '../../src/lib/metrics/drive-time/calibrated';
 const link = (q: string) => parseScenario(new URLSearchParams(q)).link;
 
 describe('what-if links drawn from the tiles', () => {
-	it('are those that add points to the default list by road at 1 or 2 hours, nationally or in a state', () => {
+	it('are those that add points or hospitals to the default list by road at 1 or 2 hours, nationally or in a state', () => {
 		const view = DEFAULT_VIEW;
 		expect(mayUseTiles({ chart: 'whatif', view, link: link('add=p:44,-103.2') })).toBe(true);
 		expect(mayUseTiles({ chart: 'whatif', view: { ...view, threshold: 60, region: '46' }, link: link('add=p:44,-103.2~p:45,-100') })).toBe(true);
 		expect(mayUseTiles({ chart: 'equity', view, link: link('add=p:44,-103.2') })).toBe(false);
-		expect(mayUseTiles({ chart: 'whatif', view, link: link('add=h:0000372903') })).toBe(false);
+		expect(mayUseTiles({ chart: 'whatif', view, link: link('add=h:0000372903~p:44,-103.2') })).toBe(true);
 		expect(mayUseTiles({ chart: 'whatif', view, link: link('add=p:44,-103.2&remove=c1') })).toBe(false);
 		expect(mayUseTiles({ chart: 'whatif', view, link: link('remove=c1') })).toBe(false);
 		expect(mayUseTiles({ chart: 'whatif', view, link: link('') })).toBe(false);
@@ -47,12 +47,32 @@ describe('what-if links drawn from the tiles', () => {
 		const real = { ...file, groups: ['all'], regions: [{ code: 'US', name: 'the United States', pop2020: 1, pop2020WithoutCounts: 0, known: [1], unknown: [0], median: [1], p90: [1], knownMoe: [null], beyond: [[0], [0]], beyondMoe: [[null], [null]] }] } as unknown as FirstFigures;
 		const args = { file: real, view: DEFAULT_VIEW, calibration, load };
 		// not a link of theirs, or a region the file does not hold: nothing asked for
-		expect(await whatIfFromTiles({ ...args, link: link('add=h:0000372903') })).toBeUndefined();
+		expect(await whatIfFromTiles({ ...args, link: link('remove=c1') })).toBeUndefined();
 		expect(await whatIfFromTiles({ ...args, view: { ...DEFAULT_VIEW, region: '46' }, link: link('add=p:44,-103.2') })).toBeUndefined();
 		expect(asked).toEqual([]);
 		// an index for another list: nothing more asked for
 		expect(await whatIfFromTiles({ ...args, link: link('add=p:44,-103.2') })).toBeUndefined();
 		expect(asked).toEqual(['index.json']);
 		await expect(whatIfFromTiles({ ...args, link: link('add=p:44,-103.2'), load: () => Promise.reject(new Error('HTTP 404')) })).rejects.toThrow('HTTP 404');
+		// a hospital the lookup files do not hold: left to the engine (which says so in its notices)
+		const realIndex = { ...index, centres: real.centres };
+		const files: Record<string, unknown> = { 'index.json': realIndex, 'h03.json': [{ hospital_id: '0000000103', name: 'A', lat: 44, lon: -103 }] };
+		const served = async (name: string) => new TextEncoder().encode(JSON.stringify(files[name])).buffer as ArrayBuffer;
+		expect(await whatIfFromTiles({ ...args, load: served, link: link('add=h:0000000203') })).toBeUndefined();
+	});
+
+	it('keep each hospital once, in the file named by its id’s last two digits', () => {
+		const rows = [
+			{ hospital_id: '0000000203', name: 'B', lat: 45, lon: -100, city: 'X' },
+			{ hospital_id: '0000000103', name: 'A', lat: 44, lon: -103 },
+			{ hospital_id: '0000000107', name: 'C', lat: 40, lon: -90 }
+		];
+		expect(hospitalFile('0000000203')).toBe('h03.json');
+		const files = hospitalFiles(rows);
+		expect([...files.keys()].sort()).toEqual(['h03.json', 'h07.json']);
+		expect(JSON.parse(files.get('h03.json')!)).toEqual([
+			{ hospital_id: '0000000103', name: 'A', lat: 44, lon: -103 },
+			{ hospital_id: '0000000203', name: 'B', lat: 45, lon: -100 }
+		]);
 	});
 });

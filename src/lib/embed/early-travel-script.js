@@ -18,7 +18,7 @@
 			// (absolute: a worker reads a relative URL from its own script's folder)
 			return new URL((me && me.getAttribute(k)) || '', location.href).href;
 		};
-		// a what-if embed that only adds points to the default list, at a threshold of the build-time figures
+		// a what-if embed that only adds centres (points, hospitals) to the default list, at a threshold of the build-time figures
 		// (data-tile-thresholds): drawn from the what-if tiles near its sites (state/whatif-first), no workers
 		// needed for its first chart. (The page decides with the parsed link; a link judged otherwise here
 		// only costs time: the page takes over workers it does not need, or starts those it does.)
@@ -30,15 +30,19 @@
 			var items = (q.get('add') || '').split('~');
 			/** @type {number[][]} */
 			var sites = [];
+			/** @type {string[]} hospital ids: their coordinates are in the tiles' folder, 'h' + last two digits + '.json' */
+			var ids = [];
 			for (var j = 0; j < items.length; j++) {
 				var m = /^p:([^,]+),(.+)$/.exec(items[j]);
+				var h = /^h:(\d{10})$/.exec(items[j]);
 				if (m) sites.push([Number(m[1]), Number(m[2])]);
+				else if (h) ids.push(h[1]);
 			}
 			var t = q.get('t');
 			var own = ['evidence', 'served', 'products', 'centres', 'area'].some(function (k) {
 				return q.has(k);
 			});
-			if (sites.length === items.length && !own && (t === null || tiles.split(',').indexOf(t) >= 0)) {
+			if (sites.length + ids.length === items.length && !own && (t === null || tiles.split(',').indexOf(t) >= 0)) {
 				/** @param {string} u */
 				var get = function (u) {
 					var p = fetch(u).then(function (r) {
@@ -51,6 +55,11 @@
 				var dir = url('data-tiles');
 				/** @type {Record<string, Promise<ArrayBuffer>>} */
 				var files = { 'index.json': get(dir + 'index.json') };
+				/** @param {string} id */
+				var hospitalFile = function (id) {
+					return 'h' + id.slice(-2) + '.json';
+				};
+				for (var k = 0; k < ids.length; k++) files[hospitalFile(ids[k])] = files[hospitalFile(ids[k])] || get(dir + hospitalFile(ids[k]));
 				var reach = Number((JSON.parse(me.getAttribute('data-tile-reach') || '{}') || {})[t === null ? me.getAttribute('data-tile-default') || '' : t]);
 				/** @type {any} */ (window).__atlasTiles = { figures: get(url('data-figures')), files: files };
 				if (!(reach > 0)) return;
@@ -65,9 +74,24 @@
 				var toBox = function (/** @type {number[]} */ x, /** @type {number[]} */ box) {
 					return km(x[0], x[1], Math.min(box[2], Math.max(box[0], x[0])), Math.min(box[3], Math.max(box[1], x[1])));
 				};
-				files['index.json']
+				/** @param {ArrayBuffer} b */
+				var json = function (b) {
+					return JSON.parse(new TextDecoder().decode(b));
+				};
+				Promise.all(
+					[files['index.json']].concat(
+						ids.map(function (id) {
+							return files[hospitalFile(id)];
+						})
+					)
+				)
 					.then(function (b) {
-						var index = JSON.parse(new TextDecoder().decode(b));
+						var index = json(b[0]);
+						for (var i = 0; i < ids.length; i++) {
+							/** @type {{ hospital_id: string; lat: number; lon: number }[]} */
+							var list = json(b[i + 1]);
+							for (var e = 0; e < list.length; e++) if (list[e].hospital_id === ids[i]) sites.push([list[e].lat, list[e].lon]);
+						}
 						var d = index.cellDeg;
 						for (var k = 0; k < index.tiles.length; k++) {
 							var tile = index.tiles[k];

@@ -119,8 +119,24 @@ export async function byIds(db: Db, ids: readonly string[]): Promise<Row[]> {
 	return db.query<Row>(q.sql, q.params);
 }
 
+/** Every hospital, by id (the build's lookup files for what-if embeds: state/whatif-first). */
+export function allSql(): { sql: string; params: SqlParam[] } {
+	return {
+		sql: `SELECT ${COLUMNS}
+FROM hospitals h LEFT JOIN counties c ON c.county_fips = h.county_fips
+ORDER BY h.hospital_id`,
+		params: []
+	};
+}
+
+export async function all(db: Db): Promise<Row[]> {
+	const q = allSql();
+	return db.query<Row>(q.sql, q.params);
+}
+
 /** Every query of the module with typical parameters, for the schema test. */
 export const ALL_QUERIES = {
+	all: () => allSql(),
 	search: () => searchSql({ text: 'mercy', state: 'IA', minBeds: 10, types: ['CRITICAL ACCESS'], limit: 5 }),
 	searchAll: () => searchSql({ text: '' }),
 	byIds: () => byIdsSql(['0000000064'])

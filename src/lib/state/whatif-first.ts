@@ -5,9 +5,9 @@
  * road network, the data file and the build-time travel (4.7 MB) and the engine's work on them. The
  * engine then takes over with the same numbers (up to rounding in the last bits: metrics/whatif-figures).
  *
- * Applies to links that add points to the default list by road at one of the first figures' thresholds,
- * for the nation or a state; hospitals (their coordinates are in the SQL engine), removals, other lists,
- * methods and thresholds are drawn by the engine.
+ * Applies to links that add centres (points, or hospitals: their names and coordinates in small files of
+ * the tiles' folder, {@link hospitalFile}) to the default list by road at one of the first figures'
+ * thresholds, for the nation or a state; removals, other lists, methods and thresholds are drawn by the engine.
  */
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import { sameCentres } from '$lib/metrics/travel-engine';
@@ -18,9 +18,37 @@ import type { FiguresDash } from '$lib/embed/chart-model';
 import { figuresBase, firstResult, firstTotals, regionOf, type FirstFigures } from './first-figures';
 import { resolveScenario, scenarioCentres, type ScenarioLink } from './scenario';
 import { usesDefaultCentres, type ViewState } from './url-params';
+import type * as hospitals from '$lib/queries/hospitals';
 
 /** where the tiles are, under the data folder */
 export const TILES_DIR = 'whatif';
+
+/** What a what-if link needs of a hospital it names (as `queries/hospitals` gives it). */
+export type HospitalRef = Pick<hospitals.Row, 'hospital_id' | 'name' | 'lat' | 'lon'>;
+
+/**
+ * The file of the tiles' folder that holds a hospital's id, name and coordinates: hospitals in 100
+ * files by the last two digits of their id (~55 each, ~3 kB), so a link naming one loads one small file
+ * and not the SQL engine.
+ */
+export const hospitalFile = (id: string) => `h${id.slice(-2)}.json`;
+
+/** Build side: the hospitals' files (name → JSON), each hospital once, by id. */
+export function hospitalFiles(rows: readonly HospitalRef[]): Map<string, string> {
+	const by = new Map<string, HospitalRef[]>();
+	for (const r of [...rows].sort((a, b) => (a.hospital_id < b.hospital_id ? -1 : 1))) {
+		const f = hospitalFile(r.hospital_id);
+		const list = by.get(f) ?? [];
+		list.push({ hospital_id: r.hospital_id, name: r.name, lat: r.lat, lon: r.lon });
+		by.set(f, list);
+	}
+	return new Map([...by].map(([f, list]) => [f, JSON.stringify(list)]));
+}
+
+const isHospitalRef = (x: unknown): x is HospitalRef => {
+	const h = x as HospitalRef;
+	return !!h && typeof h.hospital_id === 'string' && typeof h.name === 'string' && Number.isFinite(h.lat) && Number.isFinite(h.lon);
+};
 
 /** True when a what-if link may be drawn from the tiles (see the module comment); the page fetches them only then. */
 export function mayUseTiles({ chart, view, link }: { chart: string; view: ViewState; link: ScenarioLink }): boolean {
@@ -31,8 +59,7 @@ export function mayUseTiles({ chart, view, link }: { chart: string; view: ViewSt
 		view.areaSet == null &&
 		usesDefaultCentres(view) &&
 		link.removed.length === 0 &&
-		link.added.length > 0 &&
-		link.added.every((a) => a.kind === 'point')
+		link.added.length > 0
 	);
 }
 
@@ -65,10 +92,14 @@ export async function whatIfFromTiles({
 	const before = firstResult(file, view.region, view.threshold);
 	const totals = firstTotals(file, view.region, view.threshold);
 	if (!base || !before || !totals) return undefined;
-	const index: unknown = JSON.parse(new TextDecoder().decode(await load('index.json')));
+	const json = async (name: string): Promise<unknown> => JSON.parse(new TextDecoder().decode(await load(name)));
+	const ids = link.added.flatMap((a) => (a.kind === 'hospital' ? [a.hospitalId] : []));
+	const [index, ...lists] = await Promise.all([json('index.json'), ...[...new Set(ids.map(hospitalFile))].map(json)]);
 	if (!isTileIndex(index) || !sameCentres(index.centres, file.centres)) return undefined;
-	// (points only: no hospital to look up)
-	const { scenario } = resolveScenario({ link, hospitals: [] });
+	const named = lists.flatMap((l) => (Array.isArray(l) ? l.filter(isHospitalRef) : []));
+	// (an id the files do not hold: the engine says so in its notices)
+	if (ids.some((id) => !named.some((h) => h.hospital_id === id))) return undefined;
+	const { scenario } = resolveScenario({ link, hospitals: named });
 	const list = scenarioCentres(file.centres, scenario);
 	const added = list.slice(file.centres.length);
 	const threshold = view.threshold;

@@ -15,7 +15,8 @@
 //   state map embeds draw before the engine and the national shapes are ready (state/first-state)
 // - static/data/whatif/index.json and t<cell>.bin, the what-if tiles: the road network, the counties'
 //   data and the default list's travel cut into 4° cells, and the hospitals' ids, names and coordinates in
-//   100 small files, from which a what-if embed that adds centres is drawn without the engine
+//   100 small files, and the default list's sums beyond the slider's other thresholds (f<minutes>.json),
+//   from which a what-if embed that adds centres is drawn without the engine
 //   (metrics/whatif-tiles, state/whatif-first)
 // - static/data/*.parquet, README.md (data dictionary), ROADS.md and DATA-LICENCES.txt, for the
 //   table downloads on /explore/
@@ -77,9 +78,9 @@ else {
 	const calibration = JSON.parse(readFileSync(join(DATA_DIR, 'drive_time_calibration.json'), 'utf8'));
 	const read = (f: string) => new Uint8Array(readFileSync(join(out, f)));
 	const shipped = decodeShipped({ dataBytes: read('dashboard-data.bin'), travelBytes: read('default-travel.bin'), calibration });
-	buildFirstFigures({ shipped, outPath: join(out, 'first-figures.json') });
+	const first = buildFirstFigures({ shipped, outPath: join(out, 'first-figures.json') });
 	buildFirstStates({ shipped, shapes, outDir: join(out, 'first-state') });
-	buildWhatIfTiles({ shipped, graph: decodeGraph(readFileSync(join(out, 'road_graph.bin'))), hospitals: hospitalRows, outDir: join(out, 'whatif') });
+	buildWhatIfTiles({ shipped, first, graph: decodeGraph(readFileSync(join(out, 'road_graph.bin'))), hospitals: hospitalRows, outDir: join(out, 'whatif') });
 }
 writeFirstMap(view, shapes, out);
 writeCentroids(shapes, out);

@@ -22,7 +22,7 @@ import { DEFAULT_CENTRE_FILTER, passesFilter } from '../src/lib/queries/centre-f
 import { placesOf, TravelEngine, type TravelResult } from '../src/lib/metrics/travel-engine';
 import { decodeGraph, type RoadGraph } from '../src/lib/metrics/drive-time/graph';
 import { buildTiles, decodeTile, tileFile } from '../src/lib/metrics/whatif-tiles';
-import { hospitalFiles, type HospitalRef } from '../src/lib/state/whatif-first';
+import { hospitalFiles, thresholdFigures, thresholdFile, tileThresholds, withThreshold, type HospitalRef } from '../src/lib/state/whatif-first';
 import type { Calibration } from '../src/lib/metrics/drive-time/calibrated';
 import { methodNearest, methodValues } from '../src/lib/metrics/method-values';
 import { METHOD_INFO } from '../src/lib/metrics/travel-methods';
@@ -120,20 +120,37 @@ export function decodeShipped({ dataBytes, travelBytes, calibration }: { dataByt
 	return { data, travel };
 }
 
-export function buildFirstFigures({ shipped: { data, travel }, outPath }: { shipped: Shipped; outPath: string }): FirstFigures {
+/** The engine's figures of the default list by road for the nation and each state, from the shipped files (computed once per build). */
+const preparedOf = new WeakMap<Shipped, ReturnType<typeof prepareRegions>>();
+function prepareRegions({ data, travel }: Shipped) {
 	const population = buildPopulation({ source: data.tractSource });
 	const values = methodValues(travel.tracts, 'road', true);
-	const thresholds = METHOD_INFO.road.thresholds;
 	const states = data.stateRows.filter((s) => s.state_fips !== '72'); // Puerto Rico: no group counts
 	const regions = [
 		{ code: 'US', name: 'the United States', pop2020: states.reduce((a, s) => a + s.pop_2020, 0), region: { kind: 'nation' as const } },
 		...states.map((s) => ({ code: s.state_fips, name: s.state_name, pop2020: s.pop_2020, region: { kind: 'state' as const, state_fips: s.state_fips } }))
 	].map((r) => {
 		const prepared = prepareEquity({ population, travel: values, region: r.region });
-		const results = new Map<number, EquityResult>(thresholds.map((t) => [t, equityAt({ prepared, threshold: t })]));
-		return { ...r, prepared, at: (t: number) => results.get(t)! };
+		const results = new Map<number, EquityResult>();
+		const at = (t: number) => {
+			let x = results.get(t);
+			if (!x) results.set(t, (x = equityAt({ prepared, threshold: t })));
+			return x;
+		};
+		return { ...r, prepared, at };
 	});
-	const file = JSON.parse(JSON.stringify(firstFigures({ thresholds, centres: travel.centres, regions })));
+	return { population, values, regions };
+}
+const preparedRegions = (shipped: Shipped) => {
+	let p = preparedOf.get(shipped);
+	if (!p) preparedOf.set(shipped, (p = prepareRegions(shipped)));
+	return p;
+};
+
+export function buildFirstFigures({ shipped, outPath }: { shipped: Shipped; outPath: string }): FirstFigures {
+	const { population, values, regions } = preparedRegions(shipped);
+	const thresholds = METHOD_INFO.road.thresholds;
+	const file = JSON.parse(JSON.stringify(firstFigures({ thresholds, centres: shipped.travel.centres, regions })));
 	if (!isFirstFigures(file)) throw new Error('The first figures are malformed.');
 	for (const t of thresholds) {
 		for (const r of regions) {
@@ -149,23 +166,49 @@ export function buildFirstFigures({ shipped: { data, travel }, outPath }: { ship
 }
 
 /**
+ * The sums beyond every other threshold of the slider (state/whatif-first `thresholdFile`), for what-if
+ * embeds at those thresholds, in `outDir`. Each is read back as the page merges it into the first figures
+ * and checked against the engine, every region, to the bit.
+ */
+function buildThresholdFigures({ shipped, first, outDir }: { shipped: Shipped; first: FirstFigures; outDir: string }): number {
+	const { regions } = preparedRegions(shipped);
+	let n = 0;
+	for (const t of tileThresholds()) {
+		if (first.thresholds.includes(t)) continue;
+		const one = firstFigures({ thresholds: [t], centres: shipped.travel.centres, regions });
+		const text = JSON.stringify(thresholdFigures(one));
+		const merged = withThreshold(first, JSON.parse(text));
+		if (!merged) throw new Error(`The sums at ${t} minutes do not fit the first figures.`);
+		for (const r of regions) if (!isDeepStrictEqual(firstResult(merged, r.code, t), r.at(t))) throw new Error(`The sums of ${r.code} at ${t} minutes differ from the engine's.`);
+		writeFileSync(join(outDir, thresholdFile(t)), text);
+		n++;
+	}
+	return n;
+}
+
+/**
  * The what-if tiles (metrics/whatif-tiles) of the default list's travel, from the files the page reads,
- * in `outDir` (`index.json` and a file per cell), with the hospitals' lookup files (state/whatif-first). Each file is read back by the page's own code and
+ * in `outDir` (`index.json` and a file per cell), with the hospitals' lookup files and the sums beyond the
+ * slider's other thresholds (state/whatif-first). Each file is read back by the page's own code and
  * checked: every road vertex and every tract once. The figures from them are checked against the engine
  * by tests/unit/whatif-tiles.test.ts.
  */
 export function buildWhatIfTiles({
-	shipped: { data, travel },
+	shipped,
+	first,
 	graph,
 	hospitals,
 	outDir
 }: {
 	shipped: Shipped;
+	/** the first figures (the sums at the slider's other thresholds are written beside the tiles) */
+	first: FirstFigures;
 	graph: RoadGraph;
 	/** the candidate hospitals, whose ids a what-if link may name (state/whatif-first hospitalFile) */
 	hospitals: readonly HospitalRef[];
 	outDir: string;
 }): { files: number; bytes: number } {
+	const { data, travel } = shipped;
 	const { index, files } = buildTiles({ graph, data, travel: travel.tracts, centres: travel.centres });
 	rmSync(outDir, { recursive: true, force: true });
 	mkdirSync(outDir, { recursive: true });
@@ -185,7 +228,8 @@ export function buildWhatIfTiles({
 	writeFileSync(join(outDir, 'index.json'), JSON.stringify(index));
 	const named = hospitalFiles(hospitals);
 	for (const [name, text] of named) writeFileSync(join(outDir, name), text);
-	return { files: index.tiles.length + named.size, bytes };
+	const sums = buildThresholdFigures({ shipped, first, outDir });
+	return { files: index.tiles.length + named.size + sums, bytes };
 }
 
 /**

@@ -240,8 +240,8 @@ describe('embed downloads and accessibility', () => {
 			if (r.url().includes('road_graph.bin')) graphRequests.push(r.url());
 			if (r.url().includes('dashboard-data.bin')) dataRequests.push(r.url());
 		});
-		// (at 1.5 hours: the first figures, and so the what-if tiles, are for 1 and 2 hours)
-		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2&t=90`);
+		// (at 92 minutes: the what-if tiles serve the slider's steps of 5 minutes)
+		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2&t=92`);
 		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
 		expect(await page.locator('.embed-root').getAttribute('data-figures')).toBe('engine');
 		const marks = await page.evaluate(() => Object.fromEntries(['early-travel', 'session-start', 'roads-loaded', 'embed-rendered'].map((n) => [n, performance.getEntriesByName(`atlas:${n}`)[0]?.startTime ?? null])));
@@ -252,7 +252,7 @@ describe('embed downloads and accessibility', () => {
 		expect(graphRequests).toHaveLength(1);
 		// the data file fetched by the early data worker, not again by the page
 		expect(dataRequests).toHaveLength(1);
-		expect(await page.locator('h1').innerText()).toBe('With 1 centre added: who lives more than 90 minutes from a CAR-T centre in the United States');
+		expect(await page.locator('h1').innerText()).toBe('With 1 centre added: who lives more than 92 minutes from a CAR-T centre in the United States');
 		expect(await page.locator('.subtitle').first().innerText()).toMatch(/before, .* after/);
 		expect(w.problems).toEqual([]);
 		expect(w.offOrigin).toEqual([]);
@@ -266,7 +266,7 @@ describe('embed downloads and accessibility', () => {
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 		// (a threshold the what-if tiles do not serve: the engine draws)
-		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2&t=90`);
+		await page.goto(`${served.origin}/embed/whatif/?add=p:44.0,-103.2&t=92`);
 		await page.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
 		// (a second computation, had there been one, would land in this time)
 		await page.waitForTimeout(2000);
@@ -342,15 +342,25 @@ describe('embed downloads and accessibility', () => {
 		expect([...w1.problems, ...w2.problems]).toEqual([]);
 		expect(w1.offOrigin).toEqual([]);
 
-		// tiles that do not read (a damaged index): the engine draws the chart
+		// a state at 90 minutes (its sums from the tiles' folder), then the same link with tiles that do not read
+		// (a damaged index): the engine draws the chart, with the same words and numbers
+		const stateLink = `${link}&t=90&region=46`;
+		const inState = await context.newPage();
+		const w3 = watch(inState);
+		await inState.goto(`${served.origin}/embed/whatif/?${stateLink}`);
+		await inState.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
+		expect(await inState.locator('.embed-root').getAttribute('data-figures')).toBe('tiles');
+		expect(await inState.locator('h1').innerText()).toBe('With 2 centres added: who lives more than 90 minutes from a CAR-T centre in South Dakota');
+		expect(await inState.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/data/whatif/f90.json')).length)).toBe(1);
+		const stateSubtitle = await inState.locator('.subtitle').first().innerText();
 		const damaged = await context.newPage();
-		const w3 = watch(damaged);
+		const w4 = watch(damaged);
 		await damaged.route('**/data/whatif/index.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"not": "an index"' }));
-		await damaged.goto(`${served.origin}/embed/whatif/?${link}`);
+		await damaged.goto(`${served.origin}/embed/whatif/?${stateLink}`);
 		await damaged.waitForFunction(() => Number(document.documentElement.dataset.embedReady ?? 0) >= 1, null, { timeout: 120_000 });
 		expect(await damaged.locator('.embed-root').getAttribute('data-figures')).toBe('engine');
-		expect(await damaged.locator('.subtitle').first().innerText()).toBe(subtitle);
-		expect(w3.problems).toEqual([]);
+		expect(await damaged.locator('.subtitle').first().innerText()).toBe(stateSubtitle);
+		expect([...w3.problems, ...w4.problems]).toEqual([]);
 		await context.close();
 	});
 

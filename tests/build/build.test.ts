@@ -77,7 +77,7 @@ describe('static build', () => {
 
 	it('starts the workers of a what-if link from the same script files the app starts them from', () => {
 		const html = readFileSync(join(BUILD, 'embed/whatif/index.html'), 'utf8');
-		const el = html.match(/<script data-worker="([^"]+)" data-graph="([^"]+)" data-snap="([^"]+)" data-data-worker="([^"]+)" data-data="([^"]+)">/);
+		const el = html.match(/<script data-worker="([^"]+)" data-graph="([^"]+)" data-snap="([^"]+)" data-data-worker="([^"]+)" data-data="([^"]+)"[^>]*>/);
 		expect(el, 'the early workers script').not.toBeNull();
 		const [, travel, graph, snap, data, dataFile] = el!;
 		// (the page is at embed/whatif/: its paths are relative to it)
@@ -90,6 +90,13 @@ describe('static build', () => {
 			const name = w.split('/').pop()!;
 			expect(chunks.some((c) => readFileSync(join(BUILD, '_app/immutable/chunks', c), 'utf8').includes(`../workers/${name}`)), name).toBe(true);
 		}
+		// the what-if tiles the script fetches for links they draw (state/whatif-first): the folder with its
+		// index, the first figures, a hospital's file and the sums at a threshold of the slider they do not hold
+		const tiles = html.match(/ data-tiles="([^"]+)" data-figures="([^"]+)" data-figure-thresholds="60,120" data-tile-grid="15,300,5" data-tile-reach="([\d.]+),([\d.]+)" data-tile-default="120"/);
+		expect(tiles, 'the what-if tiles attributes').not.toBeNull();
+		const [, dir, figures] = tiles!;
+		for (const f of [`${dir}index.json`, figures, `${dir}h01.json`, `${dir}f90.json`, `${dir}f15.json`, `${dir}f300.json`]) expect(existsSync(file(f)), f).toBe(true);
+		expect(existsSync(file(`${dir}f60.json`)), 'the first figures hold 1 hour').toBe(false);
 	});
 
 	it('sets a Content-Security-Policy that allows no other origin', () => {

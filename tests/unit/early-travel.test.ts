@@ -125,12 +125,18 @@ describe('early-travel-script.js (inline in the embeds’ head)', () => {
 		expect(early!.travel.worker.sent).toHaveLength(1);
 	});
 
-	const reachKm = { 60: cellReachKm(60), 120: cellReachKm(120) };
 	/** the attributes the page writes for the what-if embed */
 	const TILE_ATTRS: Record<string, string> = (() => {
 		const html = earlyWorkersScript(
 			{ travelWorker: ATTRS['data-worker'], graph: ATTRS['data-graph'], snap: ATTRS['data-snap'], dataWorker: ATTRS['data-data-worker'], data: ATTRS['data-data'] },
-			{ dir: '../../data/whatif/', figures: '../../data/first-figures.json', reachKm, defaultThreshold: 120 }
+			{
+				dir: '../../data/whatif/',
+				figures: '../../data/first-figures.json',
+				figureThresholds: [60, 120],
+				grid: { min: 15, max: 300, step: 5 },
+				reach: { perMinute: cellReachKm(1) - cellReachKm(0), plus: cellReachKm(0) },
+				defaultThreshold: 120
+			}
 		);
 		const out: Record<string, string> = {};
 		for (const m of html.matchAll(/ (data-[a-z-]+)="([^"]*)"/g)) out[m[1]] = m[2].replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -166,13 +172,15 @@ describe('early-travel-script.js (inline in the embeds’ head)', () => {
 			['?add=p:44,-103~p:45.5,-100&t=60', [[44, -103], [45.5, -100]], 60],
 			['?add=p:44,-103&t=120&region=46&theme=dark&groups=all,rural', [[44, -103]], 120],
 			// a hospital: its coordinates from its lookup file, fetched at once
-			['?add=h:0000000103~p:44,-103&t=60', [[45.5, -100], [44, -103]], 60]
+			['?add=h:0000000103~p:44,-103&t=60', [[45.5, -100], [44, -103]], 60],
+			// a threshold the first figures do not hold: its sums from the tiles' folder
+			['?add=p:44,-103&t=90', [[44, -103]], 90]
 		] as const) {
 			const f = fakeFetch();
 			const { early, window } = run(s, { attrs: TILE_ATTRS, fetch: f.fetch });
 			expect(early, s).toBeUndefined();
 			const tiles = takeEarlyTiles(window);
-			const lookups = s.includes('h:') ? ['h03.json'] : [];
+			const lookups = [...(s.includes('h:') ? ['h03.json'] : []), ...(t === 90 ? ['f90.json'] : [])];
 			expect(Object.keys(tiles.files)).toEqual(['index.json', ...lookups]);
 			expect(new TextDecoder().decode(await tiles.figures!)).toBe('https://atlas.example/data/first-figures.json');
 			await Promise.all(Object.values(tiles.files));
@@ -189,7 +197,7 @@ describe('early-travel-script.js (inline in the embeds’ head)', () => {
 	});
 
 	it('starts the workers for a what-if embed the tiles do not draw, and for the other embeds', () => {
-		for (const s of ['?add=h:123', '?add=p:44,-103~q:1', '?add=p:44,-103&remove=c1', '?add=p:44,-103&t=90', '?add=p:44,-103&evidence=strong', '?add=p:44,-103&centres=mine']) {
+		for (const s of ['?add=h:123', '?add=p:44,-103~q:1', '?add=p:44,-103&remove=c1', '?add=p:44,-103&t=92', '?add=p:44,-103&t=400', '?add=p:44,-103&t=90.5', '?add=p:44,-103&evidence=strong', '?add=p:44,-103&centres=mine']) {
 			const { early, window } = run(s, { attrs: TILE_ATTRS, fetch: fakeFetch().fetch });
 			expect(early, s).toBeDefined();
 			expect(takeEarlyTiles(window).files).toEqual({});

@@ -130,6 +130,8 @@ describe('what-if tiles', () => {
 		// a few cells, not the whole country
 		expect(chosen.length).toBeLessThan(index.tiles.length / 5);
 		check([site(44.0, -103.2)], 60, [{ kind: 'nation' }, { kind: 'state', state_fips: '56' }]);
+		// (any threshold: the tiles' sums at the slider's other steps are the build's)
+		check([site(44.0, -103.2)], 90, [{ kind: 'nation' }, { kind: 'state', state_fips: '46' }]);
 	}, 60_000);
 
 	it('give the engine’s figures for other sites, two sites at once, and a dense city', () => {

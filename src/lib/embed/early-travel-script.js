@@ -25,8 +25,8 @@
 		// Their files are fetched now: the first figures, the tiles' index, then the cells near the sites
 		// (data-tile-reach: km per threshold; the page's own choice is metrics/whatif-tiles cellsFor, and it
 		// fetches any cell it needs that is not here)
-		var tiles = me.getAttribute('data-tile-thresholds');
-		if (tiles !== null && /\/embed\/whatif\/?$/.test(location.pathname) && !q.get('remove')) {
+		var grid = (me.getAttribute('data-tile-grid') || '').split(',').map(Number);
+		if (grid.length === 3 && /\/embed\/whatif\/?$/.test(location.pathname) && !q.get('remove')) {
 			var items = (q.get('add') || '').split('~');
 			/** @type {number[][]} */
 			var sites = [];
@@ -39,10 +39,12 @@
 				else if (h) ids.push(h[1]);
 			}
 			var t = q.get('t');
+			var minutes = Number(t === null ? me.getAttribute('data-tile-default') : t);
 			var own = ['evidence', 'served', 'products', 'centres', 'area'].some(function (k) {
 				return q.has(k);
 			});
-			if (sites.length + ids.length === items.length && !own && (t === null || tiles.split(',').indexOf(t) >= 0)) {
+			var onGrid = (t === null || /^\d+$/.test(t)) && minutes >= grid[0] && minutes <= grid[1] && (minutes - grid[0]) % grid[2] === 0;
+			if (sites.length + ids.length === items.length && !own && onGrid) {
 				/** @param {string} u */
 				var get = function (u) {
 					var p = fetch(u).then(function (r) {
@@ -60,7 +62,10 @@
 					return 'h' + id.slice(-2) + '.json';
 				};
 				for (var k = 0; k < ids.length; k++) files[hospitalFile(ids[k])] = files[hospitalFile(ids[k])] || get(dir + hospitalFile(ids[k]));
-				var reach = Number((JSON.parse(me.getAttribute('data-tile-reach') || '{}') || {})[t === null ? me.getAttribute('data-tile-default') || '' : t]);
+				// (a threshold the first figures do not hold: its sums are in the tiles' folder, f<minutes>.json)
+				if ((me.getAttribute('data-figure-thresholds') || '').split(',').indexOf(String(minutes)) < 0) files['f' + minutes + '.json'] = get(dir + 'f' + minutes + '.json');
+				var line = (me.getAttribute('data-tile-reach') || '').split(',').map(Number);
+				var reach = line[0] * minutes + line[1];
 				/** @type {any} */ (window).__atlasTiles = { figures: get(url('data-figures')), files: files };
 				if (!(reach > 0)) return;
 				/** km between two points (haversine, mean Earth radius) */

@@ -43,17 +43,27 @@ export function earlyWorkersScript(
 	urls: { travelWorker: string; graph: string; snap: string; dataWorker: string; data: string },
 	/**
 	 * the what-if embed's: its links drawn from the what-if tiles (state/whatif-first) need no workers, and
-	 * the script fetches their files: the tiles' folder, the first figures, the km around a site whose cells
-	 * are needed per threshold offered (metrics/whatif-tiles cellReachKm), the threshold of a link without one
+	 * the script fetches their files: the tiles' folder; the first figures and their thresholds (the others'
+	 * sums are in the tiles' folder); the thresholds the tiles serve (every `step` from `min` to `max`); the
+	 * km around a site whose cells are needed, `perMinute` × threshold + `plus` (metrics/whatif-tiles
+	 * cellReachKm); the threshold of a link without one
 	 */
-	tiles?: { dir: string; figures: string; reachKm: Record<number, number>; defaultThreshold: number }
+	tiles?: {
+		dir: string;
+		figures: string;
+		figureThresholds: readonly number[];
+		grid: { min: number; max: number; step: number };
+		reach: { perMinute: number; plus: number };
+		defaultThreshold: number;
+	}
 ): string {
 	const a = (k: string, v: string) => ` data-${k}="${escapeHtml(v)}"`;
 	const t = tiles
 		? a('tiles', tiles.dir) +
 			a('figures', tiles.figures) +
-			a('tile-thresholds', Object.keys(tiles.reachKm).join(',')) +
-			a('tile-reach', JSON.stringify(tiles.reachKm)) +
+			a('figure-thresholds', tiles.figureThresholds.join(',')) +
+			a('tile-grid', `${tiles.grid.min},${tiles.grid.max},${tiles.grid.step}`) +
+			a('tile-reach', `${tiles.reach.perMinute},${tiles.reach.plus}`) +
 			a('tile-default', String(tiles.defaultThreshold))
 		: '';
 	return `<script${a('worker', urls.travelWorker)}${a('graph', urls.graph)}${a('snap', urls.snap)}${a('data-worker', urls.dataWorker)}${a('data', urls.data)}${t}>${EARLY_SCRIPT_JS}</script>`;

@@ -6,18 +6,18 @@
  * engine then takes over with the same numbers (up to rounding in the last bits: metrics/whatif-figures).
  *
  * Applies to links that add centres (points, or hospitals: their names and coordinates in small files of
- * the tiles' folder, {@link hospitalFile}) to the default list by road at one of the first figures'
- * thresholds, for the nation or a state; removals, other lists, methods and thresholds are drawn by the engine.
+ * the tiles' folder, {@link hospitalFile}) to the default list by road at a threshold of the dashboard's
+ * slider (the first figures hold 1 and 2 hours; the tiles' folder the others, {@link thresholdFile}), for the
+ * nation or a state; removals, other lists and methods are drawn by the engine.
  */
 import type { Calibration } from '$lib/metrics/drive-time/calibrated';
 import { sameCentres } from '$lib/metrics/travel-engine';
 import { assemble, cellsFor, decodeTile, tileFile, TILE_VERSION, type TileIndex } from '$lib/metrics/whatif-tiles';
 import { localTravel, resultAfter } from '$lib/metrics/whatif-figures';
-import { METHOD_INFO } from '$lib/metrics/travel-methods';
 import type { FiguresDash } from '$lib/embed/chart-model';
-import { figuresBase, firstResult, firstTotals, regionOf, type FirstFigures } from './first-figures';
+import { figuresBase, firstResult, firstTotals, isFirstFigures, regionOf, type FirstFigures } from './first-figures';
 import { resolveScenario, scenarioCentres, type ScenarioLink } from './scenario';
-import { usesDefaultCentres, type ViewState } from './url-params';
+import { THRESHOLD_RANGE, usesDefaultCentres, type ViewState } from './url-params';
 import type * as hospitals from '$lib/queries/hospitals';
 
 /** where the tiles are, under the data folder */
@@ -50,12 +50,54 @@ const isHospitalRef = (x: unknown): x is HospitalRef => {
 	return !!h && typeof h.hospital_id === 'string' && typeof h.name === 'string' && Number.isFinite(h.lat) && Number.isFinite(h.lon);
 };
 
+/** The thresholds (minutes) the tiles serve: every step of the dashboard's slider. */
+export function tileThresholds(): number[] {
+	const { min, max, step } = THRESHOLD_RANGE.minutes;
+	const out: number[] = [];
+	for (let t = min; t <= max; t += step) out.push(t);
+	return out;
+}
+
+/**
+ * The default list's sums beyond a threshold the first figures do not hold, for the nation and each state
+ * (`f<minutes>.json` in the tiles' folder): what {@link withThreshold} adds to the first figures.
+ */
+export interface ThresholdFigures {
+	version: 1;
+	threshold: number;
+	/** per region of the first figures, in their order: per group, as the first figures' `beyond` and `beyondMoe` */
+	regions: { code: string; beyond: number[]; beyondMoe: (number | null)[] }[];
+}
+
+export const thresholdFile = (threshold: number) => `f${threshold}.json`;
+
+/** Build side: a threshold's sums from the first figures made for it (`firstFigures` with that one threshold). */
+export function thresholdFigures(file: FirstFigures): ThresholdFigures {
+	if (file.thresholds.length !== 1) throw new Error('thresholdFigures: first figures for one threshold expected');
+	return { version: 1, threshold: file.thresholds[0], regions: file.regions.map((r) => ({ code: r.code, beyond: r.beyond[0], beyondMoe: r.beyondMoe[0] })) };
+}
+
+/** The first figures with a threshold's sums added (their other figures do not depend on it); undefined when they do not fit. */
+export function withThreshold(file: FirstFigures, extra: unknown): FirstFigures | undefined {
+	const x = extra as ThresholdFigures;
+	if (!x || x.version !== 1 || !Number.isFinite(x.threshold) || !Array.isArray(x.regions) || x.regions.length !== file.regions.length) return undefined;
+	const G = file.groups.length;
+	const ok = x.regions.every((r, i) => r?.code === file.regions[i].code && Array.isArray(r.beyond) && r.beyond.length === G && Array.isArray(r.beyondMoe) && r.beyondMoe.length === G);
+	if (!ok) return undefined;
+	const merged: FirstFigures = {
+		...file,
+		thresholds: [...file.thresholds, x.threshold],
+		regions: file.regions.map((r, i) => ({ ...r, beyond: [...r.beyond, x.regions[i].beyond], beyondMoe: [...r.beyondMoe, x.regions[i].beyondMoe] }))
+	};
+	return isFirstFigures(merged) ? merged : undefined;
+}
+
 /** True when a what-if link may be drawn from the tiles (see the module comment); the page fetches them only then. */
 export function mayUseTiles({ chart, view, link }: { chart: string; view: ViewState; link: ScenarioLink }): boolean {
 	return (
 		chart === 'whatif' &&
 		view.method === 'road' &&
-		METHOD_INFO.road.thresholds.includes(view.threshold) &&
+		tileThresholds().includes(view.threshold) &&
 		view.areaSet == null &&
 		usesDefaultCentres(view) &&
 		link.removed.length === 0 &&

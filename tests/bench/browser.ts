@@ -354,7 +354,9 @@ export const EMBED_CASES: { name: string; path: string }[] = [
 	{ name: 'equity bars, national', path: '/embed/equity/' },
 	{ name: 'state ranking', path: '/embed/ranking/' },
 	{ name: 'comparison of 3 states', path: '/embed/compare/?regions=08,30,56' },
-	{ name: 'what-if before/after', path: '/embed/whatif/?add=p:44.0,-103.2' }
+	{ name: 'what-if before/after', path: '/embed/whatif/?add=p:44.0,-103.2' },
+	// (a hospital, as the dashboard's picker adds one: Rapid City Regional Hospital)
+	{ name: 'what-if before/after, a hospital added', path: '/embed/whatif/?add=h:0004957701' }
 ];
 
 export async function benchEmbeds(runs: number): Promise<BenchRow[]> {

@@ -2,8 +2,9 @@
  * A what-if embed's first chart from build-time files: the first figures (state/first-figures) for
  * today's centres, and the what-if tiles near the link's added sites (metrics/whatif-tiles) for the
  * change, so a link such as `/embed/whatif/?add=p:44.0,-103.2` is drawn from ~0.1 MB instead of the
- * road network, the data file and the build-time travel (4.7 MB) and the engine's work on them. The
- * engine then takes over with the same numbers (up to rounding in the last bits: metrics/whatif-figures).
+ * road network, the data file and the build-time travel (4.7 MB) and the engine's work on them. The figures
+ * are the engine's up to rounding in the last bits (metrics/whatif-figures); the embed, whose link cannot
+ * change, does not start the engine.
  *
  * Applies to links that add centres (points, or hospitals: their names and coordinates in small files of
  * the tiles' folder, {@link hospitalFile}) to the default list by road at a threshold of the dashboard's

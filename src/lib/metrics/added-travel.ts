@@ -247,10 +247,17 @@ function candidates({
 			if (apart <= p.maxSnapKm + 1 && greatCircleKm(la, lo, x.lat, x.lon) <= p.maxSnapKm + 1) subset.push(i);
 			continue;
 		}
-		// (the added centre's offer is at least the bound: a place is looked at when it may beat the bar, and be within `within`)
+		// (the added centre's offer is at least the bound: a place is looked at when it may beat the bar, and be
+		// within `within`; written out, not as a closure: this loop runs over every place)
 		const b = barOf(road, i);
-		const may = (bound: number) => bound < b && bound <= within;
-		if (!(b >= 0) || (may((apart * LOWER_BOUND_SLACK) / kmPerMinute) && may((greatCircleKm(la, lo, x.lat, x.lon) * LOWER_BOUND_SLACK) / kmPerMinute))) subset.push(i);
+		if (!(b >= 0)) {
+			subset.push(i);
+			continue;
+		}
+		const lb = (apart * LOWER_BOUND_SLACK) / kmPerMinute;
+		if (!(lb < b && lb <= within)) continue;
+		const gb = (greatCircleKm(la, lo, x.lat, x.lon) * LOWER_BOUND_SLACK) / kmPerMinute;
+		if (gb < b && gb <= within) subset.push(i);
 	}
 	const prepared = prepareOrigins(
 		graph,

@@ -56,6 +56,17 @@ const KM_PER_DEG_LAT_LB = ((EARTH_RADIUS_KM * Math.PI) / 180) * (1 - 1e-9);
 /** Share of a great-circle distance a road trip can be shorter by (rounding of lengths and coordinates): a safety margin, not a model value. */
 const LOWER_BOUND_SLACK = 0.9;
 
+/**
+ * The farthest from an added centre, in great-circle km, that its offer can be within `minutes`: the
+ * model's fastest speed for that long, with the slack above (the candidates' test below, turned round).
+ */
+export function reachKm(minutes: number, p: TravelTimeParams): number {
+	return (minutes * fastestKmh(p)) / 60 / LOWER_BOUND_SLACK;
+}
+
+/** the model's fastest speed: no road trip is faster than the great circle at it */
+const fastestKmh = (p: TravelTimeParams) => Math.max(p.accessSpeedKmh, p.connectorSpeedKmh, ...Object.values(p.speedsKmh));
+
 interface Road {
 	minutes: Float64Array;
 	nearest: Int32Array;
@@ -126,7 +137,7 @@ export function travelWithAdded({
 	for (const srcs of addedSources) for (const s of srcs) if (!reached[comp[s.vertex]]) return null;
 	timings.setup = performance.now() - t0;
 
-	const vmax = Math.max(p.accessSpeedKmh, p.connectorSpeedKmh, ...Object.values(p.speedsKmh));
+	const vmax = fastestKmh(p);
 	// copies of the baseline's arrays, merged into (counties: with their second-nearest centre)
 	const road = (b: BaselineTravel['tracts'], second?: BaselineTravel['counties']): Road => ({
 		minutes: Float64Array.from(b.roadMinutes),

@@ -1,8 +1,8 @@
 /**
  * What-if tiles: everything a what-if link that adds centres to the default list needs near its sites,
  * cut into a grid of cells at build time, so a page can answer "who is newly within reach" from a few
- * small files instead of the whole road network (2.7 MB), the data file (1.2 MB) and the build-time
- * travel (0.8 MB).
+ * small files instead of the whole road network (2.7 MB compressed), the data file (1.2 MB) and the
+ * build-time travel (0.8 MB).
  *
  * Each cell's file holds
  * - the road vertices in the cell (global id, coordinates, flags, the whole network's road component and
@@ -27,6 +27,7 @@ import { resolveParams, type TravelTimeParams } from './drive-time/params';
 import { centreSources, componentsOf, setComponents } from './drive-time/travel-times';
 import { coordinateChecksum } from './drive-time/snap-file';
 import { greatCircleKm } from './distance';
+import { reachKm as addedReachKm } from './added-travel';
 import type { CentrePoint } from './nearest';
 import type { Places, PlaceTravel } from './travel-engine';
 
@@ -37,8 +38,6 @@ export const TILE_VERSION = 1;
  * from one server over HTTP/1.1. Dense places load more (Manhattan at 2 hours: 5 cells, 0.9 MB gzip).
  */
 export const CELL_DEG = 4;
-/** the merge's safety margin on great-circle lower bounds (metrics/added-travel) */
-const LOWER_BOUND_SLACK = 0.9;
 /** km added to every reach when choosing cells: rounding of coordinates and of the box test, not a model value */
 const CELL_MARGIN_KM = 5;
 
@@ -159,9 +158,7 @@ function kmToBox(lat: number, lon: number, [s, w, n, e]: readonly number[]): num
 
 /** How far from a site an added centre can bring a tract within `threshold` minutes (see the module comment). */
 export function reachKm(threshold: number, params: Partial<TravelTimeParams> = {}): number {
-	const p = resolveParams(params);
-	const vmax = Math.max(p.accessSpeedKmh, p.connectorSpeedKmh, ...Object.values(p.speedsKmh));
-	return (threshold * vmax) / 60 / LOWER_BOUND_SLACK;
+	return addedReachKm(threshold, resolveParams(params));
 }
 
 /** km from a site within which the cells' tracts are needed at `threshold` minutes (with the cells' margin; their roads: `maxSnapKm` further) */

@@ -106,10 +106,11 @@ export function travelWithAdded({
 	 */
 	lazyTracts?: boolean;
 	/**
-	 * Only what decides "within this many minutes or not" (a chart of shares beyond one threshold): places
-	 * whose offer from an added centre could be within it are looked at, and the search stops there. A
-	 * place's road minutes are then exact where they are within `within`, and beyond it exactly where the
-	 * full merge's are (there they may be larger than the full merge's, and so may the nearest centre).
+	 * Only what decides "within this many minutes or not" (a chart of shares beyond one threshold): a place
+	 * already within keeps its values (it stays within); a place beyond is looked at when an added centre's
+	 * offer could be within, and the search stops there. A place's road minutes are then within `within`
+	 * exactly where the full merge's are, and equal to them where the place was beyond and is now within;
+	 * elsewhere they may be larger than the full merge's, and the nearest centre may differ.
 	 */
 	within?: number;
 	/**
@@ -246,6 +247,7 @@ function candidates({
 	const n = places.lat.length;
 	const { fallback } = road;
 	const kmPerMinute = vmax / 60;
+	const bounded = within < Infinity;
 	const subset: number[] = [];
 	for (let i = 0; i < n; i++) {
 		const la = places.lat[i];
@@ -258,6 +260,8 @@ function candidates({
 			if (apart <= p.maxSnapKm + 1 && greatCircleKm(la, lo, x.lat, x.lon) <= p.maxSnapKm + 1) subset.push(i);
 			continue;
 		}
+		// (with `within`: a place already within stays so; in dense places, most)
+		if (bounded && road.minutes[i] <= within) continue;
 		// (the added centre's offer is at least the bound: a place is looked at when it may beat the bar, and be
 		// within `within`; written out, not as a closure: this loop runs over every place)
 		const b = barOf(road, i);

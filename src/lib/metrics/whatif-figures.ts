@@ -15,7 +15,9 @@
  * a test compares them on real data.
  */
 import { buildPopulation, GROUPS, isKnown, regionMask, resultFromTotals, type EquityResult, type EquityTotals, type Population, type Region } from './equity';
-import { travelWithAdded } from './added-travel';
+import { reachKm, travelWithAdded } from './added-travel';
+import { resolveParams } from './drive-time/params';
+import { greatCircleKm } from './distance';
 import type { Calibration } from './drive-time/calibrated';
 import type { CentrePoint } from './nearest';
 import type { LocalNetwork, TileIndex } from './whatif-tiles';
@@ -34,6 +36,9 @@ export function localTravel({
 	calibration: Calibration;
 	threshold: number;
 }): Float64Array | null {
+	// nothing an added centre could bring within the threshold (a dense place, where every tract near the
+	// sites is within already): no change, and the cells' road network is not even put together
+	if (!mayMove(network, added, threshold)) return network.baseline.roadMinutes;
 	const empty = { lat: new Float64Array(0), lon: new Float64Array(0), stateFips: [] };
 	const none = { roadMinutes: new Float64Array(0), roadNearest: new Int32Array(0), roadSecondMinutes: new Float64Array(0), roadSecond: new Int32Array(0), roadFallback: new Uint8Array(0) };
 	const r = travelWithAdded({
@@ -48,6 +53,23 @@ export function localTravel({
 		components: network.components
 	});
 	return r ? r.tracts.roadMinutes : null;
+}
+
+/**
+ * Whether a tract of the cells may be brought within the threshold: beyond it now, and either without a road
+ * link (its calibrated minutes are recomputed over the new list) or within the merge's reach of a site (the
+ * candidates `travelWithAdded` looks at with `within` are among these).
+ */
+function mayMove(network: LocalNetwork, added: readonly CentrePoint[], threshold: number): boolean {
+	const reach = reachKm(threshold, resolveParams({}));
+	const { lat, lon } = network.tracts;
+	const { roadMinutes, roadFallback } = network.baseline;
+	for (let i = 0; i < roadMinutes.length; i++) {
+		if (!(roadMinutes[i] > threshold)) continue;
+		if (roadFallback[i]) return true;
+		for (const x of added) if (greatCircleKm(lat[i], lon[i], x.lat, x.lon) <= reach) return true;
+	}
+	return false;
 }
 
 /** per tile, built once: its population groups */

@@ -217,6 +217,46 @@ export interface LocalNetwork {
 }
 
 export function assemble(index: TileIndex, tiles: readonly Tile[]): LocalNetwork {
+	let network: Pick<LocalNetwork, 'graph' | 'components'> | undefined;
+	// (the road network is put together when first read: a what-if in a dense place often needs none)
+	const roads = () => (network ??= assembleRoads(index, tiles));
+	const offsets: number[] = [];
+	let total = 0;
+	for (const t of tiles) {
+		offsets.push(total);
+		total += t.travel.roadMinutes.length;
+	}
+	const lat = new Float64Array(total);
+	const lon = new Float64Array(total);
+	const stateFips: string[] = [];
+	const roadMinutes = new Float64Array(total);
+	const roadFallback = new Uint8Array(total);
+	tiles.forEach((t, k) => {
+		if (!t.data) return;
+		const places = t.data.tractPlaces!;
+		lat.set(places.lat, offsets[k]);
+		lon.set(places.lon, offsets[k]);
+		stateFips.push(...places.stateFips);
+		roadMinutes.set(t.travel.roadMinutes, offsets[k]);
+		roadFallback.set(t.travel.roadFallback, offsets[k]);
+	});
+	return {
+		get graph() {
+			return roads().graph;
+		},
+		get components() {
+			return roads().components;
+		},
+		tracts: { lat, lon, stateFips },
+		// (the merge reads the nearest centre only to carry it over: the tiles do not keep it)
+		baseline: { roadMinutes, roadNearest: new Int32Array(total).fill(-1), roadFallback },
+		offsets,
+		tiles: [...tiles]
+	};
+}
+
+/** The tiles' road network as one graph, with the whole network's components (see {@link assemble}). */
+function assembleRoads(index: TileIndex, tiles: readonly Tile[]): Pick<LocalNetwork, 'graph' | 'components'> {
 	const ids: number[] = [];
 	const vertex: { lat: number; lon: number; flags: number; comp: number; reached: number }[] = [];
 	const byId = new Map<number, number>();
@@ -275,34 +315,5 @@ export function assemble(index: TileIndex, tiles: readonly Tile[]): LocalNetwork
 		classes: index.graph.classes
 	});
 	setComponents(graph, comp);
-
-	const offsets: number[] = [];
-	let total = 0;
-	for (const t of tiles) {
-		offsets.push(total);
-		total += t.travel.roadMinutes.length;
-	}
-	const lat = new Float64Array(total);
-	const lon = new Float64Array(total);
-	const stateFips: string[] = [];
-	const roadMinutes = new Float64Array(total);
-	const roadFallback = new Uint8Array(total);
-	tiles.forEach((t, k) => {
-		if (!t.data) return;
-		const places = t.data.tractPlaces!;
-		lat.set(places.lat, offsets[k]);
-		lon.set(places.lon, offsets[k]);
-		stateFips.push(...places.stateFips);
-		roadMinutes.set(t.travel.roadMinutes, offsets[k]);
-		roadFallback.set(t.travel.roadFallback, offsets[k]);
-	});
-	return {
-		graph,
-		components: { comp, reached },
-		tracts: { lat, lon, stateFips },
-		// (the merge reads the nearest centre only to carry it over: the tiles do not keep it)
-		baseline: { roadMinutes, roadNearest: new Int32Array(total).fill(-1), roadFallback },
-		offsets,
-		tiles: [...tiles]
-	};
+	return { graph, components: { comp, reached } };
 }

@@ -57,6 +57,10 @@ describe('what-if links drawn from the tiles', () => {
 		// an index for another list: nothing more asked for
 		expect(await whatIfFromTiles({ ...args, link: link('add=p:44,-103.2') })).toBeUndefined();
 		expect(asked).toEqual(['index.json']);
+		// a threshold the first figures do not hold: its sums asked for with the index (and not fitting: the engine draws)
+		asked.length = 0;
+		expect(await whatIfFromTiles({ ...args, view: { ...DEFAULT_VIEW, threshold: 90 }, link: link('add=p:44,-103.2') })).toBeUndefined();
+		expect(asked.sort()).toEqual(['f90.json', 'index.json']);
 		await expect(whatIfFromTiles({ ...args, link: link('add=p:44,-103.2'), load: () => Promise.reject(new Error('HTTP 404')) })).rejects.toThrow('HTTP 404');
 		// a hospital the lookup files do not hold: left to the engine (which says so in its notices)
 		const realIndex = { ...index, centres: real.centres };

@@ -14,13 +14,12 @@
  * Equal to the engine's figures up to rounding in the last bits (the same terms summed in another order);
  * a test compares them on real data.
  */
-import { buildPopulation, GROUPS, isKnown, regionMask, resultFromTotals, type EquityResult, type EquityTotals, type Population, type Region } from './equity';
-import { reachKm, travelWithAdded } from './added-travel';
-import { resolveParams } from './drive-time/params';
+import { buildPopulation, GROUPS, isKnown, regionMask, resultFromTotals, type EquityResult, type EquityTotals, type Region } from './equity';
+import { travelWithAdded } from './added-travel';
 import { greatCircleKm } from './distance';
 import type { Calibration } from './drive-time/calibrated';
 import type { CentrePoint } from './nearest';
-import type { LocalNetwork, TileIndex } from './whatif-tiles';
+import { reachKm, type LocalNetwork, type TileIndex } from './whatif-tiles';
 
 /** The tiles' tracts' road minutes with the added centres (exact for within `threshold` or not); null when the merge does not apply. */
 export function localTravel({
@@ -61,7 +60,7 @@ export function localTravel({
  * candidates `travelWithAdded` looks at with `within` are among these).
  */
 function mayMove(network: LocalNetwork, added: readonly CentrePoint[], threshold: number): boolean {
-	const reach = reachKm(threshold, resolveParams({}));
+	const reach = reachKm(threshold);
 	const { lat, lon } = network.tracts;
 	const { roadMinutes, roadFallback } = network.baseline;
 	for (let i = 0; i < roadMinutes.length; i++) {
@@ -71,9 +70,6 @@ function mayMove(network: LocalNetwork, added: readonly CentrePoint[], threshold
 	}
 	return false;
 }
-
-/** per tile, built once: its population groups */
-const populations = new WeakMap<object, Population>();
 
 /**
  * The region's totals at `threshold` with the tracts' travel `after` (in `network.tracts` order), from its
@@ -108,8 +104,8 @@ export function totalsAfter({
 			if (isKnown(a) && a > threshold !== b > threshold) (moved ??= []).push(i);
 		}
 		if (!moved) continue;
-		let pop = populations.get(tile);
-		if (!pop) populations.set(tile, (pop = buildPopulation({ source: tile.data!.tractSource!, keepMoe: true })));
+		// (the tile's population groups: only for a tile with a tract that moved)
+		const pop = buildPopulation({ source: tile.data!.tractSource!, keepMoe: true });
 		const mask = regionMask(pop, region);
 		/** per county: its apportioned share beyond before, and its change */
 		const counties = new Map<number, { f0: number; df: number }>();

@@ -123,29 +123,33 @@ export async function whatIfFromTiles({
 	calibration,
 	load
 }: {
+	/** the first figures (at their own thresholds: a link at another one reads its sums from the tiles' folder) */
 	file: FirstFigures;
 	view: ViewState;
 	link: ScenarioLink;
 	calibration: Calibration;
-	/** a file of the tiles' folder (`index.json`, a tile), as bytes */
+	/** a file of the tiles' folder (`index.json`, a tile, a hospital's file, a threshold's sums), as bytes */
 	load: (name: string) => Promise<ArrayBuffer>;
 }): Promise<FiguresDash | undefined> {
-	if (!mayUseTiles({ chart: 'whatif', view, link })) return undefined;
-	const base = figuresBase(file, view);
-	const before = firstResult(file, view.region, view.threshold);
-	const totals = firstTotals(file, view.region, view.threshold);
-	if (!base || !before || !totals) return undefined;
+	if (!mayUseTiles({ chart: 'whatif', view, link }) || !file.regions.some((r) => r.code === view.region)) return undefined;
 	const json = async (name: string): Promise<unknown> => JSON.parse(new TextDecoder().decode(await load(name)));
 	const ids = link.added.flatMap((a) => (a.kind === 'hospital' ? [a.hospitalId] : []));
-	const [index, ...lists] = await Promise.all([json('index.json'), ...[...new Set(ids.map(hospitalFile))].map(json)]);
-	if (!isTileIndex(index) || !sameCentres(index.centres, file.centres)) return undefined;
+	const threshold = view.threshold;
+	// (a threshold the first figures do not hold: its sums, with the index and the hospitals' files)
+	const own = file.thresholds.includes(threshold);
+	const [index, sums, ...lists] = await Promise.all([json('index.json'), own ? null : json(thresholdFile(threshold)), ...[...new Set(ids.map(hospitalFile))].map(json)]);
+	const figures = own ? file : withThreshold(file, sums);
+	if (!figures || !isTileIndex(index) || !sameCentres(index.centres, figures.centres)) return undefined;
+	const base = figuresBase(figures, view);
+	const before = firstResult(figures, view.region, threshold);
+	const totals = firstTotals(figures, view.region, threshold);
+	if (!base || !before || !totals) return undefined;
 	const named = lists.flatMap((l) => (Array.isArray(l) ? l.filter(isHospitalRef) : []));
 	// (an id the files do not hold: the engine says so in its notices)
 	if (ids.some((id) => !named.some((h) => h.hospital_id === id))) return undefined;
 	const { scenario } = resolveScenario({ link, hospitals: named });
-	const list = scenarioCentres(file.centres, scenario);
-	const added = list.slice(file.centres.length);
-	const threshold = view.threshold;
+	const list = scenarioCentres(figures.centres, scenario);
+	const added = list.slice(figures.centres.length);
 	const cells = cellsFor(index, added, threshold);
 	const bytes = await Promise.all(cells.map((c) => load(tileFile(c.key))));
 	const network = assemble(
@@ -153,7 +157,8 @@ export async function whatIfFromTiles({
 		cells.map((c, k) => decodeTile(c.key, bytes[k]))
 	);
 	const region = regionOf(view.region);
-	const after = added.length ? localTravel({ index, network, added, calibration, threshold }) : network.baseline.roadMinutes;
+	// (no site added, every one already a centre: no cell, nothing moves)
+	const after = localTravel({ index, network, added, calibration, threshold });
 	const equity = after && resultAfter({ before: totals.totals, network, after, region, threshold, pop2020WithoutCounts: totals.pop2020WithoutCounts });
 	if (!equity) return undefined;
 	return { ...base, equity, baselineEquity: before, scenario, scenarioSet: list, activeCentres: list, rankings: [], rankingGrain: 'state' };

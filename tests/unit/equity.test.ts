@@ -282,6 +282,66 @@ describe('equity: cumulative weights kept every CUM_STEP places', () => {
 	});
 });
 
+describe('equity: MOE beyond a threshold, walked or read from the index', () => {
+	// many places over many counties, some with their own counts, fractional MOEs and shares (so the order
+	// of the additions shows in the last bits), travel on a coarse grid (ties), sizes around MOE_STEP (64)
+	it.each([1, 63, 64, 65, 700])('%i places: a threshold move reads the same sums as the first threshold walked, to the bit', (n) => {
+		const rnd = lcg(n + 7);
+		const rows = Array.from({ length: n }, (_, i) => {
+			const apportioned = i % 5 !== 0;
+			return row({
+				state_fips: i % 3 === 0 ? '56' : '08',
+				county_fips: `${i % 3 === 0 ? '56' : '08'}${String(i % 23).padStart(3, '0')}`,
+				apportioned,
+				county_share: apportioned ? 0.01 + rnd() / 7 : undefined,
+				acs_pop: 50 + 500 * rnd(),
+				acs_pop_moe: 30 * rnd(),
+				nh_black: 80 * rnd(),
+				nh_black_moe: 20 * rnd(),
+				pov150: 60 * rnd(),
+				pov150_moe: 15 * rnd()
+			} as Partial<PopulationRow>);
+		});
+		const pop = buildPopulation({ rows });
+		const travel = rows.map((_, i) => (i % 17 === 0 ? null : 5 * Math.floor(rnd() * 40)));
+		const thresholds = [-1, 0, 42, 60, 61, 100, 150, 199, 500];
+		for (const region of [{ kind: 'nation' as const }, { kind: 'state' as const, state_fips: '08' }]) {
+			const moes = (r: ReturnType<typeof equityAt>) => r.groups.map((g) => g.beyondMoe);
+			// walked: each threshold the first asked of a fresh preparation
+			const walked = thresholds.map((t) => moes(equityAt({ prepared: prepareEquity({ population: pop, travel, region }), threshold: t })));
+			// read: one preparation asked every threshold in turn (its second on come from the index)
+			const one = prepareEquity({ population: pop, travel, region });
+			const read = thresholds.map((t) => moes(equityAt({ prepared: one, threshold: t })));
+			const back = [...thresholds].reverse().map((t) => moes(equityAt({ prepared: one, threshold: t }))).reverse();
+			thresholds.forEach((t, k) => {
+				walked[k].forEach((w, g) => {
+					expect(Object.is(read[k][g], w), `${GROUPS[g].id} at ${t}: ${read[k][g]} vs ${w}`).toBe(true);
+					expect(Object.is(back[k][g], w), `${GROUPS[g].id} at ${t}, asked again`).toBe(true);
+				});
+			});
+			// and the sums themselves: own-count rows root-sum-of-squares, each county's fraction beyond times its MOE
+			const mask = regionMask(pop, region);
+			for (const [k, t] of thresholds.entries()) {
+				GROUPS.forEach((def, g) => {
+					const m = pop.moe[g];
+					const cm = pop.countyMoe[g];
+					if (!m || !cm) return expect(walked[k][g], def.id).toBeNull();
+					let s = 0;
+					const frac = new Map<number, number>();
+					rows.forEach((_, i) => {
+						const v = travel[i];
+						if (!mask[i] || v == null || !(v > t)) return;
+						if (pop.apportioned[i]) frac.set(pop.county[i], (frac.get(pop.county[i]) ?? 0) + pop.countyShare[i]);
+						else s += m[i] ** 2;
+					});
+					for (const [c, f] of frac) s += (f * cm[c]) ** 2;
+					expect(walked[k][g], `${def.id} at ${t}`).toBeCloseTo(Math.sqrt(s), 9);
+				});
+			}
+		}
+	});
+});
+
 describe('equity: prepared from an earlier preparation (what-if)', () => {
 	// 400 places over 4 counties (some apportioned), values on a coarse grid so ties abound
 	const rnd = lcg(12345);

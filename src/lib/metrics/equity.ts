@@ -965,9 +965,6 @@ function moeIndex(p: PreparedEquity): MoeIndex {
 	return index;
 }
 
-/** preparations whose MOE beyond one position was walked (a second one builds the index) */
-const moeWalked = new WeakSet<PreparedEquity>();
-
 /**
  * The MOE sums of the places at sorted positions `from` and after (see {@link MoeSums}). A
  * preparation's first threshold walks the places beyond it; from its second on (a threshold move),
@@ -989,8 +986,8 @@ function moeBeyond(p: PreparedEquity, from: number): MoeSums {
 	const frac = new Float64Array(C);
 	let own: Float64Array;
 	let index = moeIndexes.get(p);
-	if (!index && !moeWalked.has(p)) {
-		moeWalked.add(p);
+	// (a preparation with sums kept from an earlier threshold has been walked once: this is its second)
+	if (!index && !rootSums.has(p)) {
 		own = new Float64Array(G);
 		const ownRows: number[] = [];
 		for (let q = m - 1; q >= from; q--) {
